@@ -1,0 +1,124 @@
+package org.deepgrad.ops;
+
+import org.deepgrad.backend.Backends;
+import org.deepgrad.tensor.Shape;
+import org.deepgrad.tensor.ShapeException;
+import org.deepgrad.tensor.Tensor;
+
+/**
+ * Matrix products on the current backend's gemm, transposes folded into the call.
+ *
+ * <pre>
+ * C = A B            dA = G Bᵀ        dB = Aᵀ G
+ * y = x Wᵀ + b       dx = G W         dW = Gᵀ x       db = Σ_rows G
+ * </pre>
+ */
+public final class MatMul {
+  private MatMul() {}
+
+  /**
+   * {@code [m,k] @ [k,n] -> [m,n]}; batched: {@code [B,m,k] @ [B,k,n] -> [B,m,n]}, and
+   * {@code [B,m,k] @ [k,n]} applies the one right matrix to every batch entry.
+   */
+  public static Tensor matmul(Tensor a, Tensor b) {
+    if (a.rank() == 2 && b.rank() == 2) return product(a, b, 1, false);
+    if (a.rank() == 3 && b.rank() == 3) {
+      if (a.dim(0) != b.dim(0)) {
+        throw new ShapeException("matmul: batch sizes differ: " + a.shape() + " @ " + b.shape());
+      }
+      return product(a, b, a.dim(0), false);
+    }
+    if (a.rank() == 3 && b.rank() == 2) return product(a, b, a.dim(0), true);
+    throw new ShapeException("matmul: shapes " + a.shape() + " @ " + b.shape()
+        + " are not supported; use [m,k]@[k,n], [B,m,k]@[B,k,n] or [B,m,k]@[k,n]");
+  }
+
+  private static Tensor product(Tensor a, Tensor b, int batch, boolean sharedB) {
+    int m = a.dim(-2);
+    int k = a.dim(-1);
+    int n = b.dim(-1);
+    if (b.dim(-2) != k) {
+      throw new ShapeException("matmul: inner dimensions differ: " + a.shape() + " @ " + b.shape()
+          + " (" + k + " vs " + b.dim(-2) + ")");
+    }
+    Shape out = a.rank() == 2 ? Shape.of(m, n) : Shape.of(batch, m, n);
+    float[] c = new float[out.size()];
+    int bStride = sharedB ? 0 : k * n;
+    for (int i = 0; i < batch; i++) {
+      Backends.current().gemm(false, false, m, n, k, 1f, a.data(), i * m * k, k,
+          b.data(), i * bStride, n, 0f, c, i * m * n, n);
+    }
+    return Tensor.result(c, out, "matmul", g -> {
+      Tensor ga = null;
+      Tensor gb = null;
+      if (a.requiresGrad()) {
+        float[] da = new float[a.size()];
+        for (int i = 0; i < batch; i++) {
+          Backends.current().gemm(false, true, m, k, n, 1f, g.data(), i * m * n, n,
+              b.data(), i * bStride, n, 0f, da, i * m * k, k);
+        }
+        ga = Tensor.of(da, a.shape());
+      }
+      if (b.requiresGrad()) {
+        float[] db = new float[b.size()];
+        for (int i = 0; i < batch; i++) {
+          // A shared right matrix collects the gradient of every batch entry (beta = 1 after the first).
+          Backends.current().gemm(true, false, k, n, m, 1f, a.data(), i * m * k, k,
+              g.data(), i * m * n, n, sharedB && i > 0 ? 1f : 0f, db, i * bStride, n);
+        }
+        gb = Tensor.of(db, b.shape());
+      }
+      return new Tensor[] {ga, gb};
+    }, a, b);
+  }
+
+  /**
+   * The affine map of a dense layer, {@code y = x Wᵀ + b}, with PyTorch's weight layout
+   * {@code [out, in]}; {@code x} is {@code [n, in]}, {@code bias} is {@code [out]} or null.
+   */
+  public static Tensor linear(Tensor x, Tensor weight, Tensor bias) {
+    if (x.rank() != 2 || weight.rank() != 2 || x.dim(1) != weight.dim(1)) {
+      throw new ShapeException("linear: input " + x.shape() + " does not fit weight " + weight.shape()
+          + "; the input must be [batch, " + (weight.rank() == 2 ? weight.dim(1) : "in") + "]");
+    }
+    if (bias != null && (bias.rank() != 1 || bias.dim(0) != weight.dim(0))) {
+      throw new ShapeException("linear: bias " + bias.shape() + " does not fit weight " + weight.shape()
+          + "; it must be [" + weight.dim(0) + "]");
+    }
+    int rows = x.dim(0);
+    int in = x.dim(1);
+    int out = weight.dim(0);
+    float[] y = new float[rows * out];
+    if (bias != null) {
+      float[] bv = bias.data();
+      for (int r = 0; r < rows; r++) System.arraycopy(bv, 0, y, r * out, out);
+    }
+    Backends.current().gemm(false, true, rows, out, in, 1f, x.data(), 0, in,
+        weight.data(), 0, in, bias == null ? 0f : 1f, y, 0, out);
+    Tensor[] inputs = bias == null ? new Tensor[] {x, weight} : new Tensor[] {x, weight, bias};
+    return Tensor.result(y, Shape.of(rows, out), "linear", g -> {
+      float[] gd = g.data();
+      Tensor gx = null;
+      Tensor gw = null;
+      Tensor gbias = null;
+      if (x.requiresGrad()) {
+        float[] dx = new float[rows * in];
+        Backends.current().gemm(false, false, rows, in, out, 1f, gd, 0, out, weight.data(), 0, in, 0f, dx, 0, in);
+        gx = Tensor.of(dx, x.shape());
+      }
+      if (weight.requiresGrad()) {
+        float[] dw = new float[out * in];
+        Backends.current().gemm(true, false, out, in, rows, 1f, gd, 0, out, x.data(), 0, in, 0f, dw, 0, in);
+        gw = Tensor.of(dw, weight.shape());
+      }
+      if (bias != null && bias.requiresGrad()) {
+        float[] db = new float[out];
+        for (int r = 0; r < rows; r++) {
+          for (int j = 0; j < out; j++) db[j] += gd[r * out + j];
+        }
+        gbias = Tensor.of(db, bias.shape());
+      }
+      return bias == null ? new Tensor[] {gx, gw} : new Tensor[] {gx, gw, gbias};
+    }, inputs);
+  }
+}
