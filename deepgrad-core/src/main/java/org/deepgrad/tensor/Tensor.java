@@ -442,8 +442,12 @@ public final class Tensor {
     return MatMul.matmul(this, other);
   }
 
-  /** Transpose of a 2-D tensor. */
+  /** Transpose of a 2-D tensor (a matrix); for other ranks name the dimensions to swap. */
   public Tensor transpose() {
+    if (rank() != 2) {
+      throw new ShapeException("transpose(): the tensor has shape " + shape
+          + "; transpose() is for matrices, use transpose(dim0, dim1) for other ranks");
+    }
     return Shaping.transpose(this, 0, 1);
   }
 
