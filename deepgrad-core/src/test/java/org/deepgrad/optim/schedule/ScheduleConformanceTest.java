@@ -42,7 +42,7 @@ class ScheduleConformanceTest {
           if (mismatch == null) passed++;
           else failures.add(mismatch);
         } catch (RuntimeException e) {
-          failures.add(label + ": " + e.getMessage());
+          failures.add(label + ": " + (e.getMessage() == null ? e.toString() : e.getMessage()));
         }
       }
       summaries.add(Conformance.report("schedule", path, passed, failures));
