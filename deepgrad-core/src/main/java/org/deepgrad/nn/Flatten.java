@@ -1,0 +1,12 @@
+package org.deepgrad.nn;
+
+import org.deepgrad.tensor.Tensor;
+
+/** Flattens every dimension after the first: {@code [n, d1, d2, ...] -> [n, d1·d2·...]}, a view. */
+public final class Flatten extends Module {
+  @Override
+  public Tensor forward(Tensor x) {
+    if (x.rank() < 1) throw new IllegalArgumentException("Flatten needs a batch dimension; got a scalar");
+    return x.reshape(x.dim(0), -1);
+  }
+}

@@ -1,0 +1,163 @@
+package org.deepgrad.nn;
+
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
+import org.deepgrad.tensor.Tensor;
+
+/**
+ * A layer or a network of layers: a function of a tensor with named parameters, buffers (state that
+ * is saved but not trained, like batch-norm running statistics) and sub-modules, as {@code torch.nn.Module}.
+ *
+ * <p>Names are paths: a parameter {@code weight} of the sub-module registered as {@code "2"} is
+ * {@code "2.weight"}. Modules start in training mode; {@link #eval()} switches the whole tree (dropout
+ * off, batch norm on running statistics).
+ */
+public abstract class Module {
+  private final Map<String, Parameter> parameters = new LinkedHashMap<>();
+  private final Map<String, Tensor> buffers = new LinkedHashMap<>();
+  private final Map<String, Module> children = new LinkedHashMap<>();
+  private boolean training = true;
+
+  /** Computes the module's output; recorded on the tape when inputs or parameters need gradients. */
+  public abstract Tensor forward(Tensor input);
+
+  /** Registers a parameter under {@code name}; returns it. */
+  protected final Parameter registerParameter(String name, Parameter p) {
+    checkName(name);
+    parameters.put(name, p);
+    return p;
+  }
+
+  /** Registers a buffer (saved in the state dict, not trained) under {@code name}; returns it. */
+  protected final Tensor registerBuffer(String name, Tensor t) {
+    checkName(name);
+    buffers.put(name, t);
+    return t;
+  }
+
+  /** Registers a sub-module under {@code name}; returns it. */
+  protected final <M extends Module> M registerModule(String name, M m) {
+    checkName(name);
+    children.put(name, m);
+    return m;
+  }
+
+  private void checkName(String name) {
+    if (name.isEmpty() || name.contains(".")) {
+      throw new IllegalArgumentException("a module member name must be non-empty without '.', got '" + name + "'");
+    }
+    if (parameters.containsKey(name) || buffers.containsKey(name) || children.containsKey(name)) {
+      throw new IllegalArgumentException("'" + name + "' is already registered in " + getClass().getSimpleName());
+    }
+  }
+
+  /** Every parameter of this tree by path, in registration order. */
+  public final Map<String, Parameter> namedParameters() {
+    Map<String, Parameter> out = new LinkedHashMap<>();
+    collect("", out, null);
+    return out;
+  }
+
+  /** Every parameter of this tree, in registration order. */
+  public final List<Parameter> parameters() {
+    return new ArrayList<>(namedParameters().values());
+  }
+
+  /** Every buffer of this tree by path. */
+  public final Map<String, Tensor> namedBuffers() {
+    Map<String, Tensor> out = new LinkedHashMap<>();
+    collect("", null, out);
+    return out;
+  }
+
+  private void collect(String prefix, Map<String, Parameter> ps, Map<String, Tensor> bs) {
+    if (ps != null) parameters.forEach((k, v) -> ps.put(prefix + k, v));
+    if (bs != null) buffers.forEach((k, v) -> bs.put(prefix + k, v));
+    children.forEach((k, m) -> m.collect(prefix + k + ".", ps, bs));
+  }
+
+  /** The direct sub-modules by name. */
+  public final Map<String, Module> children() {
+    return Collections.unmodifiableMap(children);
+  }
+
+  /** This module and all below it by path ("" for this one), depth first. */
+  public final Map<String, Module> namedModules() {
+    Map<String, Module> out = new LinkedHashMap<>();
+    out.put("", this);
+    children.forEach((k, m) -> m.namedModules().forEach((p, sub) -> out.put(p.isEmpty() ? k : k + "." + p, sub)));
+    return out;
+  }
+
+  /** Switches this tree to training ({@code true}) or evaluation mode; returns this. */
+  public Module train(boolean on) {
+    training = on;
+    children.values().forEach(m -> m.train(on));
+    return this;
+  }
+
+  /** Switches this tree to evaluation mode; returns this. */
+  public Module eval() {
+    return train(false);
+  }
+
+  public boolean isTraining() {
+    return training;
+  }
+
+  /** Forgets the gradients of every parameter. */
+  public void zeroGrad() {
+    for (Parameter p : namedParameters().values()) p.value().zeroGrad();
+  }
+
+  /** Number of trainable scalars. */
+  public long parameterCount() {
+    long n = 0;
+    for (Parameter p : namedParameters().values()) n += p.value().size();
+    return n;
+  }
+
+  /** Parameters and buffers by path: the tensors themselves, not copies. */
+  public final Map<String, Tensor> stateDict() {
+    Map<String, Tensor> out = new LinkedHashMap<>();
+    namedParameters().forEach((k, p) -> out.put(k, p.value()));
+    out.putAll(namedBuffers());
+    return out;
+  }
+
+  /**
+   * Copies values into this module's parameters and buffers. Strict, as torch's default: a missing
+   * or unexpected name, or a shape that differs, is an error naming every such entry.
+   */
+  public final void loadStateDict(Map<String, Tensor> state) {
+    Map<String, Tensor> own = stateDict();
+    Set<String> missing = new TreeSet<>(own.keySet());
+    missing.removeAll(state.keySet());
+    Set<String> unexpected = new TreeSet<>(state.keySet());
+    unexpected.removeAll(own.keySet());
+    List<String> wrongShape = new ArrayList<>();
+    own.forEach((k, t) -> {
+      Tensor v = state.get(k);
+      if (v != null && !v.shape().equals(t.shape())) wrongShape.add(k + " " + v.shape() + " (model has " + t.shape() + ")");
+    });
+    if (!missing.isEmpty() || !unexpected.isEmpty() || !wrongShape.isEmpty()) {
+      throw new IllegalArgumentException("state dict does not fit " + getClass().getSimpleName()
+          + (missing.isEmpty() ? "" : "; missing: " + missing)
+          + (unexpected.isEmpty() ? "" : "; unexpected: " + unexpected)
+          + (wrongShape.isEmpty() ? "" : "; wrong shape: " + wrongShape)
+          + "; was it saved from a model with the same layers?");
+    }
+    own.forEach((k, t) -> System.arraycopy(state.get(k).data(), 0, t.data(), 0, t.size()));
+  }
+
+  /** A one-line description, e.g. {@code Linear(784 -> 128)}. */
+  @Override
+  public String toString() {
+    return getClass().getSimpleName();
+  }
+}
