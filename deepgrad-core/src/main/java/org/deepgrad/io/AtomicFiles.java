@@ -48,6 +48,9 @@ public final class AtomicFiles {
   public static void write(Path target, IOConsumer<OutputStream> writer) throws IOException {
     Path file = target.toAbsolutePath();
     Path dir = file.getParent();
+    if (dir == null) {
+      throw new IllegalArgumentException("cannot write " + target + ": it is a file system root; name a file");
+    }
     Path tmp = createTemp(file, dir);
     try {
       try (FileChannel ch = FileChannel.open(tmp, StandardOpenOption.WRITE);
