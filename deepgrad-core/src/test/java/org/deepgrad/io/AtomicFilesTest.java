@@ -70,6 +70,8 @@ class AtomicFilesTest {
       Files.writeString(notADir, "x");
       AtomicFiles.write(notADir.resolve("m.bin"), out -> out.write(1));
     });
+
+    assertThrows(IllegalArgumentException.class, () -> AtomicFiles.write(dir.getRoot(), out -> out.write(1)));
   }
 
   @Test
