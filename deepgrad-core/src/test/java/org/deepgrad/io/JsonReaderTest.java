@@ -1,0 +1,81 @@
+package org.deepgrad.io;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+
+class JsonReaderTest {
+
+  @Test
+  void parsesObjectsArraysStringsAndIntegersKeepingKeyOrder() throws Exception {
+    Object v = JsonReader.parse(" {\"b\" : [1, -20, 0, 9223372036854775807], \"a\":{}, \"c\":[] }  ");
+    assertEquals(Map.of("b", List.of(1L, -20L, 0L, Long.MAX_VALUE), "a", Map.of(), "c", List.of()), v);
+    assertEquals(List.of("b", "a", "c"), new ArrayList<>(((Map<?, ?>) v).keySet()));
+  }
+
+  @Test
+  void decodesEveryEscape() throws Exception {
+    String json = "\"q\\\" b\\\\ s\\/ \\b\\f\\n\\r\\t \\u00e9 \\u00E9 \\ud83d\\ude00\"";
+    assertEquals("q\" b\\ s/ \b\f\n\r\t é é 😀", JsonReader.parse(json));
+  }
+
+  @ParameterizedTest(name = "[{index}] {0}")
+  @CsvSource(delimiter = '|', value = {
+      "true                | unexpected character 't'",
+      "null                | unexpected character 'n'",
+      "1.5                 | fractional or exponent",
+      "1e3                 | fractional or exponent",
+      "01                  | leading zero",
+      "-                   | expected a digit",
+      "99999999999999999999 | too large",
+      "[1,]                | unexpected character ']'",
+      "{\"a\":1,}          | expected a string key",
+      "{\"a\":1 \"b\":2}   | expected ',' or '}'",
+      "{\"a\" 1}           | expected ':'",
+      "{\"a\":1,\"a\":2}   | duplicate key",
+      "\"abc               | unterminated string",
+      "\"\\x\"             | invalid escape",
+      "\"\\u12zz\"         | invalid hex digit",
+      "\"\\u12\"           | truncated",
+      "\"\\ud800\"         | unpaired high surrogate",
+      "\"\\udc00\"         | unpaired low surrogate",
+      "\"\\ud800\\u0041\"  | unpaired high surrogate",
+      "{} {}               | after the JSON value",
+      "''                  | unexpected end"})
+  void rejects(String json, String fragment) {
+    JsonReader.SyntaxException e = assertThrows(JsonReader.SyntaxException.class, () -> JsonReader.parse(json));
+    assertTrue(e.getMessage().contains(fragment), e.getMessage());
+  }
+
+  @Test
+  void rejectsRawControlCharactersAndDeepNesting() {
+    assertThrows(JsonReader.SyntaxException.class, () -> JsonReader.parse("\"a\nb\""));
+    String deep = "[".repeat(JsonReader.MAX_DEPTH + 1) + "]".repeat(JsonReader.MAX_DEPTH + 1);
+    assertThrows(JsonReader.SyntaxException.class, () -> JsonReader.parse(deep));
+  }
+
+  @Test
+  void writerOutputReadsBackForEveryBmpCharacterAndPairs() throws Exception {
+    StringBuilder all = new StringBuilder();
+    for (char c = 0; c < Character.MIN_SURROGATE; c++) all.append(c);
+    all.append("😀 end");
+    StringBuilder json = new StringBuilder();
+    JsonWriter.writeString(json, all.toString());
+    assertEquals(all.toString(), JsonReader.parse(json.toString()));
+  }
+
+  @Test
+  void writerEscapesAsSerdeJson() {
+    StringBuilder json = new StringBuilder();
+    JsonWriter.writeString(json, "a\"\\/\n\u0001é");
+    assertEquals("\"a\\\"\\\\/\\n\\u0001é\"", json.toString());
+    assertThrows(IllegalArgumentException.class, () -> JsonWriter.writeString(new StringBuilder(), "\uDC00x"));
+  }
+}
