@@ -1,0 +1,45 @@
+package org.deepgrad.optim;
+
+import org.deepgrad.optim.transform.Ranges;
+
+/**
+ * Hyper-parameters of {@link Optimizers#adadelta}, with torch.optim.Adadelta's defaults: lr 1.0
+ * (the paper has no learning rate; 1.0 is its rule), rho 0.9, eps 1e-6, weightDecay 0, maximize false.
+ */
+public record Adadelta(double lr, double rho, double eps, double weightDecay, boolean maximize)
+    implements Hyper<Adadelta> {
+
+  public Adadelta {
+    Ranges.nonNegative("Adadelta", "lr", lr, 1.0);
+    Ranges.nonNegative("Adadelta", "weightDecay", weightDecay, 0);
+    Ranges.unitClosed("Adadelta", "rho", rho, 0.9);
+    Ranges.nonNegative("Adadelta", "eps", eps, 1e-6);
+  }
+
+  /** torch's defaults. */
+  public static Adadelta defaults() {
+    return new Adadelta(1.0, 0.9, 1e-6, 0, false);
+  }
+
+  @Override
+  public Adadelta lr(double v) {
+    return new Adadelta(v, rho, eps, weightDecay, maximize);
+  }
+
+  public Adadelta rho(double v) {
+    return new Adadelta(lr, v, eps, weightDecay, maximize);
+  }
+
+  public Adadelta eps(double v) {
+    return new Adadelta(lr, rho, v, weightDecay, maximize);
+  }
+
+  @Override
+  public Adadelta weightDecay(double v) {
+    return new Adadelta(lr, rho, eps, v, maximize);
+  }
+
+  public Adadelta maximize(boolean v) {
+    return new Adadelta(lr, rho, eps, weightDecay, v);
+  }
+}

@@ -1,0 +1,51 @@
+package org.deepgrad.optim;
+
+import org.deepgrad.optim.transform.Ranges;
+
+/**
+ * Hyper-parameters of {@link Optimizers#adagrad}, with torch.optim.Adagrad's defaults: lr 1e-2,
+ * lrDecay 0, weightDecay 0, initialAccumulatorValue 0, eps 1e-10, maximize false.
+ */
+public record Adagrad(double lr, double lrDecay, double weightDecay,
+    double initialAccumulatorValue, double eps, boolean maximize)
+    implements Hyper<Adagrad> {
+
+  public Adagrad {
+    Ranges.nonNegative("Adagrad", "lr", lr, 1e-2);
+    Ranges.nonNegative("Adagrad", "weightDecay", weightDecay, 0);
+    Ranges.nonNegative("Adagrad", "lrDecay", lrDecay, 0);
+    Ranges.nonNegative("Adagrad", "initialAccumulatorValue", initialAccumulatorValue, 0);
+    Ranges.nonNegative("Adagrad", "eps", eps, 1e-10);
+  }
+
+  /** torch's defaults. */
+  public static Adagrad defaults() {
+    return new Adagrad(1e-2, 0, 0, 0, 1e-10, false);
+  }
+
+  @Override
+  public Adagrad lr(double v) {
+    return new Adagrad(v, lrDecay, weightDecay, initialAccumulatorValue, eps, maximize);
+  }
+
+  public Adagrad lrDecay(double v) {
+    return new Adagrad(lr, v, weightDecay, initialAccumulatorValue, eps, maximize);
+  }
+
+  @Override
+  public Adagrad weightDecay(double v) {
+    return new Adagrad(lr, lrDecay, v, initialAccumulatorValue, eps, maximize);
+  }
+
+  public Adagrad initialAccumulatorValue(double v) {
+    return new Adagrad(lr, lrDecay, weightDecay, v, eps, maximize);
+  }
+
+  public Adagrad eps(double v) {
+    return new Adagrad(lr, lrDecay, weightDecay, initialAccumulatorValue, v, maximize);
+  }
+
+  public Adagrad maximize(boolean v) {
+    return new Adagrad(lr, lrDecay, weightDecay, initialAccumulatorValue, eps, v);
+  }
+}

@@ -1,0 +1,47 @@
+package org.deepgrad.optim;
+
+import org.deepgrad.optim.transform.Ranges;
+
+/**
+ * Hyper-parameters of {@link Optimizers#adamax}, with torch.optim.Adamax's defaults: lr 2e-3,
+ * betas (0.9, 0.999), eps 1e-8, weightDecay 0, maximize false.
+ */
+public record Adamax(double lr, double beta1, double beta2, double eps, double weightDecay,
+    boolean maximize)
+    implements Hyper<Adamax> {
+
+  public Adamax {
+    Ranges.nonNegative("Adamax", "lr", lr, 2e-3);
+    Ranges.nonNegative("Adamax", "weightDecay", weightDecay, 0);
+    Ranges.unitOpen("Adamax", "betas[0]", beta1, 0.9);
+    Ranges.unitOpen("Adamax", "betas[1]", beta2, 0.999);
+    Ranges.nonNegative("Adamax", "eps", eps, 1e-8);
+  }
+
+  /** torch's defaults. */
+  public static Adamax defaults() {
+    return new Adamax(2e-3, 0.9, 0.999, 1e-8, 0, false);
+  }
+
+  @Override
+  public Adamax lr(double v) {
+    return new Adamax(v, beta1, beta2, eps, weightDecay, maximize);
+  }
+
+  public Adamax betas(double b1, double b2) {
+    return new Adamax(lr, b1, b2, eps, weightDecay, maximize);
+  }
+
+  public Adamax eps(double v) {
+    return new Adamax(lr, beta1, beta2, v, weightDecay, maximize);
+  }
+
+  @Override
+  public Adamax weightDecay(double v) {
+    return new Adamax(lr, beta1, beta2, eps, v, maximize);
+  }
+
+  public Adamax maximize(boolean v) {
+    return new Adamax(lr, beta1, beta2, eps, weightDecay, v);
+  }
+}

@@ -1,0 +1,49 @@
+package org.deepgrad.optim;
+
+import org.deepgrad.optim.transform.Ranges;
+
+/**
+ * Hyper-parameters of {@link Optimizers#nadam}, with torch.optim.NAdam's defaults: lr 2e-3,
+ * betas (0.9, 0.999), eps 1e-8, weightDecay 0, momentumDecay 4e-3 (torch 1.13's NAdam has no
+ * maximize).
+ */
+public record NAdam(double lr, double beta1, double beta2, double eps, double weightDecay,
+    double momentumDecay)
+    implements Hyper<NAdam> {
+
+  public NAdam {
+    Ranges.nonNegative("NAdam", "lr", lr, 2e-3);
+    Ranges.nonNegative("NAdam", "weightDecay", weightDecay, 0);
+    Ranges.unitOpen("NAdam", "betas[0]", beta1, 0.9);
+    Ranges.unitOpen("NAdam", "betas[1]", beta2, 0.999);
+    Ranges.nonNegative("NAdam", "eps", eps, 1e-8);
+    Ranges.nonNegative("NAdam", "momentumDecay", momentumDecay, 4e-3);
+  }
+
+  /** torch's defaults. */
+  public static NAdam defaults() {
+    return new NAdam(2e-3, 0.9, 0.999, 1e-8, 0, 4e-3);
+  }
+
+  @Override
+  public NAdam lr(double v) {
+    return new NAdam(v, beta1, beta2, eps, weightDecay, momentumDecay);
+  }
+
+  public NAdam betas(double b1, double b2) {
+    return new NAdam(lr, b1, b2, eps, weightDecay, momentumDecay);
+  }
+
+  public NAdam eps(double v) {
+    return new NAdam(lr, beta1, beta2, v, weightDecay, momentumDecay);
+  }
+
+  @Override
+  public NAdam weightDecay(double v) {
+    return new NAdam(lr, beta1, beta2, eps, v, momentumDecay);
+  }
+
+  public NAdam momentumDecay(double v) {
+    return new NAdam(lr, beta1, beta2, eps, weightDecay, v);
+  }
+}

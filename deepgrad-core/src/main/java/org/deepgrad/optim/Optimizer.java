@@ -1,0 +1,254 @@
+package org.deepgrad.optim;
+
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.function.Function;
+import org.deepgrad.nn.Parameter;
+import org.deepgrad.optim.clip.Constraint;
+import org.deepgrad.optim.transform.Chain;
+import org.deepgrad.optim.transform.Ranges;
+import org.deepgrad.optim.transform.Step;
+import org.deepgrad.tensor.Tensor;
+
+/**
+ * The bookkeeping of torch.optim.Optimizer around a gradient-transform {@link Chain}: parameter
+ * groups (each with its own learning rate and chain), lazy per-parameter state, a step counter,
+ * constraints applied after each step, and a state dict keyed by parameter name.
+ *
+ * <pre>{@code
+ * Optimizer opt = Optimizers.adam(model.namedParameters(), Adam.defaults().lr(1e-3));
+ * opt.zeroGrad(); loss(model).backward(); opt.step();
+ * }</pre>
+ *
+ * <p>A step updates each parameter that has a gradient: {@code u ← chain(grad)}, {@code θ ← θ + u}
+ * (the chain ends in {@code −lr}); parameters without one are skipped, their state and step count
+ * untouched, as torch. Gradients are read, never changed. Build one through {@link Optimizers}.
+ */
+public final class Optimizer {
+  private final String name;
+  private final List<Group> groups = new ArrayList<>();
+  private final Map<String, Group> groupOf = new LinkedHashMap<>();
+  private final Map<String, Slot> slots = new LinkedHashMap<>();
+  private final List<Constraint> constraints = new ArrayList<>();
+  private long steps;
+
+  /**
+   * An optimizer named {@code name} over {@code groups}; each group's chain is built by {@code chain}
+   * from {@code hyper} with the group's overrides.
+   */
+  public <H extends Hyper<H>> Optimizer(String name, List<ParamGroup> groups, H hyper, Function<H, Chain> chain) {
+    this.name = name;
+    for (ParamGroup pg : groups) {
+      H h = pg.apply(hyper);
+      Group g = new Group(pg.params(), chain.apply(h), h);
+      for (Map.Entry<String, Parameter> e : pg.params().entrySet()) {
+        if (groupOf.put(e.getKey(), g) != null) {
+          throw new IllegalArgumentException(name + ": parameter '" + e.getKey() + "' is in more than one "
+              + "parameter group; put each parameter in exactly one group");
+        }
+      }
+      this.groups.add(g);
+    }
+    if (groupOf.isEmpty()) {
+      throw new IllegalArgumentException(name + ": the optimizer got no parameters; pass the model's "
+          + "namedParameters()");
+    }
+  }
+
+  /** The preset's name ({@code "adam"}). */
+  public String name() {
+    return name;
+  }
+
+  /** Forgets every parameter's gradient (sets it to none, torch's {@code zero_grad(set_to_none=True)}). */
+  public void zeroGrad() {
+    for (Group g : groups) g.params.values().forEach(p -> p.value().zeroGrad());
+  }
+
+  /** One update of every parameter that has a gradient, then the constraints. */
+  public void step() {
+    for (Group g : groups) {
+      for (Map.Entry<String, Parameter> e : g.params.entrySet()) {
+        Tensor grad = e.getValue().grad();
+        if (grad == null) continue;
+        float[] theta = e.getValue().value().data();
+        Slot s = slots.computeIfAbsent(e.getKey(), k -> new Slot(g, g.chain.init(theta.length), theta.length));
+        s.count++;
+        float[] u = s.update;
+        System.arraycopy(grad.data(), 0, u, 0, u.length);
+        g.chain.update(s.states, u, theta, s);
+        for (int i = 0; i < theta.length; i++) theta[i] += u[i];
+      }
+    }
+    steps++;
+    for (Constraint c : constraints) {
+      for (Group g : groups) g.params.values().forEach(c::apply);
+    }
+  }
+
+  /** Adds a constraint applied to every parameter after each step (for example {@code new MaxNorm(3)}). */
+  public Optimizer constrain(Constraint constraint) {
+    constraints.add(constraint);
+    return this;
+  }
+
+  /** How many times {@link #step()} ran. */
+  public long steps() {
+    return steps;
+  }
+
+  public int groupCount() {
+    return groups.size();
+  }
+
+  /** The learning rate of the first group (of every group, unless groups override it). */
+  public double lr() {
+    return lr(0);
+  }
+
+  /** Sets the learning rate of every group (what a schedule with one group does each step). */
+  public void setLr(double lr) {
+    for (int g = 0; g < groups.size(); g++) setLr(g, lr);
+  }
+
+  public double lr(int group) {
+    return group(group).lr;
+  }
+
+  /** Sets one group's learning rate; it takes effect at the next step. */
+  public void setLr(int group, double lr) {
+    group(group).lr = Ranges.nonNegative(name, "lr", lr, group(group).hyper.lr());
+  }
+
+  /** The hyper-parameters group {@code group} was built with (its learning rate may since have changed). */
+  public Hyper<?> hyper(int group) {
+    return group(group).hyper;
+  }
+
+  /** Every parameter by name, in group order. */
+  public Map<String, Parameter> parameters() {
+    Map<String, Parameter> all = new LinkedHashMap<>();
+    for (Group g : groups) all.putAll(g.params);
+    return all;
+  }
+
+  /** A copy of the state: step counts, learning rates and every buffer, by parameter name. */
+  public StateDict stateDict() {
+    Map<String, StateDict.ParamState> params = new LinkedHashMap<>();
+    slots.forEach((param, s) -> {
+      Map<String, float[]> buffers = new LinkedHashMap<>();
+      s.group.chain.buffers(s.states).forEach((b, data) -> buffers.put(b, data.clone()));
+      params.put(param, new StateDict.ParamState(s.count, buffers));
+    });
+    List<Double> lrs = groups.stream().map(g -> g.lr).toList();
+    return new StateDict(name, steps, lrs, params);
+  }
+
+  /**
+   * Replaces the state with {@code dict} (copied in), after checking that it was saved by the same
+   * preset with the same groups, names known here and buffers of the right names and sizes. On
+   * error nothing is changed.
+   */
+  public void loadStateDict(StateDict dict) {
+    if (!dict.optimizer().equals(name)) {
+      throw new IllegalArgumentException("state dict of a '" + dict.optimizer() + "' optimizer cannot be loaded into '"
+          + name + "'; build the optimizer the run was saved with");
+    }
+    if (dict.lrs().size() != groups.size()) {
+      throw new IllegalArgumentException(name + ": state dict has " + dict.lrs().size() + " parameter groups, this "
+          + "optimizer " + groups.size() + "; build it with the same groups");
+    }
+    Map<String, Slot> loaded = new LinkedHashMap<>();
+    dict.params().forEach((param, st) -> loaded.put(param, restore(param, st)));
+    for (int g = 0; g < groups.size(); g++) {
+      Ranges.nonNegative(name, "state dict lrs[" + g + "]", dict.lrs().get(g), groups.get(g).hyper.lr());
+    }
+    for (int g = 0; g < groups.size(); g++) groups.get(g).lr = dict.lrs().get(g);
+    slots.clear();
+    slots.putAll(loaded);
+    steps = dict.steps();
+  }
+
+  private Slot restore(String param, StateDict.ParamState st) {
+    Group g = groupOf.get(param);
+    if (g == null) {
+      throw new IllegalArgumentException(name + ": state dict has state for '" + param + "', which is not a "
+          + "parameter here (known: " + groupOf.keySet() + "); load it into the model it was saved from");
+    }
+    int size = g.params.get(param).value().size();
+    Slot s = new Slot(g, g.chain.init(size), size);
+    Map<String, float[]> mine = g.chain.buffers(s.states);
+    if (!mine.keySet().equals(st.buffers().keySet()) || st.step() < 1) {
+      throw new IllegalArgumentException(name + ": state of '" + param + "' has buffers " + st.buffers().keySet()
+          + " and step " + st.step() + ", expected buffers " + mine.keySet() + " and step >= 1; the dict was "
+          + "saved with other hyper-parameters (amsgrad, centered, momentum)");
+    }
+    mine.forEach((b, data) -> {
+      float[] saved = st.buffers().get(b);
+      if (saved.length != data.length) {
+        throw new IllegalArgumentException(name + ": buffer " + b + " of '" + param + "' has " + saved.length
+            + " values, the parameter " + data.length + "; the model's shapes changed since the save");
+      }
+      System.arraycopy(saved, 0, data, 0, data.length);
+    });
+    s.count = st.step();
+    return s;
+  }
+
+  private Group group(int index) {
+    if (index < 0 || index >= groups.size()) {
+      throw new IndexOutOfBoundsException(name + " has " + groups.size() + " parameter groups; group " + index
+          + " does not exist");
+    }
+    return groups.get(index);
+  }
+
+  @Override
+  public String toString() {
+    StringBuilder sb = new StringBuilder(name).append(" (").append(groups.size()).append(" group(s))");
+    for (Group g : groups) sb.append("\n  ").append(g.params.size()).append(" params, lr=").append(g.lr)
+        .append(", ").append(g.hyper);
+    return sb.toString();
+  }
+
+  /** One parameter group: its parameters, chain, hyper-parameters and current learning rate. */
+  private static final class Group {
+    final Map<String, Parameter> params;
+    final Chain chain;
+    final Hyper<?> hyper;
+    double lr;
+
+    Group(Map<String, Parameter> params, Chain chain, Hyper<?> hyper) {
+      this.params = params;
+      this.chain = chain;
+      this.hyper = hyper;
+      this.lr = hyper.lr();
+    }
+  }
+
+  /** One parameter's lazy state: its count, its chain's states and its update buffer. */
+  private static final class Slot implements Step {
+    final Group group;
+    final Object[] states;
+    final float[] update;
+    long count;
+
+    Slot(Group group, Object[] states, int size) {
+      this.group = group;
+      this.states = states;
+      this.update = new float[size];
+    }
+
+    @Override
+    public long count() {
+      return count;
+    }
+
+    @Override
+    public double lr() {
+      return group.lr;
+    }
+  }
+}

@@ -1,0 +1,42 @@
+package org.deepgrad.optim;
+
+import org.deepgrad.optim.transform.Ranges;
+
+/**
+ * Hyper-parameters of {@link Optimizers#radam}, with torch.optim.RAdam's defaults: lr 1e-3,
+ * betas (0.9, 0.999), eps 1e-8, weightDecay 0 (torch 1.13's RAdam has no maximize).
+ */
+public record RAdam(double lr, double beta1, double beta2, double eps, double weightDecay)
+    implements Hyper<RAdam> {
+
+  public RAdam {
+    Ranges.nonNegative("RAdam", "lr", lr, 1e-3);
+    Ranges.nonNegative("RAdam", "weightDecay", weightDecay, 0);
+    Ranges.unitOpen("RAdam", "betas[0]", beta1, 0.9);
+    Ranges.unitOpen("RAdam", "betas[1]", beta2, 0.999);
+    Ranges.nonNegative("RAdam", "eps", eps, 1e-8);
+  }
+
+  /** torch's defaults. */
+  public static RAdam defaults() {
+    return new RAdam(1e-3, 0.9, 0.999, 1e-8, 0);
+  }
+
+  @Override
+  public RAdam lr(double v) {
+    return new RAdam(v, beta1, beta2, eps, weightDecay);
+  }
+
+  public RAdam betas(double b1, double b2) {
+    return new RAdam(lr, b1, b2, eps, weightDecay);
+  }
+
+  public RAdam eps(double v) {
+    return new RAdam(lr, beta1, beta2, v, weightDecay);
+  }
+
+  @Override
+  public RAdam weightDecay(double v) {
+    return new RAdam(lr, beta1, beta2, eps, v);
+  }
+}

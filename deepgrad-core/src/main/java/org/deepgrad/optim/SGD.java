@@ -1,0 +1,51 @@
+package org.deepgrad.optim;
+
+import org.deepgrad.optim.transform.Momentum;
+import org.deepgrad.optim.transform.Ranges;
+
+/**
+ * Hyper-parameters of {@link Optimizers#sgd}, torch.optim.SGD's: {@code lr} has no default (torch
+ * requires it), momentum 0, dampening 0, weightDecay 0, nesterov false, maximize false.
+ * Nesterov needs momentum &gt; 0 and dampening 0, so set momentum first:
+ * {@code SGD.of(0.1).momentum(0.9).nesterov(true)}.
+ */
+public record SGD(double lr, double momentum, double dampening, double weightDecay, boolean nesterov,
+    boolean maximize) implements Hyper<SGD> {
+
+  public SGD {
+    Ranges.nonNegative("SGD", "lr", lr, 0.01);
+    Ranges.nonNegative("SGD", "weightDecay", weightDecay, 0);
+    Momentum.validate("SGD", momentum, dampening, nesterov);
+  }
+
+  /** Plain SGD with learning rate {@code lr}. */
+  public static SGD of(double lr) {
+    return new SGD(lr, 0, 0, 0, false, false);
+  }
+
+  @Override
+  public SGD lr(double v) {
+    return new SGD(v, momentum, dampening, weightDecay, nesterov, maximize);
+  }
+
+  public SGD momentum(double v) {
+    return new SGD(lr, v, dampening, weightDecay, nesterov, maximize);
+  }
+
+  public SGD dampening(double v) {
+    return new SGD(lr, momentum, v, weightDecay, nesterov, maximize);
+  }
+
+  @Override
+  public SGD weightDecay(double v) {
+    return new SGD(lr, momentum, dampening, v, nesterov, maximize);
+  }
+
+  public SGD nesterov(boolean v) {
+    return new SGD(lr, momentum, dampening, weightDecay, v, maximize);
+  }
+
+  public SGD maximize(boolean v) {
+    return new SGD(lr, momentum, dampening, weightDecay, nesterov, v);
+  }
+}

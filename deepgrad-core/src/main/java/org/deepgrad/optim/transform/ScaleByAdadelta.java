@@ -1,0 +1,53 @@
+package org.deepgrad.optim.transform;
+
+import java.util.LinkedHashMap;
+import java.util.Map;
+
+/**
+ * Adadelta's scaling (Zeiler, arXiv:1212.5701, 2012), in torch.optim.Adadelta's form:
+ * <pre>
+ * vₜ = ρ·vₜ₋₁ + (1 − ρ)·g²
+ * Δ  = √(aₜ₋₁ + ε) / √(vₜ + ε) · g
+ * aₜ = ρ·aₜ₋₁ + (1 − ρ)·Δ²
+ * u  = Δ
+ * </pre>
+ * ε is inside both roots. The paper has no learning rate (it applies −Δ); torch multiplies by
+ * {@code lr}, default 1.0, which is the paper's rule; the chain's final {@link ScaleByLearningRate}
+ * does the same.
+ */
+public record ScaleByAdadelta(double rho, double eps) implements Transform<ScaleByAdadelta.State> {
+
+  public ScaleByAdadelta {
+    Ranges.unitClosed("ScaleByAdadelta", "rho", rho, 0.9);
+    Ranges.nonNegative("ScaleByAdadelta", "eps", eps, 1e-6);
+  }
+
+  /** torch's {@code square_avg} (of gradients) and {@code acc_delta} (of updates). */
+  public record State(float[] squareAvg, float[] accDelta) implements Transform.State {
+    @Override
+    public Map<String, float[]> buffers() {
+      Map<String, float[]> m = new LinkedHashMap<>();
+      m.put("square_avg", squareAvg);
+      m.put("acc_delta", accDelta);
+      return m;
+    }
+  }
+
+  @Override
+  public State init(int size) {
+    return new State(new float[size], new float[size]);
+  }
+
+  @Override
+  public void update(State state, float[] u, float[] theta, Step step) {
+    float[] v = state.squareAvg;
+    float[] a = state.accDelta;
+    for (int i = 0; i < u.length; i++) {
+      double g = u[i];
+      v[i] = (float) (rho * v[i] + (1 - rho) * g * g);
+      float delta = (float) (Math.sqrt(a[i] + eps) / Math.sqrt(v[i] + eps) * g);
+      a[i] = (float) (rho * a[i] + (1 - rho) * (double) delta * delta);
+      u[i] = delta;
+    }
+  }
+}

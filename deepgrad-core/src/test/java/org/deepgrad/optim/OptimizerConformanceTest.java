@@ -1,0 +1,83 @@
+package org.deepgrad.optim;
+
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Iterator;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.deepgrad.nn.Parameter;
+import org.deepgrad.tensor.Tensor;
+import org.deepgrad.testing.Conformance;
+import org.junit.jupiter.api.Test;
+
+/**
+ * Replays PyTorch's optimizer trajectories ({@code optimizer-conformance/1}, see ../shared/README.md):
+ * the shared file and any file named by {@code -Dconformance.optimizers=PATH}. Every case is built by
+ * name through {@link OptimizerRegistry}; unknown names or hyper-parameters count as failures.
+ */
+class OptimizerConformanceTest {
+  private static final ObjectMapper JSON = new ObjectMapper();
+
+  @Test
+  void everyCaseFollowsTorchStepByStep() {
+    List<String> summary = new ArrayList<>();
+    for (Path file : Conformance.files("optimizers.json", "conformance.optimizers")) {
+      JsonNode root = Conformance.read(file);
+      Conformance.Tolerance tol = Conformance.Tolerance.of(root);
+      List<String> failures = new ArrayList<>();
+      int passed = 0;
+      for (JsonNode c : root.get("cases")) {
+        String problem;
+        try {
+          problem = replay(c, tol);
+        } catch (RuntimeException e) {
+          problem = e.toString();
+        }
+        if (problem == null) passed++;
+        else failures.add(c.path("name").asText("?") + ": " + problem);
+      }
+      assertTrue(passed + failures.size() > 0, file + " has no cases");
+      Conformance.report("optimizer", file, passed, failures);
+      failures.forEach(f -> summary.add(file.getFileName() + " " + f));
+    }
+    assertTrue(summary.isEmpty(), String.join("\n", summary));
+  }
+
+  /** Null when every step of case {@code c} matches, else the first mismatch. */
+  private static String replay(JsonNode c, Conformance.Tolerance tol) {
+    Map<String, Parameter> params = new LinkedHashMap<>();
+    for (Iterator<Map.Entry<String, JsonNode>> it = c.get("params").fields(); it.hasNext(); ) {
+      Map.Entry<String, JsonNode> e = it.next();
+      Tensor t = Conformance.tensor(e.getValue());
+      params.put(e.getKey(), new Parameter(t, t.rank() > 1 ? Parameter.Role.WEIGHT : Parameter.Role.BIAS));
+    }
+    @SuppressWarnings("unchecked")
+    Map<String, Object> hyper = JSON.convertValue(c.path("hyper"), Map.class);
+    Optimizer opt = OptimizerRegistry.create(c.get("optimizer").asText(), hyper, params);
+    int step = 0;
+    for (JsonNode s : c.get("steps")) {
+      opt.zeroGrad();
+      for (Iterator<Map.Entry<String, JsonNode>> it = s.get("grads").fields(); it.hasNext(); ) {
+        Map.Entry<String, JsonNode> e = it.next();
+        Parameter p = params.get(e.getKey());
+        if (p == null) return "step " + step + ": gradient for unknown parameter " + e.getKey();
+        p.value().accumulateGrad(Tensor.of(Conformance.floats(e.getValue()), p.value().shape()));
+      }
+      opt.step();
+      for (Iterator<Map.Entry<String, JsonNode>> it = s.get("expected").fields(); it.hasNext(); ) {
+        Map.Entry<String, JsonNode> e = it.next();
+        Parameter p = params.get(e.getKey());
+        if (p == null) return "step " + step + ": expected values for unknown parameter " + e.getKey();
+        String mismatch = tol.mismatch("step " + step + " " + e.getKey(), p.value().data(), e.getValue());
+        if (mismatch != null) return mismatch;
+      }
+      step++;
+    }
+    return null;
+  }
+}
