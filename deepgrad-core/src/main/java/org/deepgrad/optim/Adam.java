@@ -14,8 +14,7 @@ public record Adam(double lr, double beta1, double beta2, double eps, double wei
   public Adam {
     Ranges.nonNegative("Adam", "lr", lr, 1e-3);
     Ranges.nonNegative("Adam", "weightDecay", weightDecay, 0);
-    Ranges.unitOpen("Adam", "betas[0]", beta1, 0.9);
-    Ranges.unitOpen("Adam", "betas[1]", beta2, 0.999);
+    Ranges.betas("Adam", beta1, beta2);
     Ranges.nonNegative("Adam", "eps", eps, 1e-8);
   }
 

@@ -13,8 +13,7 @@ public record AdamW(double lr, double beta1, double beta2, double eps, double we
   public AdamW {
     Ranges.nonNegative("AdamW", "lr", lr, 1e-3);
     Ranges.nonNegative("AdamW", "weightDecay", weightDecay, 1e-2);
-    Ranges.unitOpen("AdamW", "betas[0]", beta1, 0.9);
-    Ranges.unitOpen("AdamW", "betas[1]", beta2, 0.999);
+    Ranges.betas("AdamW", beta1, beta2);
     Ranges.nonNegative("AdamW", "eps", eps, 1e-8);
   }
 

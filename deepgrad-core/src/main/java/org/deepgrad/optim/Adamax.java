@@ -13,8 +13,7 @@ public record Adamax(double lr, double beta1, double beta2, double eps, double w
   public Adamax {
     Ranges.nonNegative("Adamax", "lr", lr, 2e-3);
     Ranges.nonNegative("Adamax", "weightDecay", weightDecay, 0);
-    Ranges.unitOpen("Adamax", "betas[0]", beta1, 0.9);
-    Ranges.unitOpen("Adamax", "betas[1]", beta2, 0.999);
+    Ranges.betas("Adamax", beta1, beta2);
     Ranges.nonNegative("Adamax", "eps", eps, 1e-8);
   }
 

@@ -14,8 +14,7 @@ public record NAdam(double lr, double beta1, double beta2, double eps, double we
   public NAdam {
     Ranges.nonNegative("NAdam", "lr", lr, 2e-3);
     Ranges.nonNegative("NAdam", "weightDecay", weightDecay, 0);
-    Ranges.unitOpen("NAdam", "betas[0]", beta1, 0.9);
-    Ranges.unitOpen("NAdam", "betas[1]", beta2, 0.999);
+    Ranges.betas("NAdam", beta1, beta2);
     Ranges.nonNegative("NAdam", "eps", eps, 1e-8);
     Ranges.nonNegative("NAdam", "momentumDecay", momentumDecay, 4e-3);
   }

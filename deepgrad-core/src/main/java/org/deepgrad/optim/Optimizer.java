@@ -1,6 +1,7 @@
 package org.deepgrad.optim;
 
 import java.util.ArrayList;
+import java.util.IdentityHashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -9,7 +10,6 @@ import org.deepgrad.nn.Parameter;
 import org.deepgrad.optim.clip.Constraint;
 import org.deepgrad.optim.transform.Chain;
 import org.deepgrad.optim.transform.Ranges;
-import org.deepgrad.optim.transform.Step;
 import org.deepgrad.tensor.Tensor;
 
 /**
@@ -40,6 +40,7 @@ public final class Optimizer {
    */
   public <H extends Hyper<H>> Optimizer(String name, List<ParamGroup> groups, H hyper, Function<H, Chain> chain) {
     this.name = name;
+    Map<Parameter, String> nameOf = new IdentityHashMap<>();
     for (ParamGroup pg : groups) {
       H h = pg.apply(hyper);
       Group g = new Group(pg.params(), chain.apply(h), h);
@@ -47,6 +48,11 @@ public final class Optimizer {
         if (groupOf.put(e.getKey(), g) != null) {
           throw new IllegalArgumentException(name + ": parameter '" + e.getKey() + "' is in more than one "
               + "parameter group; put each parameter in exactly one group");
+        }
+        String other = nameOf.put(e.getValue(), e.getKey());
+        if (other != null) {
+          throw new IllegalArgumentException(name + ": '" + other + "' and '" + e.getKey() + "' are the same "
+              + "parameter, which would be updated twice per step; list it once");
         }
       }
       this.groups.add(g);
@@ -74,7 +80,8 @@ public final class Optimizer {
         Tensor grad = e.getValue().grad();
         if (grad == null) continue;
         float[] theta = e.getValue().value().data();
-        Slot s = slots.computeIfAbsent(e.getKey(), k -> new Slot(g, g.chain.init(theta.length), theta.length));
+        Slot s = slots.get(e.getKey());
+        if (s == null) slots.put(e.getKey(), s = new Slot(g, theta.length));
         s.count++;
         float[] u = s.update;
         System.arraycopy(grad.data(), 0, u, 0, u.length);
@@ -137,11 +144,7 @@ public final class Optimizer {
   /** A copy of the state: step counts, learning rates and every buffer, by parameter name. */
   public StateDict stateDict() {
     Map<String, StateDict.ParamState> params = new LinkedHashMap<>();
-    slots.forEach((param, s) -> {
-      Map<String, float[]> buffers = new LinkedHashMap<>();
-      s.group.chain.buffers(s.states).forEach((b, data) -> buffers.put(b, data.clone()));
-      params.put(param, new StateDict.ParamState(s.count, buffers));
-    });
+    slots.forEach((param, s) -> params.put(param, s.save()));
     List<Double> lrs = groups.stream().map(g -> g.lr).toList();
     return new StateDict(name, steps, lrs, params);
   }
@@ -171,29 +174,14 @@ public final class Optimizer {
     steps = dict.steps();
   }
 
-  private Slot restore(String param, StateDict.ParamState st) {
+  private Slot restore(String param, StateDict.ParamState saved) {
     Group g = groupOf.get(param);
     if (g == null) {
       throw new IllegalArgumentException(name + ": state dict has state for '" + param + "', which is not a "
           + "parameter here (known: " + groupOf.keySet() + "); load it into the model it was saved from");
     }
-    int size = g.params.get(param).value().size();
-    Slot s = new Slot(g, g.chain.init(size), size);
-    Map<String, float[]> mine = g.chain.buffers(s.states);
-    if (!mine.keySet().equals(st.buffers().keySet()) || st.step() < 1) {
-      throw new IllegalArgumentException(name + ": state of '" + param + "' has buffers " + st.buffers().keySet()
-          + " and step " + st.step() + ", expected buffers " + mine.keySet() + " and step >= 1; the dict was "
-          + "saved with other hyper-parameters (amsgrad, centered, momentum)");
-    }
-    mine.forEach((b, data) -> {
-      float[] saved = st.buffers().get(b);
-      if (saved.length != data.length) {
-        throw new IllegalArgumentException(name + ": buffer " + b + " of '" + param + "' has " + saved.length
-            + " values, the parameter " + data.length + "; the model's shapes changed since the save");
-      }
-      System.arraycopy(saved, 0, data, 0, data.length);
-    });
-    s.count = st.step();
+    Slot s = new Slot(g, g.params.get(param).value().size());
+    s.load(name + ": state of '" + param + "'", saved);
     return s;
   }
 
@@ -211,44 +199,5 @@ public final class Optimizer {
     for (Group g : groups) sb.append("\n  ").append(g.params.size()).append(" params, lr=").append(g.lr)
         .append(", ").append(g.hyper);
     return sb.toString();
-  }
-
-  /** One parameter group: its parameters, chain, hyper-parameters and current learning rate. */
-  private static final class Group {
-    final Map<String, Parameter> params;
-    final Chain chain;
-    final Hyper<?> hyper;
-    double lr;
-
-    Group(Map<String, Parameter> params, Chain chain, Hyper<?> hyper) {
-      this.params = params;
-      this.chain = chain;
-      this.hyper = hyper;
-      this.lr = hyper.lr();
-    }
-  }
-
-  /** One parameter's lazy state: its count, its chain's states and its update buffer. */
-  private static final class Slot implements Step {
-    final Group group;
-    final Object[] states;
-    final float[] update;
-    long count;
-
-    Slot(Group group, Object[] states, int size) {
-      this.group = group;
-      this.states = states;
-      this.update = new float[size];
-    }
-
-    @Override
-    public long count() {
-      return count;
-    }
-
-    @Override
-    public double lr() {
-      return group.lr;
-    }
   }
 }

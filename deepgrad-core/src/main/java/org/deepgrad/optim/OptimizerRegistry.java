@@ -1,5 +1,6 @@
 package org.deepgrad.optim;
 
+import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
@@ -78,7 +79,7 @@ public final class OptimizerRegistry {
 
   /** The registered names, in a stable order. */
   public static Set<String> names() {
-    return PRESETS.keySet();
+    return Collections.unmodifiableSet(PRESETS.keySet());
   }
 
   /** The preset {@code name} over {@code groups}, with torch-named {@code hyper} values. */

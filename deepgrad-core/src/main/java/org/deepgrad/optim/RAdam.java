@@ -12,8 +12,7 @@ public record RAdam(double lr, double beta1, double beta2, double eps, double we
   public RAdam {
     Ranges.nonNegative("RAdam", "lr", lr, 1e-3);
     Ranges.nonNegative("RAdam", "weightDecay", weightDecay, 0);
-    Ranges.unitOpen("RAdam", "betas[0]", beta1, 0.9);
-    Ranges.unitOpen("RAdam", "betas[1]", beta2, 0.999);
+    Ranges.betas("RAdam", beta1, beta2);
     Ranges.nonNegative("RAdam", "eps", eps, 1e-8);
   }
 

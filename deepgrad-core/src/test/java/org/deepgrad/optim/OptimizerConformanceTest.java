@@ -57,7 +57,7 @@ class OptimizerConformanceTest {
       params.put(e.getKey(), new Parameter(t, t.rank() > 1 ? Parameter.Role.WEIGHT : Parameter.Role.BIAS));
     }
     @SuppressWarnings("unchecked")
-    Map<String, Object> hyper = JSON.convertValue(c.path("hyper"), Map.class);
+    Map<String, Object> hyper = c.has("hyper") ? JSON.convertValue(c.get("hyper"), Map.class) : Map.of();
     Optimizer opt = OptimizerRegistry.create(c.get("optimizer").asText(), hyper, params);
     int step = 0;
     for (JsonNode s : c.get("steps")) {

@@ -96,11 +96,15 @@ class OptimizerTest {
   }
 
   @Test
-  void aParameterInTwoGroupsOrNoParametersAtAllIsRejected() {
+  void aParameterListedTwiceOrNoParametersAtAllIsRejected() {
     Map<String, Parameter> params = layer();
     IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
         () -> Optimizers.adam(List.of(ParamGroup.of(params), ParamGroup.of(params)), Adam.defaults()));
     assertTrue(e.getMessage().contains("'0.weight' is in more than one parameter group"), e.getMessage());
+    Map<String, Parameter> tied = new LinkedHashMap<>(params);
+    tied.put("2.weight", params.get("0.weight"));
+    e = assertThrows(IllegalArgumentException.class, () -> Optimizers.adam(tied, Adam.defaults()));
+    assertTrue(e.getMessage().contains("'0.weight' and '2.weight' are the same parameter"), e.getMessage());
     e = assertThrows(IllegalArgumentException.class, () -> Optimizers.adam(Map.of(), Adam.defaults()));
     assertTrue(e.getMessage().contains("no parameters"), e.getMessage());
   }

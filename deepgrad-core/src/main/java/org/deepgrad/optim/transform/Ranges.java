@@ -17,6 +17,12 @@ public final class Ranges {
     return check(owner, name, value, value >= 0 && value < 1, "in [0, 1)", example);
   }
 
+  /** torch's {@code betas}: both in [0, 1), named {@code betas[0]} and {@code betas[1]}. */
+  public static void betas(String owner, double beta1, double beta2) {
+    unitOpen(owner, "betas[0]", beta1, 0.9);
+    unitOpen(owner, "betas[1]", beta2, 0.999);
+  }
+
   /** {@code 0 <= value <= 1}, as Adadelta's rho. */
   public static double unitClosed(String owner, String name, double value, double example) {
     return check(owner, name, value, value >= 0 && value <= 1, "in [0, 1]", example);

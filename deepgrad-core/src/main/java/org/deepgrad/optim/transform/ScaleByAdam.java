@@ -19,8 +19,7 @@ public record ScaleByAdam(double beta1, double beta2, double eps, boolean amsgra
     implements Transform<ScaleByAdam.State> {
 
   public ScaleByAdam {
-    Ranges.unitOpen("ScaleByAdam", "beta1", beta1, 0.9);
-    Ranges.unitOpen("ScaleByAdam", "beta2", beta2, 0.999);
+    Ranges.betas("ScaleByAdam", beta1, beta2);
     Ranges.nonNegative("ScaleByAdam", "eps", eps, 1e-8);
   }
 

@@ -14,8 +14,7 @@ import java.util.Map;
 public record ScaleByAdamax(double beta1, double beta2, double eps) implements Transform<ScaleByAdamax.State> {
 
   public ScaleByAdamax {
-    Ranges.unitOpen("ScaleByAdamax", "beta1", beta1, 0.9);
-    Ranges.unitOpen("ScaleByAdamax", "beta2", beta2, 0.999);
+    Ranges.betas("ScaleByAdamax", beta1, beta2);
     Ranges.nonNegative("ScaleByAdamax", "eps", eps, 1e-8);
   }
 

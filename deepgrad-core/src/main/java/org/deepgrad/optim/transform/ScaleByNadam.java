@@ -23,8 +23,7 @@ public record ScaleByNadam(double beta1, double beta2, double eps, double moment
     implements Transform<ScaleByNadam.State> {
 
   public ScaleByNadam {
-    Ranges.unitOpen("ScaleByNadam", "beta1", beta1, 0.9);
-    Ranges.unitOpen("ScaleByNadam", "beta2", beta2, 0.999);
+    Ranges.betas("ScaleByNadam", beta1, beta2);
     Ranges.nonNegative("ScaleByNadam", "eps", eps, 1e-8);
     Ranges.nonNegative("ScaleByNadam", "momentumDecay", momentumDecay, 4e-3);
   }

@@ -18,8 +18,7 @@ import java.util.Map;
 public record ScaleByRadam(double beta1, double beta2, double eps) implements Transform<ScaleByRadam.State> {
 
   public ScaleByRadam {
-    Ranges.unitOpen("ScaleByRadam", "beta1", beta1, 0.9);
-    Ranges.unitOpen("ScaleByRadam", "beta2", beta2, 0.999);
+    Ranges.betas("ScaleByRadam", beta1, beta2);
     Ranges.nonNegative("ScaleByRadam", "eps", eps, 1e-8);
   }
 

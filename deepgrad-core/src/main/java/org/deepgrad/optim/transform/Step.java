@@ -2,7 +2,7 @@ package org.deepgrad.optim.transform;
 
 /**
  * What a transform may know about the step being taken for one parameter. The optimizer passes
- * itself per parameter, so no object is allocated per step.
+ * the parameter's long-lived state holder, so no object is allocated per step.
  */
 public interface Step {
 

@@ -1,0 +1,59 @@
+package org.deepgrad.optim;
+
+import java.util.LinkedHashMap;
+import java.util.Map;
+import org.deepgrad.optim.transform.Step;
+
+/**
+ * One parameter's lazy state inside an {@link Optimizer}, created at its first step: its own step
+ * count, its chain's per-link states and the buffer its update is computed in. It is the
+ * {@link Step} its transforms see.
+ */
+final class Slot implements Step {
+  final Group group;
+  final Object[] states;
+  final float[] update;
+  long count;
+
+  Slot(Group group, int size) {
+    this.group = group;
+    this.states = group.chain.init(size);
+    this.update = new float[size];
+  }
+
+  @Override
+  public long count() {
+    return count;
+  }
+
+  @Override
+  public double lr() {
+    return group.lr;
+  }
+
+  /** A copy of the step count and buffers. */
+  StateDict.ParamState save() {
+    Map<String, float[]> buffers = new LinkedHashMap<>();
+    group.chain.buffers(states).forEach((name, data) -> buffers.put(name, data.clone()));
+    return new StateDict.ParamState(count, buffers);
+  }
+
+  /** Copies {@code saved} in after checking its buffer names and sizes; {@code what} names it in errors. */
+  void load(String what, StateDict.ParamState saved) {
+    Map<String, float[]> mine = group.chain.buffers(states);
+    if (!mine.keySet().equals(saved.buffers().keySet()) || saved.step() < 1) {
+      throw new IllegalArgumentException(what + " has buffers " + saved.buffers().keySet() + " and step "
+          + saved.step() + ", expected buffers " + mine.keySet() + " and step >= 1; the dict was saved with "
+          + "other hyper-parameters (amsgrad, centered, momentum)");
+    }
+    mine.forEach((name, data) -> {
+      float[] values = saved.buffers().get(name);
+      if (values.length != data.length) {
+        throw new IllegalArgumentException(what + ": buffer " + name + " has " + values.length
+            + " values, the parameter " + data.length + "; the model's shapes changed since the save");
+      }
+      System.arraycopy(values, 0, data, 0, data.length);
+    });
+    count = saved.step();
+  }
+}
