@@ -98,6 +98,21 @@ public final class Loss {
     }, logits, target);
   }
 
+  /**
+   * The explicit L2 penalty {@code λ/2 · Σ‖θ‖²} over the given tensors, to add to a loss; its gradient
+   * is {@code λθ}. For plain SGD this equals the optimizer's {@code weightDecay = λ}; for adaptive
+   * optimizers it does not (the term is rescaled with the gradient), which is what AdamW's decoupled
+   * decay changes: see docs/optimizers.md. Built from primitive ops, so it needs no backward of its own.
+   */
+  public static Tensor l2Penalty(Iterable<Tensor> weights, double lambda) {
+    if (!(lambda >= 0) || Double.isInfinite(lambda)) {
+      throw new IllegalArgumentException("l2Penalty: lambda must be a finite number >= 0, got " + lambda);
+    }
+    Tensor total = Tensor.scalar(0f);
+    for (Tensor w : weights) total = total.add(w.mul(w).sum());
+    return total.mul((float) (lambda / 2));
+  }
+
   private static void requireSameShape(String op, Tensor a, Tensor b) {
     if (!a.shape().equals(b.shape())) {
       throw new ShapeException(op + ": input " + a.shape() + " and target " + b.shape()
