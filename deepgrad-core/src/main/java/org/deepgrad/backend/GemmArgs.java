@@ -6,7 +6,8 @@ package org.deepgrad.backend;
  *
  * <p>The rules are CBLAS's for {@code CblasRowMajor}: op(A) is m x k, stored as m x k rows
  * (lda &ge; k) or, transposed, as k x m rows (lda &ge; m); likewise B with n; C is m x n with
- * ldc &ge; n. Every element a matrix touches must lie inside its array.
+ * ldc &ge; n. Every element a matrix touches must lie inside its array. Unlike CBLAS, a leading
+ * dimension of 0 is accepted for a matrix without elements (a zero-sized inner dimension).
  */
 public final class GemmArgs {
   private GemmArgs() {}
@@ -28,7 +29,7 @@ public final class GemmArgs {
 
   /** A stored {@code rows x cols} matrix: ld covers a row, and the last element lies in the array. */
   private static void matrix(String name, float[] x, int offset, int ld, int rows, int cols) {
-    if (ld < Math.max(1, cols)) {
+    if (ld < cols) {
       throw new IllegalArgumentException("gemm: ld" + name.toLowerCase() + "=" + ld + " is less than the "
           + cols + " columns of the stored " + name + " (" + rows + " x " + cols + "); pass ld >= columns");
     }

@@ -72,9 +72,9 @@ public final class GemmCases {
     int aCols = c.transA ? c.m : c.k;
     int bRows = c.transB ? c.n : c.k;
     int bCols = c.transB ? c.k : c.n;
-    int lda = Math.max(1, aCols + c.pad);
-    int ldb = Math.max(1, bCols + c.pad + 1);
-    int ldc = Math.max(1, c.n + c.pad);
+    int lda = aCols + c.pad; // 0 for an empty A: allowed, and CBLAS backends must cope
+    int ldb = bCols + c.pad + 1;
+    int ldc = c.n + c.pad;
     float[] a = matrix(rng, c.offset, aRows, aCols, lda, Float.NaN);
     float[] b = matrix(rng, c.offset, bRows, bCols, ldb, Float.NaN);
     float[] cArr = matrix(rng, c.offset, c.m, c.n, ldc, 3.5f);
