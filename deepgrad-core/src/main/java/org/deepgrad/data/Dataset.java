@@ -5,13 +5,14 @@ import org.deepgrad.tensor.Tensor;
 
 /**
  * A labelled classification data set held in memory: one row of features per sample and one class
- * index per sample, as torch's {@code TensorDataset(features, labels)}.
+ * index per sample, as torch's {@code TensorDataset(features, labels)}. For float targets (regression)
+ * see {@link Regression}.
  *
  * @param features a [n, d] float32 tensor, one sample per row
  * @param labels n class indices, each in [0, classes)
  * @param classes the number of classes
  */
-public record Dataset(Tensor features, int[] labels, int classes) {
+public record Dataset(Tensor features, int[] labels, int classes) implements Samples<Dataset> {
 
   /** Checks that features are [n, d], that there are n labels and that each is in [0, classes). */
   public Dataset {
@@ -35,13 +36,29 @@ public record Dataset(Tensor features, int[] labels, int classes) {
   }
 
   /** Number of samples n. */
+  @Override
   public int size() {
     return labels.length;
   }
 
   /** Features per sample d (the in-features of a first {@code Linear} layer). */
+  @Override
   public int inputSize() {
     return features.dim(1);
+  }
+
+  /** Samples {@code indices} in that order, copied with their labels (see {@link Samples#rows}). */
+  @Override
+  public Dataset rows(int[] indices) {
+    int[] y = new int[indices.length];
+    for (int i = 0; i < y.length; i++) y[i] = labels[Rows.check(indices, i, size())];
+    return new Dataset(Rows.gather(features, indices), y, classes);
+  }
+
+  /** These labels with other [n, d'] features (see {@link Samples#withFeatures}); labels are shared. */
+  @Override
+  public Dataset withFeatures(Tensor newFeatures) {
+    return new Dataset(newFeatures, labels, classes);
   }
 
   /** Samples {@code from} (inclusive) to {@code to} (exclusive), copied, in order. */

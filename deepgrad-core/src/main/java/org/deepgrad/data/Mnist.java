@@ -5,7 +5,6 @@ import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.nio.file.Path;
 import java.util.Arrays;
-import org.deepgrad.tensor.Tensor;
 
 /**
  * MNIST-style digits as a {@link Dataset}: each 28x28 image flattened to 784 features scaled to
@@ -73,9 +72,7 @@ public final class Mnist {
             + y[i] + "; expected a digit 0-9. The labels file is damaged or not MNIST-style; download it again.");
       }
     }
-    float[] x = new float[images.data().length];
-    for (int i = 0; i < x.length; i++) x[i] = images.unsigned(i) / 255f;
-    return new Dataset(Tensor.of(x, n, images.itemSize()), y, CLASSES);
+    return new Dataset(Transforms.scaleBytes(images), y, CLASSES);
   }
 
   private static IdxData resource(String name) throws IOException {
