@@ -87,9 +87,10 @@ public final class CsvReader {
     int[] labels = new int[t.rows()];
     for (int i = 0; i < labels.length; i++) {
       int column = t.targets()[0];
-      float v = CsvNumbers.parse(t.targetText()[i], t.file(), t.lines()[i], column + 1, t.name(column));
-      if (v != Math.rint(v) || v < 0 || v >= classes) {
-        throw at(t.file(), t.lines()[i], column + 1, t.name(column), "label \"" + CsvNumbers.abbreviate(t.targetText()[i])
+      String text = t.targetText()[i];
+      double v = CsvNumbers.decimal(text) ? Double.parseDouble(text) : Double.NaN;
+      if (!(v == Math.rint(v) && v >= 0 && v < classes)) {
+        throw at(t.file(), t.lines()[i], column + 1, t.name(column), "label \"" + CsvNumbers.abbreviate(text)
             + "\"", "an integer class index in [0, " + classes + ")", "Pass the right number of classes, "
             + "or use classificationMapped to map any label values to indices");
       }

@@ -86,11 +86,11 @@ public final class DataSources {
       files[i] = cached;
     }
     if (!missing.isEmpty()) {
-      dirs.add(cache);
-      throw new FileNotFoundException("MNIST not found: " + searched(dirs) + "; in the cache " + cache + " "
-          + String.join(", ", missing) + (missing.size() == 1 ? " is" : " are") + " missing. Allow the download "
-          + "(DataOptions.withDownload(true)) to fetch them from " + options.mirrors() + " into " + cache
-          + ", or put the four files in the data directory. The built-in 'mnist-10k' needs no files");
+      throw new FileNotFoundException("MNIST not found: " + (dirs.isEmpty() ? "no data directory was given" : searched(dirs))
+          + "; the cache " + cache + (Files.isDirectory(cache) ? "" : " (no such directory)") + " lacks "
+          + String.join(", ", missing) + ". Allow the download (DataOptions.withDownload(true)) to fetch them from "
+          + options.mirrors() + " into the cache, or put the four files in the data directory. The built-in "
+          + "'mnist-10k' needs no files");
     }
     return read(files);
   }
@@ -124,8 +124,8 @@ public final class DataSources {
   }
 
   private static String searched(List<Path> dirs) {
-    return "looked for " + String.join(", ", FILES) + " (or without .gz) in " + (dirs.isEmpty() ? "no directory (no data "
-        + "directory given)" : dirs.stream().map(d -> d + (Files.isDirectory(d) ? "" : " (no such directory)")).toList());
+    return "looked for " + String.join(", ", FILES) + " (or without .gz) in "
+        + dirs.stream().map(d -> d + (Files.isDirectory(d) ? "" : " (no such directory)")).toList();
   }
 
   private static Dataset.Split read(Path[] f) throws IOException {

@@ -13,7 +13,8 @@ import java.util.Arrays;
  * <p>{@link #tenK()} loads the 10,000 digits built into deepgrad-core (provenance in NOTICE and
  * docs/datasets.md); they are shuffled with a fixed seed, so the fixed {@link #trainTest()} split
  * (first 8,000 train, last 2,000 test) has all ten classes on both sides. {@link #load(Path, Path)}
- * reads any IDX pair of the same format, such as MNIST itself or Fashion-MNIST.
+ * reads any IDX pair of the same format, such as MNIST itself or Fashion-MNIST; {@link DataSources}
+ * finds (or downloads) those by name.
  */
 public final class Mnist {
   /** Number of classes (digits 0-9). */

@@ -22,6 +22,7 @@ class StandardizerTest {
     assertEquals(1f, s.std()[1], "a constant feature is only centred");
     Dataset t = s.apply(test);
     float r5 = (float) Math.sqrt(5);
+    // With the test set's own statistics the first column would be (-1, 1); with train's it stays far off.
     assertArrayEquals(new float[] {96 / r5, 48, 100 / r5, 58}, t.features().data(), 1e-4f);
     assertSame(test.labels(), t.labels());
     assertEquals(100f, test.features().get(0, 0), "apply copies");
@@ -34,14 +35,6 @@ class StandardizerTest {
     }
     assertEquals(0, mean, 1e-6);
     assertEquals(1, sq, 1e-6, "training features end with mean 0 and variance 1");
-  }
-
-  @Test
-  void testStatisticsNeverEnterTheFit() {
-    Standardizer fromTrain = Standardizer.fit(train);
-    Standardizer fromTest = Standardizer.fit(test);
-    assertArrayEquals(fromTrain.mean(), Standardizer.fit(train).mean());
-    assertTrue(fromTest.mean()[0] > 50 && fromTrain.mean()[0] < 10);
   }
 
   @Test
