@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.util.List;
 import java.util.function.BinaryOperator;
 import java.util.function.Function;
 import org.deepgrad.autograd.GradCheck;
@@ -100,7 +101,7 @@ class ArithmeticTest {
     Rng rng = new Rng(41);
     int[][][] cases = {
       {{4, 3}, {4, 3}}, {{4, 3}, {3}}, {{4, 1}, {1, 3}}, {{2, 3, 4}, {3, 1}}, {{3}, {2, 1, 3}}, {{2, 3}, {}}};
-    BinaryOperator<Tensor>[] ops = ops();
+    List<BinaryOperator<Tensor>> ops = ops();
     for (int[][] c : cases) {
       for (BinaryOperator<Tensor> op : ops) {
         Tensor a = Tensor.randn(rng, c[0]).requiresGrad(true);
@@ -115,10 +116,7 @@ class ArithmeticTest {
     assertGradCheck(in -> Arithmetic.mul(in[0], -1.5f), x);
   }
 
-  @SuppressWarnings("unchecked")
-  private static BinaryOperator<Tensor>[] ops() {
-    return new BinaryOperator[] {
-      (BinaryOperator<Tensor>) Arithmetic::add, (BinaryOperator<Tensor>) Arithmetic::sub,
-      (BinaryOperator<Tensor>) Arithmetic::mul, (BinaryOperator<Tensor>) Arithmetic::div};
+  private static List<BinaryOperator<Tensor>> ops() {
+    return List.of(Arithmetic::add, Arithmetic::sub, Arithmetic::mul, Arithmetic::div);
   }
 }
