@@ -22,11 +22,11 @@ public final class Conformance {
   /** The shared directory: {@code -Dshared.dir}, else {@code ../shared} of the repository. */
   public static Path sharedDir() {
     String p = System.getProperty("shared.dir");
-    if (p != null && !p.isBlank() && Files.isDirectory(Path.of(p))) return Path.of(p);
+    if (p != null && !p.isBlank() && Files.isDirectory(Path.of(p))) return Path.of(p).toAbsolutePath().normalize();
     Path here = Path.of("").toAbsolutePath();
     for (Path d = here; d != null; d = d.getParent()) {
       Path candidate = d.resolve("../shared/conformance").normalize();
-      if (Files.isDirectory(candidate)) return candidate.getParent();
+      if (Files.isDirectory(candidate)) return candidate.getParent().toAbsolutePath().normalize();
     }
     throw new IllegalStateException("cannot find the shared directory (../shared from the repository root); "
         + "set -Dshared.dir=PATH");
@@ -34,7 +34,8 @@ public final class Conformance {
 
   /**
    * The files to check for one family: the shared one, plus the one named by system property
-   * {@code property} (for example {@code conformance.layers}) when given.
+   * {@code property} (for example {@code conformance.layers}) when given. A relative path is taken
+   * from the repository root (where {@code ./mvnw} runs), not from the module's directory.
    */
   public static List<Path> files(String sharedName, String property) {
     List<Path> files = new ArrayList<>();
@@ -42,6 +43,9 @@ public final class Conformance {
     String extra = System.getProperty(property);
     if (extra != null && !extra.isBlank()) {
       Path p = Path.of(extra);
+      String repo = System.getProperty("repo.dir");
+      if (!p.isAbsolute() && repo != null && !repo.isBlank()) p = Path.of(repo).resolve(p);
+      p = p.toAbsolutePath().normalize();
       if (!Files.isRegularFile(p)) {
         throw new IllegalArgumentException("-D" + property + "=" + extra + " is not a readable file");
       }
