@@ -1,5 +1,6 @@
 package org.deepgrad.bench;
 
+import java.lang.management.ManagementFactory;
 import java.util.Arrays;
 import java.util.Locale;
 import org.deepgrad.backend.Backend;
@@ -33,8 +34,10 @@ public final class GemmFlops {
       b[i] = (float) rng.uniform(-1, 1);
     }
     float[] c = new float[n * n];
-    System.out.printf(Locale.ROOT, "sgemm %dx%dx%d, Java %s, %d processors, default backend: %s%n", n, n, n,
-        Runtime.version(), Runtime.getRuntime().availableProcessors(), Backends.current().name());
+    // Multi-threaded figures need idle cores (OpenBLAS's spinning threads suffer most): print the load.
+    System.out.printf(Locale.ROOT, "sgemm %dx%dx%d, Java %s, %d processors (load average %.2f), default backend: %s%n",
+        n, n, n, Runtime.version(), Runtime.getRuntime().availableProcessors(),
+        ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage(), Backends.current().name());
     System.out.printf(Locale.ROOT, "%-10s %7s %10s %10s %10s%n", "backend", "threads", "GFLOP/s", "min", "max");
     for (Backend backend : Backends.available()) {
       for (int threads = 1; threads <= 2; threads++) {

@@ -15,8 +15,8 @@ import org.deepgrad.backend.GemmArgs;
  * (HotSpot's GetFloatArrayElements) and takes no offsets; it is the faster way for small arrays
  * (23 vs 10 GFLOP/s at 16 x 16 x 16, 60 vs 44 at 32), so arrays of at most {@value #SMALL} floats in all,
  * at offset 0, go that way. Larger operands are copied, only the span each matrix occupies, into
- * native buffers kept per calling thread, and C's span is copied back: 138 vs 100 GFLOP/s at 512, and
- * no whole-array copy when a batch of products walks one large array.
+ * native buffers kept per calling thread ({@link NativeOperands}), and C's span is copied back:
+ * 138 vs 100 GFLOP/s at 512, and no whole-array copy when a batch of products walks one large array.
  *
  * <p>Threads: OpenBLAS has one process-wide thread count ({@code openblas_set_num_threads}); each call
  * sets it to this backend's count when it differs from the last one set. Calls from several Java
@@ -27,7 +27,6 @@ public final class OpenBlasBackend implements Backend {
   static final int SMALL = 8192;
   /** The count last given to OpenBLAS, shared by every instance; 0 before the first call. */
   private static int appliedThreads;
-  private static final ThreadLocal<Buffers> BUFFERS = ThreadLocal.withInitial(Buffers::new);
 
   private volatile int threads;
 
@@ -76,39 +75,20 @@ public final class OpenBlasBackend implements Backend {
           m, n, k, alpha, a, lda, b, ldb, beta, c, ldc);
       return;
     }
-    Buffers buf = BUFFERS.get();
-    FloatPointer pa = buf.a = copyIn(buf.a, a, aOffset, span(transA ? k : m, transA ? m : k, lda));
-    FloatPointer pb = buf.b = copyIn(buf.b, b, bOffset, span(transB ? n : k, transB ? k : n, ldb));
-    long cSpan = span(m, n, ldc);
-    // Row gaps of C go back too, so they must come in whenever they exist, not only when beta reads C.
-    boolean readC = beta != 0f || ldc != n;
-    FloatPointer pc = buf.c = readC ? copyIn(buf.c, c, cOffset, cSpan) : fit(buf.c, cSpan);
+    NativeOperands ops = NativeOperands.ofThisThread();
+    FloatPointer pa = ops.a(a, aOffset, NativeOperands.span(transA ? k : m, transA ? m : k, lda));
+    FloatPointer pb = ops.b(b, bOffset, NativeOperands.span(transB ? n : k, transB ? k : n, ldb));
+    long cSpan = NativeOperands.span(m, n, ldc);
+    // C's whole span goes back, row gaps too, so it must come in when gaps exist, not only when beta reads it.
+    FloatPointer pc = ops.c(c, cOffset, cSpan, beta != 0f || ldc != n);
     openblas_nolapack.cblas_sgemm(openblas_nolapack.CblasRowMajor, transposeA, transposeB,
         m, n, k, alpha, pa, lda, pb, ldb, beta, pc, ldc);
-    pc.position(0).get(c, cOffset, (int) cSpan);
+    pc.get(c, cOffset, (int) cSpan);
   }
 
   /** An operand may be null when it has no elements (k == 0). */
   private static int length(float[] x) {
     return x == null ? 0 : x.length;
-  }
-
-  /** Elements from a stored rows x cols matrix's first to its last: (rows - 1) ld + cols. */
-  private static long span(int rows, int cols, int ld) {
-    return rows == 0 || cols == 0 ? 0 : (long) (rows - 1) * ld + cols;
-  }
-
-  private static FloatPointer copyIn(FloatPointer p, float[] x, int offset, long span) {
-    FloatPointer q = fit(p, span);
-    if (span > 0) q.position(0).put(x, offset, (int) span);
-    return q.position(0);
-  }
-
-  /** p when it holds {@code span} floats, else a new buffer (the old one is freed now, not by GC). */
-  private static FloatPointer fit(FloatPointer p, long span) {
-    if (p != null && p.capacity() >= span) return p.position(0);
-    if (p != null) p.close();
-    return new FloatPointer(Math.max(span, 1));
   }
 
   private static synchronized void applyThreads(int threads) {
@@ -129,12 +109,5 @@ public final class OpenBlasBackend implements Backend {
       throw new IllegalArgumentException("threads must be >= 1, got " + threads + "; use 1 for single-threaded");
     }
     this.threads = threads;
-  }
-
-  /** Native copies of A, B and C for one Java thread, grown as needed, freed with the thread. */
-  private static final class Buffers {
-    FloatPointer a;
-    FloatPointer b;
-    FloatPointer c;
   }
 }
