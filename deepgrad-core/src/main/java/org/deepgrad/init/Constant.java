@@ -13,6 +13,7 @@ import org.deepgrad.tensor.Tensor;
  */
 public record Constant(double value) implements Initializer {
 
+  /** Validates that value is finite. */
   public Constant {
     if (!Double.isFinite(value)) {
       throw new IllegalArgumentException("constant init: value must be finite, got " + value);

@@ -13,6 +13,7 @@ import org.deepgrad.tensor.ShapeException;
  */
 public record Fans(int fanIn, int fanOut) {
 
+  /** Validates fanIn &gt; 0 and fanOut &gt; 0. */
   public Fans {
     if (fanIn <= 0 || fanOut <= 0) {
       throw new IllegalArgumentException("fans must be > 0, got fanIn " + fanIn + ", fanOut " + fanOut

@@ -15,6 +15,7 @@ import org.deepgrad.tensor.Tensor;
  */
 public record KaimingNormal(double a, FanMode mode, Nonlinearity nonlinearity) implements FanBased {
 
+  /** Validates a finite, and mode and nonlinearity given (non-null). */
   public KaimingNormal {
     check("kaiming_normal", a, mode, nonlinearity);
   }

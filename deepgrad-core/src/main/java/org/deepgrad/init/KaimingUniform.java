@@ -17,6 +17,7 @@ import org.deepgrad.tensor.Tensor;
  */
 public record KaimingUniform(double a, FanMode mode, Nonlinearity nonlinearity) implements FanBased {
 
+  /** Validates a finite, and mode and nonlinearity given (non-null). */
   public KaimingUniform {
     KaimingNormal.check("kaiming_uniform", a, mode, nonlinearity);
   }

@@ -12,6 +12,7 @@ import org.deepgrad.tensor.Tensor;
  */
 public record Normal(double mean, double std) implements Initializer {
 
+  /** Validates mean finite and std finite and &gt;= 0. */
   public Normal {
     if (!(Double.isFinite(mean) && Double.isFinite(std) && std >= 0)) {
       throw new IllegalArgumentException("normal init: need a finite mean and a finite std >= 0, got mean = "

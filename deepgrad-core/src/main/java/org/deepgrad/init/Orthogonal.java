@@ -18,6 +18,7 @@ import org.deepgrad.tensor.Tensor;
  */
 public record Orthogonal(double gain) implements Initializer {
 
+  /** Validates gain finite and &gt; 0. */
   public Orthogonal {
     XavierNormal.checkGain("orthogonal", gain);
   }

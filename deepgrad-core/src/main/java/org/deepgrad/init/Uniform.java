@@ -13,6 +13,7 @@ import org.deepgrad.tensor.Tensor;
  */
 public record Uniform(double a, double b) implements Initializer {
 
+  /** Validates a and b finite with a &lt;= b. */
   public Uniform {
     if (!(Double.isFinite(a) && Double.isFinite(b) && a <= b)) {
       throw new IllegalArgumentException("uniform init: need finite a <= b, got a = " + a + ", b = " + b

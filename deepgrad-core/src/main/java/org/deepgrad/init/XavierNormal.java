@@ -14,6 +14,7 @@ import org.deepgrad.tensor.Tensor;
  */
 public record XavierNormal(double gain) implements FanBased {
 
+  /** Validates gain finite and &gt; 0. */
   public XavierNormal {
     checkGain("xavier_normal", gain);
   }

@@ -17,6 +17,7 @@ import org.deepgrad.tensor.Tensor;
  */
 public record XavierUniform(double gain) implements FanBased {
 
+  /** Validates gain finite and &gt; 0. */
   public XavierUniform {
     XavierNormal.checkGain("xavier_uniform", gain);
   }

@@ -9,6 +9,7 @@ import org.deepgrad.optim.transform.Ranges;
 public record Adadelta(double lr, double rho, double eps, double weightDecay, boolean maximize)
     implements Hyper<Adadelta> {
 
+  /** Validates lr, weightDecay and eps finite and &gt;= 0, rho in [0, 1]. */
   public Adadelta {
     Ranges.nonNegative("Adadelta", "lr", lr, 1.0);
     Ranges.nonNegative("Adadelta", "weightDecay", weightDecay, 0);
@@ -26,10 +27,12 @@ public record Adadelta(double lr, double rho, double eps, double weightDecay, bo
     return new Adadelta(v, rho, eps, weightDecay, maximize);
   }
 
+  /** A copy with this rho, the decay of both running averages, in [0, 1]; default 0.9. */
   public Adadelta rho(double v) {
     return new Adadelta(lr, v, eps, weightDecay, maximize);
   }
 
+  /** A copy with this eps, added inside both roots, &gt;= 0; default 1e-6. */
   public Adadelta eps(double v) {
     return new Adadelta(lr, rho, v, weightDecay, maximize);
   }
@@ -39,6 +42,7 @@ public record Adadelta(double lr, double rho, double eps, double weightDecay, bo
     return new Adadelta(lr, rho, eps, v, maximize);
   }
 
+  /** A copy that ascends the objective (negates g) when {@code v}; torch's {@code maximize}, default false. */
   public Adadelta maximize(boolean v) {
     return new Adadelta(lr, rho, eps, weightDecay, v);
   }

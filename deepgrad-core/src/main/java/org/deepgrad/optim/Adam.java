@@ -11,6 +11,7 @@ public record Adam(double lr, double beta1, double beta2, double eps, double wei
     boolean amsgrad, boolean maximize)
     implements Hyper<Adam> {
 
+  /** Validates lr, weightDecay and eps finite and &gt;= 0, and both betas in [0, 1). */
   public Adam {
     Ranges.nonNegative("Adam", "lr", lr, 1e-3);
     Ranges.nonNegative("Adam", "weightDecay", weightDecay, 0);
@@ -28,10 +29,12 @@ public record Adam(double lr, double beta1, double beta2, double eps, double wei
     return new Adam(v, beta1, beta2, eps, weightDecay, amsgrad, maximize);
   }
 
+  /** A copy with these moment decays β₁, β₂ (torch's {@code betas}), each in [0, 1); default (0.9, 0.999). */
   public Adam betas(double b1, double b2) {
     return new Adam(lr, b1, b2, eps, weightDecay, amsgrad, maximize);
   }
 
+  /** A copy with this eps, added after the bias-corrected root; &gt;= 0, default 1e-8. */
   public Adam eps(double v) {
     return new Adam(lr, beta1, beta2, v, weightDecay, amsgrad, maximize);
   }
@@ -41,10 +44,12 @@ public record Adam(double lr, double beta1, double beta2, double eps, double wei
     return new Adam(lr, beta1, beta2, eps, v, amsgrad, maximize);
   }
 
+  /** A copy that divides by the running maximum of v when {@code v} (AMSGrad, Reddi et al. 2018); default false. */
   public Adam amsgrad(boolean v) {
     return new Adam(lr, beta1, beta2, eps, weightDecay, v, maximize);
   }
 
+  /** A copy that ascends the objective (negates g) when {@code v}; torch's {@code maximize}, default false. */
   public Adam maximize(boolean v) {
     return new Adam(lr, beta1, beta2, eps, weightDecay, amsgrad, v);
   }

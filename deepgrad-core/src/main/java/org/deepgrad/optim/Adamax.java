@@ -10,6 +10,7 @@ public record Adamax(double lr, double beta1, double beta2, double eps, double w
     boolean maximize)
     implements Hyper<Adamax> {
 
+  /** Validates lr, weightDecay and eps finite and &gt;= 0, and both betas in [0, 1). */
   public Adamax {
     Ranges.nonNegative("Adamax", "lr", lr, 2e-3);
     Ranges.nonNegative("Adamax", "weightDecay", weightDecay, 0);
@@ -27,10 +28,12 @@ public record Adamax(double lr, double beta1, double beta2, double eps, double w
     return new Adamax(v, beta1, beta2, eps, weightDecay, maximize);
   }
 
+  /** A copy with these moment decays β₁, β₂ (torch's {@code betas}), each in [0, 1); default (0.9, 0.999). */
   public Adamax betas(double b1, double b2) {
     return new Adamax(lr, b1, b2, eps, weightDecay, maximize);
   }
 
+  /** A copy with this eps, added inside the max ({@code |g| + ε}); &gt;= 0, default 1e-8. */
   public Adamax eps(double v) {
     return new Adamax(lr, beta1, beta2, v, weightDecay, maximize);
   }
@@ -40,6 +43,7 @@ public record Adamax(double lr, double beta1, double beta2, double eps, double w
     return new Adamax(lr, beta1, beta2, eps, v, maximize);
   }
 
+  /** A copy that ascends the objective (negates g) when {@code v}; torch's {@code maximize}, default false. */
   public Adamax maximize(boolean v) {
     return new Adamax(lr, beta1, beta2, eps, weightDecay, v);
   }

@@ -9,11 +9,13 @@ package org.deepgrad.optim;
  */
 public interface Hyper<H extends Hyper<H>> {
 
+  /** The learning rate, &gt;= 0. */
   double lr();
 
   /** A copy with this learning rate. */
   H lr(double lr);
 
+  /** The weight decay λ, &gt;= 0 (L2 or decoupled, as the preset defines it). */
   double weightDecay();
 
   /** A copy with this weight decay. */

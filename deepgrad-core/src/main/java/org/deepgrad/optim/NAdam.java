@@ -11,6 +11,7 @@ public record NAdam(double lr, double beta1, double beta2, double eps, double we
     double momentumDecay)
     implements Hyper<NAdam> {
 
+  /** Validates lr, weightDecay, eps and momentumDecay finite and &gt;= 0, and both betas in [0, 1). */
   public NAdam {
     Ranges.nonNegative("NAdam", "lr", lr, 2e-3);
     Ranges.nonNegative("NAdam", "weightDecay", weightDecay, 0);
@@ -29,10 +30,12 @@ public record NAdam(double lr, double beta1, double beta2, double eps, double we
     return new NAdam(v, beta1, beta2, eps, weightDecay, momentumDecay);
   }
 
+  /** A copy with these moment decays β₁, β₂ (torch's {@code betas}), each in [0, 1); default (0.9, 0.999). */
   public NAdam betas(double b1, double b2) {
     return new NAdam(lr, b1, b2, eps, weightDecay, momentumDecay);
   }
 
+  /** A copy with this eps, added after the bias-corrected root; &gt;= 0, default 1e-8. */
   public NAdam eps(double v) {
     return new NAdam(lr, beta1, beta2, v, weightDecay, momentumDecay);
   }
@@ -42,6 +45,7 @@ public record NAdam(double lr, double beta1, double beta2, double eps, double we
     return new NAdam(lr, beta1, beta2, eps, v, momentumDecay);
   }
 
+  /** A copy with this momentum schedule ψ, in {@code μₜ = β₁(1 − ½·0.96^(tψ))}; &gt;= 0, default 4e-3. */
   public NAdam momentumDecay(double v) {
     return new NAdam(lr, beta1, beta2, eps, weightDecay, v);
   }

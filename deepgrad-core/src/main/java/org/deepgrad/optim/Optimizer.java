@@ -106,6 +106,7 @@ public final class Optimizer {
     return steps;
   }
 
+  /** The number of parameter groups. */
   public int groupCount() {
     return groups.size();
   }
@@ -120,6 +121,7 @@ public final class Optimizer {
     for (int g = 0; g < groups.size(); g++) setLr(g, lr);
   }
 
+  /** The learning rate of parameter group {@code group} (from 0). */
   public double lr(int group) {
     return group(group).lr;
   }

@@ -36,6 +36,7 @@ public final class Optimizers {
         new ScaleByLearningRate()));
   }
 
+  /** {@link #sgd(List, SGD)} with every parameter in one group ({@link ParamGroups#all}). */
   public static Optimizer sgd(Map<String, Parameter> params, SGD h) {
     return sgd(ParamGroups.all(params), h);
   }
@@ -50,6 +51,7 @@ public final class Optimizers {
         new ScaleByAdagrad(g.lrDecay(), g.initialAccumulatorValue(), g.eps()), new ScaleByLearningRate()));
   }
 
+  /** {@link #adagrad(List, Adagrad)} with every parameter in one group ({@link ParamGroups#all}). */
   public static Optimizer adagrad(Map<String, Parameter> params, Adagrad h) {
     return adagrad(ParamGroups.all(params), h);
   }
@@ -65,6 +67,7 @@ public final class Optimizers {
         new Momentum(g.momentum(), 0, false), new ScaleByLearningRate()));
   }
 
+  /** {@link #rmsprop(List, RMSprop)} with every parameter in one group ({@link ParamGroups#all}). */
   public static Optimizer rmsprop(Map<String, Parameter> params, RMSprop h) {
     return rmsprop(ParamGroups.all(params), h);
   }
@@ -78,6 +81,7 @@ public final class Optimizers {
         new AddDecayedWeights(g.weightDecay()), new ScaleByAdadelta(g.rho(), g.eps()), new ScaleByLearningRate()));
   }
 
+  /** {@link #adadelta(List, Adadelta)} with every parameter in one group ({@link ParamGroups#all}). */
   public static Optimizer adadelta(Map<String, Parameter> params, Adadelta h) {
     return adadelta(ParamGroups.all(params), h);
   }
@@ -93,6 +97,7 @@ public final class Optimizers {
         new ScaleByLearningRate()));
   }
 
+  /** {@link #adam(List, Adam)} with every parameter in one group ({@link ParamGroups#all}). */
   public static Optimizer adam(Map<String, Parameter> params, Adam h) {
     return adam(ParamGroups.all(params), h);
   }
@@ -107,6 +112,7 @@ public final class Optimizers {
         new ScaleByLearningRate()));
   }
 
+  /** {@link #adamw(List, AdamW)} with every parameter in one group ({@link ParamGroups#all}). */
   public static Optimizer adamw(Map<String, Parameter> params, AdamW h) {
     return adamw(ParamGroups.all(params), h);
   }
@@ -121,6 +127,7 @@ public final class Optimizers {
         new ScaleByLearningRate()));
   }
 
+  /** {@link #adamax(List, Adamax)} with every parameter in one group ({@link ParamGroups#all}). */
   public static Optimizer adamax(Map<String, Parameter> params, Adamax h) {
     return adamax(ParamGroups.all(params), h);
   }
@@ -136,6 +143,7 @@ public final class Optimizers {
         new ScaleByNadam(g.beta1(), g.beta2(), g.eps(), g.momentumDecay()), new ScaleByLearningRate()));
   }
 
+  /** {@link #nadam(List, NAdam)} with every parameter in one group ({@link ParamGroups#all}). */
   public static Optimizer nadam(Map<String, Parameter> params, NAdam h) {
     return nadam(ParamGroups.all(params), h);
   }
@@ -150,6 +158,7 @@ public final class Optimizers {
         new ScaleByRadam(g.beta1(), g.beta2(), g.eps()), new ScaleByLearningRate()));
   }
 
+  /** {@link #radam(List, RAdam)} with every parameter in one group ({@link ParamGroups#all}). */
   public static Optimizer radam(Map<String, Parameter> params, RAdam h) {
     return radam(ParamGroups.all(params), h);
   }

@@ -13,6 +13,7 @@ import org.deepgrad.nn.Parameter;
  */
 public record ParamGroup(Map<String, Parameter> params, Double lr, Double weightDecay) {
 
+  /** Copies {@code params} into an unmodifiable map, keeping their order. */
   public ParamGroup {
     params = Collections.unmodifiableMap(new LinkedHashMap<>(params));
   }

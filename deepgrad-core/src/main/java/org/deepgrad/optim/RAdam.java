@@ -9,6 +9,7 @@ import org.deepgrad.optim.transform.Ranges;
 public record RAdam(double lr, double beta1, double beta2, double eps, double weightDecay)
     implements Hyper<RAdam> {
 
+  /** Validates lr, weightDecay and eps finite and &gt;= 0, and both betas in [0, 1). */
   public RAdam {
     Ranges.nonNegative("RAdam", "lr", lr, 1e-3);
     Ranges.nonNegative("RAdam", "weightDecay", weightDecay, 0);
@@ -26,10 +27,12 @@ public record RAdam(double lr, double beta1, double beta2, double eps, double we
     return new RAdam(v, beta1, beta2, eps, weightDecay);
   }
 
+  /** A copy with these moment decays β₁, β₂ (torch's {@code betas}), each in [0, 1); default (0.9, 0.999). */
   public RAdam betas(double b1, double b2) {
     return new RAdam(lr, b1, b2, eps, weightDecay);
   }
 
+  /** A copy with this eps, added to the uncorrected root; &gt;= 0, default 1e-8. */
   public RAdam eps(double v) {
     return new RAdam(lr, beta1, beta2, v, weightDecay);
   }

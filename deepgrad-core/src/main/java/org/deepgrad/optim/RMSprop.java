@@ -11,6 +11,7 @@ public record RMSprop(double lr, double alpha, double eps, double weightDecay, d
     boolean centered, boolean maximize)
     implements Hyper<RMSprop> {
 
+  /** Validates lr, weightDecay, momentum, alpha and eps finite and &gt;= 0. */
   public RMSprop {
     Ranges.nonNegative("RMSprop", "lr", lr, 1e-2);
     Ranges.nonNegative("RMSprop", "weightDecay", weightDecay, 0);
@@ -29,10 +30,12 @@ public record RMSprop(double lr, double alpha, double eps, double weightDecay, d
     return new RMSprop(v, alpha, eps, weightDecay, momentum, centered, maximize);
   }
 
+  /** A copy with this smoothing constant α of the squared-gradient average; &gt;= 0, default 0.99. */
   public RMSprop alpha(double v) {
     return new RMSprop(lr, v, eps, weightDecay, momentum, centered, maximize);
   }
 
+  /** A copy with this eps, added outside the root; &gt;= 0, default 1e-8. */
   public RMSprop eps(double v) {
     return new RMSprop(lr, alpha, v, weightDecay, momentum, centered, maximize);
   }
@@ -42,14 +45,17 @@ public record RMSprop(double lr, double alpha, double eps, double weightDecay, d
     return new RMSprop(lr, alpha, eps, v, momentum, centered, maximize);
   }
 
+  /** A copy with this momentum μ ({@code b = μ·b + d}); &gt;= 0, default 0 (no buffer). */
   public RMSprop momentum(double v) {
     return new RMSprop(lr, alpha, eps, weightDecay, v, centered, maximize);
   }
 
+  /** A copy that, when {@code v}, divides by the root of the variance estimate {@code v − ḡ²}; default false. */
   public RMSprop centered(boolean v) {
     return new RMSprop(lr, alpha, eps, weightDecay, momentum, v, maximize);
   }
 
+  /** A copy that ascends the objective (negates g) when {@code v}; torch's {@code maximize}, default false. */
   public RMSprop maximize(boolean v) {
     return new RMSprop(lr, alpha, eps, weightDecay, momentum, centered, v);
   }

@@ -12,6 +12,10 @@ import org.deepgrad.optim.transform.Ranges;
 public record SGD(double lr, double momentum, double dampening, double weightDecay, boolean nesterov,
     boolean maximize) implements Hyper<SGD> {
 
+  /**
+   * Validates lr, weightDecay and momentum finite and &gt;= 0, dampening finite, and nesterov only
+   * with momentum &gt; 0 and dampening 0.
+   */
   public SGD {
     Ranges.nonNegative("SGD", "lr", lr, 0.01);
     Ranges.nonNegative("SGD", "weightDecay", weightDecay, 0);
@@ -28,10 +32,12 @@ public record SGD(double lr, double momentum, double dampening, double weightDec
     return new SGD(v, momentum, dampening, weightDecay, nesterov, maximize);
   }
 
+  /** A copy with this momentum μ; &gt;= 0, default 0 (no buffer). */
   public SGD momentum(double v) {
     return new SGD(lr, v, dampening, weightDecay, nesterov, maximize);
   }
 
+  /** A copy with this dampening τ, in {@code b = μ·b + (1−τ)·g}; finite, default 0. */
   public SGD dampening(double v) {
     return new SGD(lr, momentum, v, weightDecay, nesterov, maximize);
   }
@@ -41,10 +47,12 @@ public record SGD(double lr, double momentum, double dampening, double weightDec
     return new SGD(lr, momentum, dampening, v, nesterov, maximize);
   }
 
+  /** A copy with Nesterov momentum ({@code d = g + μ·b}) when {@code v}; needs momentum &gt; 0 and dampening 0. */
   public SGD nesterov(boolean v) {
     return new SGD(lr, momentum, dampening, weightDecay, v, maximize);
   }
 
+  /** A copy that ascends the objective (negates g) when {@code v}; torch's {@code maximize}, default false. */
   public SGD maximize(boolean v) {
     return new SGD(lr, momentum, dampening, weightDecay, nesterov, v);
   }

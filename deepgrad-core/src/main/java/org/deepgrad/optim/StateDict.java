@@ -18,6 +18,7 @@ import java.util.Map;
  */
 public record StateDict(String optimizer, long steps, List<Double> lrs, Map<String, ParamState> params) {
 
+  /** Copies {@code lrs} and {@code params} into unmodifiable collections (the buffer arrays are kept as given). */
   public StateDict {
     lrs = List.copyOf(lrs);
     params = Collections.unmodifiableMap(new LinkedHashMap<>(params));
@@ -30,6 +31,7 @@ public record StateDict(String optimizer, long steps, List<Double> lrs, Map<Stri
    * @param buffers its transforms' buffers by torch's names ({@code exp_avg}, {@code momentum_buffer}...)
    */
   public record ParamState(long step, Map<String, float[]> buffers) {
+    /** Copies {@code buffers} into an unmodifiable map, keeping its order (the arrays are kept as given). */
     public ParamState {
       buffers = Collections.unmodifiableMap(new LinkedHashMap<>(buffers));
     }

@@ -14,6 +14,7 @@ import org.deepgrad.optim.transform.Ranges;
  */
 public record MaxNorm(double c) implements Constraint {
 
+  /** Validates c finite and &gt;= 0. */
   public MaxNorm {
     Ranges.nonNegative("MaxNorm", "c", c, 3);
   }

@@ -11,6 +11,7 @@ import org.deepgrad.optim.transform.Ranges;
  */
 public record WeightClip(double c) implements Constraint {
 
+  /** Validates c finite and &gt;= 0. */
   public WeightClip {
     Ranges.nonNegative("WeightClip", "c", c, 0.01);
   }

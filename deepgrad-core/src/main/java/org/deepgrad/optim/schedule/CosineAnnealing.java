@@ -14,6 +14,7 @@ package org.deepgrad.optim.schedule;
  */
 public record CosineAnnealing(long tMax, double etaMin) implements Schedule {
 
+  /** Validates tMax &gt; 0 and etaMin finite and &gt;= 0. */
   public CosineAnnealing {
     if (tMax <= 0) {
       throw new IllegalArgumentException("cosine: t_max must be > 0, got " + tMax

@@ -12,6 +12,7 @@ package org.deepgrad.optim.schedule;
  */
 public record Exponential(double gamma) implements Schedule {
 
+  /** Validates gamma finite and &gt; 0. */
   public Exponential {
     if (!(gamma > 0 && Double.isFinite(gamma))) {
       throw new IllegalArgumentException("exponential: gamma must be finite and > 0, got " + gamma

@@ -14,6 +14,7 @@ package org.deepgrad.optim.schedule;
  */
 public record LinearFactor(double startFactor, double endFactor, long totalIters) implements Schedule {
 
+  /** Validates startFactor in (0, 1], endFactor in [0, 1] and totalIters &gt; 0. */
   public LinearFactor {
     if (!(startFactor > 0 && startFactor <= 1)) {
       throw new IllegalArgumentException("linear: start_factor must be in (0, 1], got " + startFactor

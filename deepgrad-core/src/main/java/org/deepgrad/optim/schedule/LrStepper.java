@@ -24,6 +24,8 @@ public final class LrStepper {
   private final DoubleConsumer target;
 
   /**
+   * A stepper feeding {@code target} the rate of {@code schedule} from {@code baseLr}, counted in {@code unit}s.
+   *
    * @param baseLr the optimizer's initial rate (torch's {@code initial_lr}), finite and &gt;= 0
    * @param target receives the rate, e.g. {@code optimizer::setLr}
    */
@@ -63,14 +65,17 @@ public final class LrStepper {
     return lr;
   }
 
+  /** The schedule it drives. */
   public Schedule schedule() {
     return schedule;
   }
 
+  /** Whether the schedule counts batches or epochs. */
   public StepUnit unit() {
     return unit;
   }
 
+  /** The rate the schedule starts from (torch's {@code initial_lr}). */
   public double baseLr() {
     return baseLr;
   }

@@ -14,6 +14,7 @@ import java.util.List;
  */
 public record MultiStep(List<Long> milestones, double gamma) implements Schedule {
 
+  /** Copies the milestones and validates them (&gt;= 0, non-decreasing) and gamma (finite, &gt; 0). */
   public MultiStep {
     milestones = List.copyOf(milestones);
     for (int i = 0; i < milestones.size(); i++) {

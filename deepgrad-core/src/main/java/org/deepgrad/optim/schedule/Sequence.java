@@ -7,7 +7,7 @@ import java.util.List;
  * from milestone i-1 (0 for the first) up to milestone i, and counts its own steps from 0 when it
  * takes over:
  *
- * <pre>i = number of milestones <= step;  lr = schedules[i].lr(step - milestones[i-1], baseLr)</pre>
+ * <pre>i = number of milestones &lt;= step;  lr = schedules[i].lr(step - milestones[i-1], baseLr)</pre>
  *
  * <p>The usual use is a warm-up followed by a decay:
  * {@code sequence([linear(0.01, 1, 500), cosine(T - 500, 0)], [500])}.
@@ -17,6 +17,7 @@ import java.util.List;
  */
 public record Sequence(List<Schedule> schedules, List<Long> milestones) implements Schedule {
 
+  /** Copies both lists; validates one milestone between each pair of schedules, &gt; 0 and strictly increasing. */
   public Sequence {
     schedules = List.copyOf(schedules);
     milestones = List.copyOf(milestones);

@@ -9,6 +9,7 @@ package org.deepgrad.optim.schedule;
  */
 public record StepDecay(long stepSize, double gamma) implements Schedule {
 
+  /** Validates stepSize &gt; 0 and gamma finite and &gt; 0. */
   public StepDecay {
     if (stepSize <= 0) {
       throw new IllegalArgumentException("step: step_size must be > 0, got " + stepSize

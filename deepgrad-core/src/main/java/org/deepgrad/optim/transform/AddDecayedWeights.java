@@ -11,6 +11,7 @@ package org.deepgrad.optim.transform;
  */
 public record AddDecayedWeights(double weightDecay) implements Transform<Void> {
 
+  /** Validates weightDecay finite and &gt;= 0. */
   public AddDecayedWeights {
     Ranges.nonNegative("AddDecayedWeights", "weightDecay", weightDecay, 1e-2);
   }

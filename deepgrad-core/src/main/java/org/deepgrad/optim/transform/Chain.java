@@ -11,10 +11,12 @@ import java.util.Map;
  */
 public record Chain(List<Transform<?>> links) {
 
+  /** Copies {@code links} (no nulls) into an immutable list. */
   public Chain {
     links = List.copyOf(links);
   }
 
+  /** A chain of these links, applied in the order given. */
   public static Chain of(Transform<?>... links) {
     return new Chain(List.of(links));
   }

@@ -16,6 +16,7 @@ import java.util.Map;
  */
 public record Momentum(double momentum, double dampening, boolean nesterov) implements Transform<Momentum.State> {
 
+  /** Validates as {@link #validate}: momentum &gt;= 0, dampening finite; nesterov needs μ &gt; 0 and τ = 0. */
   public Momentum {
     validate("Momentum", momentum, dampening, nesterov);
   }

@@ -6,6 +6,7 @@ package org.deepgrad.optim.transform;
  */
 public record Scale(double factor) implements Transform<Void> {
 
+  /** Validates that factor is finite. */
   public Scale {
     Ranges.finite("Scale", "factor", factor, -1);
   }

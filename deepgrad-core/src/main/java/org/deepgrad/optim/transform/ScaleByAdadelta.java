@@ -17,6 +17,7 @@ import java.util.Map;
  */
 public record ScaleByAdadelta(double rho, double eps) implements Transform<ScaleByAdadelta.State> {
 
+  /** Validates rho in [0, 1] and eps finite and &gt;= 0. */
   public ScaleByAdadelta {
     Ranges.unitClosed("ScaleByAdadelta", "rho", rho, 0.9);
     Ranges.nonNegative("ScaleByAdadelta", "eps", eps, 1e-6);

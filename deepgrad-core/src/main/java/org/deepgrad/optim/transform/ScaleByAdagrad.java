@@ -16,6 +16,7 @@ import java.util.Map;
 public record ScaleByAdagrad(double lrDecay, double initialAccumulatorValue, double eps)
     implements Transform<ScaleByAdagrad.State> {
 
+  /** Validates lrDecay, initialAccumulatorValue and eps finite and &gt;= 0. */
   public ScaleByAdagrad {
     Ranges.nonNegative("ScaleByAdagrad", "lrDecay", lrDecay, 0);
     Ranges.nonNegative("ScaleByAdagrad", "initialAccumulatorValue", initialAccumulatorValue, 0);

@@ -18,6 +18,7 @@ import java.util.Map;
 public record ScaleByAdam(double beta1, double beta2, double eps, boolean amsgrad)
     implements Transform<ScaleByAdam.State> {
 
+  /** Validates both betas in [0, 1) and eps finite and &gt;= 0. */
   public ScaleByAdam {
     Ranges.betas("ScaleByAdam", beta1, beta2);
     Ranges.nonNegative("ScaleByAdam", "eps", eps, 1e-8);

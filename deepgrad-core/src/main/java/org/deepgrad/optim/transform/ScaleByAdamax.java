@@ -13,6 +13,7 @@ import java.util.Map;
  */
 public record ScaleByAdamax(double beta1, double beta2, double eps) implements Transform<ScaleByAdamax.State> {
 
+  /** Validates both betas in [0, 1) and eps finite and &gt;= 0. */
   public ScaleByAdamax {
     Ranges.betas("ScaleByAdamax", beta1, beta2);
     Ranges.nonNegative("ScaleByAdamax", "eps", eps, 1e-8);

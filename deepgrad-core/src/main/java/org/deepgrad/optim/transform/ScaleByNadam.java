@@ -22,6 +22,7 @@ import java.util.Map;
 public record ScaleByNadam(double beta1, double beta2, double eps, double momentumDecay)
     implements Transform<ScaleByNadam.State> {
 
+  /** Validates both betas in [0, 1), and eps and momentumDecay finite and &gt;= 0. */
   public ScaleByNadam {
     Ranges.betas("ScaleByNadam", beta1, beta2);
     Ranges.nonNegative("ScaleByNadam", "eps", eps, 1e-8);

@@ -17,6 +17,7 @@ import java.util.Map;
  */
 public record ScaleByRadam(double beta1, double beta2, double eps) implements Transform<ScaleByRadam.State> {
 
+  /** Validates both betas in [0, 1) and eps finite and &gt;= 0. */
   public ScaleByRadam {
     Ranges.betas("ScaleByRadam", beta1, beta2);
     Ranges.nonNegative("ScaleByRadam", "eps", eps, 1e-8);

@@ -15,6 +15,7 @@ import java.util.Map;
  */
 public record ScaleByRms(double alpha, double eps, boolean centered) implements Transform<ScaleByRms.State> {
 
+  /** Validates alpha and eps finite and &gt;= 0. */
   public ScaleByRms {
     Ranges.nonNegative("ScaleByRms", "alpha", alpha, 0.99);
     Ranges.nonNegative("ScaleByRms", "eps", eps, 1e-8);
