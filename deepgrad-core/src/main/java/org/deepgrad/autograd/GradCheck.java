@@ -23,8 +23,10 @@ public final class GradCheck {
 
   /** Step and tolerances: an element passes when {@code |analytic − numeric| <= atol + rtol·|numeric|}. */
   public record Options(double eps, double atol, double rtol, long seed) {
+    /** Defaults: eps 1e-3, atol 1e-3, rtol 1e-2, seed 7 for the random weights R. */
     public static final Options DEFAULT = new Options(1e-3, 1e-3, 1e-2, 7);
 
+    /** Validates: eps > 0, atol >= 0, rtol >= 0. */
     public Options {
       if (!(eps > 0) || !(atol >= 0) || !(rtol >= 0)) {
         throw new IllegalArgumentException("gradcheck needs eps > 0, atol >= 0, rtol >= 0; got eps=" + eps
@@ -32,10 +34,12 @@ public final class GradCheck {
       }
     }
 
+    /** These options with the given absolute and relative tolerances. */
     public Options withTolerance(double atol, double rtol) {
       return new Options(eps, atol, rtol, seed);
     }
 
+    /** These options with the given finite-difference step h. */
     public Options withEps(double eps) {
       return new Options(eps, atol, rtol, seed);
     }

@@ -10,8 +10,11 @@ import java.io.IOException;
  * read, not a programming error, and lands in the caller's existing {@code catch}.
  */
 public class DataFormatException extends IOException {
+  /** The file, as named in the message. */
   private final String file;
+  /** The line from 1, or 0 for the whole file. */
   private final long line;
+  /** The column from 1, or 0 for a whole line or file. */
   private final int column;
 
   /**

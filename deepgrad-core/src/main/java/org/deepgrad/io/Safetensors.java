@@ -36,6 +36,7 @@ public final class Safetensors {
 
   /** What a file holds: tensors in header order, and the metadata (empty when absent). */
   public record Contents(Map<String, Tensor> tensors, Map<String, String> metadata) {
+    /** Copies both maps into unmodifiable ones that keep their order. */
     public Contents {
       tensors = Collections.unmodifiableMap(new LinkedHashMap<>(tensors));
       metadata = Collections.unmodifiableMap(new LinkedHashMap<>(metadata));

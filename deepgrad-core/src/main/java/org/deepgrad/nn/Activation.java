@@ -17,7 +17,26 @@ public final class Activation extends Module {
 
   /** The activation families, with their names in configs and on the command line. */
   public enum Kind {
-    IDENTITY, SIGMOID, TANH, RELU, LEAKY_RELU, ELU, GELU, SOFTPLUS, SOFTSIGN, HARDTANH;
+    /** {@code x}. */
+    IDENTITY,
+    /** {@code 1 / (1 + e^-x)}. */
+    SIGMOID,
+    /** {@code tanh(x)}. */
+    TANH,
+    /** {@code max(0, x)}. */
+    RELU,
+    /** {@code x if x > 0 else 0.01·x} by default. */
+    LEAKY_RELU,
+    /** {@code x if x > 0 else e^x − 1} by default. */
+    ELU,
+    /** Exact GELU, {@code x·Φ(x)}. */
+    GELU,
+    /** {@code log(1 + e^x)}. */
+    SOFTPLUS,
+    /** {@code x / (1 + |x|)}. */
+    SOFTSIGN,
+    /** {@code clamp(x, −1, 1)} by default. */
+    HARDTANH;
 
     /** The config name, e.g. {@code leaky_relu}. */
     public String configName() {
@@ -31,6 +50,7 @@ public final class Activation extends Module {
     this.fn = fn;
   }
 
+  /** {@code f(x) = x}: no nonlinearity (torch.nn.Identity). */
   public static Activation identity() {
     return new Activation(Kind.IDENTITY, "Identity", x -> x);
   }
@@ -40,6 +60,7 @@ public final class Activation extends Module {
     return new Activation(Kind.SIGMOID, "Sigmoid", Tensor::sigmoid);
   }
 
+  /** {@code tanh(x)}, range (−1, 1) (torch.nn.Tanh). */
   public static Activation tanh() {
     return new Activation(Kind.TANH, "Tanh", Tensor::tanh);
   }
@@ -64,6 +85,7 @@ public final class Activation extends Module {
     return new Activation(Kind.GELU, "GELU", Tensor::gelu);
   }
 
+  /** {@code log(1 + e^x)}, a smooth ReLU; torch's defaults beta 1, threshold 20 (torch.nn.Softplus). */
   public static Activation softplus() {
     return new Activation(Kind.SOFTPLUS, "Softplus", Tensor::softplus);
   }
@@ -104,6 +126,7 @@ public final class Activation extends Module {
         + Arrays.stream(Kind.values()).map(Kind::configName).toList());
   }
 
+  /** The activation family of this layer. */
   public Kind kind() {
     return kind;
   }

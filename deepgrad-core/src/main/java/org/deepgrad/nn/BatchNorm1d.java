@@ -54,10 +54,14 @@ public final class BatchNorm1d extends Module {
         runningMean, runningVar, isTraining(), momentum, eps);
   }
 
+  /** The running mean per feature, shape {@code [features]}, used in evaluation; starts at 0. */
   public Tensor runningMean() {
     return runningMean;
   }
 
+  /**
+   * The running (unbiased) variance per feature, shape {@code [features]}, used in evaluation; starts at 1.
+   */
   public Tensor runningVar() {
     return runningVar;
   }

@@ -27,6 +27,7 @@ public final class Dropout extends Module {
     return Stochastic.dropout(x, p, isTraining(), rng);
   }
 
+  /** The probability of zeroing an element in training, in [0, 1]. */
   public float p() {
     return p;
   }

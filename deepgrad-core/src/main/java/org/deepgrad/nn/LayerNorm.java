@@ -14,6 +14,7 @@ public final class LayerNorm extends Module {
   private final Parameter weight;
   private final Parameter bias;
 
+  /** Torch's defaults: eps 1e-5, learned scale γ and shift β over {@code features}. */
   public LayerNorm(int features) {
     this(features, 1e-5f, true);
   }

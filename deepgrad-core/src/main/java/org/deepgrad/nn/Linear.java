@@ -54,6 +54,7 @@ public final class Linear extends Module {
     return MatMul.linear(x, weight.value(), bias == null ? null : bias.value());
   }
 
+  /** The weight W, shape {@code [out, in]} as torch. */
   public Parameter weight() {
     return weight;
   }
@@ -63,10 +64,12 @@ public final class Linear extends Module {
     return bias;
   }
 
+  /** The number of input features (torch's {@code in_features}). */
   public int inFeatures() {
     return in;
   }
 
+  /** The number of output features (torch's {@code out_features}). */
   public int outFeatures() {
     return out;
   }

@@ -106,6 +106,7 @@ public abstract class Module {
     return train(false);
   }
 
+  /** Whether this module is in training mode (the default), as torch's {@code training} flag. */
   public boolean isTraining() {
     return training;
   }

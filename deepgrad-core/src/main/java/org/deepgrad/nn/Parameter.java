@@ -37,6 +37,7 @@ public final class Parameter {
     return value;
   }
 
+  /** What this parameter is for: a weight, a bias or a normalization scale or shift. */
   public Role role() {
     return role;
   }

@@ -35,6 +35,7 @@ public final class Residual extends Module {
     return skip.add(fx);
   }
 
+  /** The residual branch f in {@code y = x + f(x)}. */
   public Module body() {
     return body;
   }

@@ -22,10 +22,12 @@ import org.deepgrad.tensor.Tensor;
 public final class Sequential extends Module {
   private final List<Module> layers;
 
+  /** The given layers, applied in order. */
   public Sequential(Module... layers) {
     this(List.of(layers));
   }
 
+  /** The given layers (copied), applied in order. */
   public Sequential(List<? extends Module> layers) {
     this.layers = List.copyOf(layers);
     for (int i = 0; i < this.layers.size(); i++) registerModule(Integer.toString(i), this.layers.get(i));
@@ -85,10 +87,12 @@ public final class Sequential extends Module {
       return dense(units).add(activation);
     }
 
+    /** A {@link BatchNorm1d} over the current width, torch's defaults. */
     public Builder batchNorm() {
       return add(new BatchNorm1d(width));
     }
 
+    /** A {@link LayerNorm} over the current width, torch's defaults. */
     public Builder layerNorm() {
       return add(new LayerNorm(width));
     }
@@ -129,6 +133,7 @@ public final class Sequential extends Module {
       return width;
     }
 
+    /** The model: the layers added so far, in order. */
     public Sequential build() {
       return new Sequential(layers);
     }

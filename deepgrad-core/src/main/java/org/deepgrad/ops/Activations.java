@@ -27,7 +27,7 @@ public final class Activations {
   }
 
   /**
-   * {@code σ(x) = 1 / (1 + e^−x)}, evaluated as {@code e^x / (1 + e^x)} for x < 0 so neither branch
+   * {@code σ(x) = 1 / (1 + e^−x)}, evaluated as {@code e^x / (1 + e^x)} for {@code x < 0} so neither branch
    * overflows; {@code σ'(x) = σ(x)(1 − σ(x))}.
    */
   public static Tensor sigmoid(Tensor x) {

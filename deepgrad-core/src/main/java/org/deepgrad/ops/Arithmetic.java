@@ -15,18 +15,23 @@ import org.deepgrad.tensor.Tensor;
 public final class Arithmetic {
   private Arithmetic() {}
 
+  /**
+   * {@code a + b} element-wise with broadcasting (torch.add); gradient {@code (g, g)}, summed to each shape.
+   */
   public static Tensor add(Tensor a, Tensor b) {
     Shape out = Shape.broadcast("add", a.shape(), b.shape());
     return Tensor.result(Broadcasting.map(a, b, out, Float::sum), out, "add",
         g -> new Tensor[] {Broadcasting.sumTo(g, a.shape()), Broadcasting.sumTo(g, b.shape())}, a, b);
   }
 
+  /** {@code a − b} element-wise with broadcasting (torch.sub); gradient {@code (g, −g)}. */
   public static Tensor sub(Tensor a, Tensor b) {
     Shape out = Shape.broadcast("sub", a.shape(), b.shape());
     return Tensor.result(Broadcasting.map(a, b, out, (x, y) -> x - y), out, "sub",
         g -> new Tensor[] {Broadcasting.sumTo(g, a.shape()), Broadcasting.sumTo(mul(g, -1f), b.shape())}, a, b);
   }
 
+  /** {@code a · b} element-wise with broadcasting (torch.mul); gradient {@code (g·b, g·a)}. */
   public static Tensor mul(Tensor a, Tensor b) {
     Shape out = Shape.broadcast("mul", a.shape(), b.shape());
     return Tensor.result(Broadcasting.map(a, b, out, (x, y) -> x * y), out, "mul",
@@ -35,6 +40,7 @@ public final class Arithmetic {
           b.requiresGrad() ? Broadcasting.sumTo(mul(g, a), b.shape()) : null}, a, b);
   }
 
+  /** {@code a / b} element-wise with broadcasting (torch.div); gradient {@code (g/b, −g·a/b²)}. */
   public static Tensor div(Tensor a, Tensor b) {
     Shape out = Shape.broadcast("div", a.shape(), b.shape());
     return Tensor.result(Broadcasting.map(a, b, out, (x, y) -> x / y), out, "div",

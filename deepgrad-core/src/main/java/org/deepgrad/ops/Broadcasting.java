@@ -13,6 +13,7 @@ public final class Broadcasting {
   /** What an element-wise kernel does with one pair of values. */
   @FunctionalInterface
   public interface FloatBinary {
+    /** The result for one pair of values {@code a} (first operand) and {@code b} (second). */
     float apply(float a, float b);
   }
 

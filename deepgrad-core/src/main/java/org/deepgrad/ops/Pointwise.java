@@ -13,7 +13,7 @@ import org.deepgrad.tensor.Tensor;
  * sqrt(x)        d = g / (2·sqrt(x))
  * pow(x, p)      d = g·p·x^(p−1)          (0 when p = 0, as torch)
  * abs(x)         d = g·sign(x)            (sign(0) = 0, as torch)
- * clamp(x,lo,hi) d = g where lo <= x <= hi, else 0 (torch.clamp: the bounds themselves pass)
+ * clamp(x,lo,hi) d = g where lo &lt;= x &lt;= hi, else 0 (torch.clamp: the bounds themselves pass)
  * where(m,a,b)   da = g where m != 0, db = g where m == 0, each summed back to its shape
  * </pre>
  * Out-of-domain inputs give NaN or infinity as in torch (log of a negative, sqrt of a negative).
@@ -40,14 +40,17 @@ public final class Pointwise {
     }, x);
   }
 
+  /** {@code e^x} element-wise (torch.exp); gradient {@code g·e^x}. */
   public static Tensor exp(Tensor x) {
     return unary(x, "exp", Math::exp, (v, y) -> y);
   }
 
+  /** Natural log element-wise (torch.log); gradient {@code g / x}. NaN for {@code x < 0}, −∞ at 0. */
   public static Tensor log(Tensor x) {
     return unary(x, "log", Math::log, (v, y) -> 1f / v);
   }
 
+  /** {@code √x} element-wise (torch.sqrt); gradient {@code g / (2√x)}. NaN for {@code x < 0}. */
   public static Tensor sqrt(Tensor x) {
     return unary(x, "sqrt", Math::sqrt, (v, y) -> 0.5f / y);
   }
@@ -59,6 +62,7 @@ public final class Pointwise {
         (v, y) -> p == 0 ? 0f : (float) (p * Math.pow(v, p - 1)));
   }
 
+  /** {@code |x|} element-wise (torch.abs); gradient {@code g·sign(x)}, 0 at x = 0 as torch. */
   public static Tensor abs(Tensor x) {
     return unary(x, "abs", Math::abs, (v, y) -> Math.signum(v));
   }

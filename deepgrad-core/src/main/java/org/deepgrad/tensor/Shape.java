@@ -36,6 +36,7 @@ public final class Shape {
     return dims.length == 0 ? SCALAR : new Shape(dims.clone());
   }
 
+  /** The number of dimensions: 0 for a scalar. */
   public int rank() {
     return dims.length;
   }

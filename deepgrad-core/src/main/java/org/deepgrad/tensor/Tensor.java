@@ -68,18 +68,22 @@ public final class Tensor {
     return new Tensor(new float[] {value}, Shape.of());
   }
 
+  /** A tensor of zeros with the given dimensions (torch.zeros). */
   public static Tensor zeros(int... dims) {
     return zeros(Shape.of(dims));
   }
 
+  /** A tensor of zeros with the given shape (torch.zeros). */
   public static Tensor zeros(Shape shape) {
     return new Tensor(new float[shape.size()], shape);
   }
 
+  /** A tensor of ones with the given dimensions (torch.ones). */
   public static Tensor ones(int... dims) {
     return full(1f, dims);
   }
 
+  /** A tensor with every element {@code value} (torch.full). */
   public static Tensor full(float value, int... dims) {
     Shape s = Shape.of(dims);
     float[] d = new float[s.size()];
@@ -105,6 +109,7 @@ public final class Tensor {
 
   // ---------------------------------------------------------------- data
 
+  /** The shape (dimensions) of this tensor. */
   public Shape shape() {
     return shape;
   }
@@ -114,10 +119,12 @@ public final class Tensor {
     return shape.dim(axis);
   }
 
+  /** The number of dimensions: 0 for a scalar, 2 for a matrix (torch's {@code dim()}). */
   public int rank() {
     return shape.rank();
   }
 
+  /** The number of elements: the product of the dimensions, 1 for a scalar (torch's {@code numel()}). */
   public int size() {
     return shape.size();
   }
@@ -187,6 +194,7 @@ public final class Tensor {
     return this;
   }
 
+  /** Whether gradients flow to this tensor: set on leaves, inherited by op results on the tape. */
   public boolean requiresGrad() {
     return requiresGrad;
   }
@@ -212,6 +220,7 @@ public final class Tensor {
     return this;
   }
 
+  /** Whether {@link #retainGrad()} was called, so backward keeps this non-leaf's gradient. */
   public boolean retainsGrad() {
     return retainGrad;
   }
@@ -288,110 +297,138 @@ public final class Tensor {
 
   // ---------------------------------------------------------------- arithmetic (broadcasting)
 
+  /** {@code this + other} with broadcasting; see {@link Arithmetic#add(Tensor, Tensor)}. */
   public Tensor add(Tensor other) {
     return Arithmetic.add(this, other);
   }
 
+  /** {@code this + value} element-wise. */
   public Tensor add(float value) {
     return Arithmetic.add(this, value);
   }
 
+  /** {@code this − other} with broadcasting; see {@link Arithmetic#sub(Tensor, Tensor)}. */
   public Tensor sub(Tensor other) {
     return Arithmetic.sub(this, other);
   }
 
+  /** {@code this − value} element-wise. */
   public Tensor sub(float value) {
     return Arithmetic.add(this, -value);
   }
 
+  /** {@code this · other} element-wise with broadcasting; see {@link Arithmetic#mul(Tensor, Tensor)}. */
   public Tensor mul(Tensor other) {
     return Arithmetic.mul(this, other);
   }
 
+  /** {@code this · value} element-wise. */
   public Tensor mul(float value) {
     return Arithmetic.mul(this, value);
   }
 
+  /** {@code this / other} element-wise with broadcasting; see {@link Arithmetic#div(Tensor, Tensor)}. */
   public Tensor div(Tensor other) {
     return Arithmetic.div(this, other);
   }
 
+  /** {@code this / value} element-wise (computed as {@code this · (1/value)}). */
   public Tensor div(float value) {
     return Arithmetic.mul(this, 1f / value);
   }
 
+  /** {@code −this} element-wise. */
   public Tensor neg() {
     return Arithmetic.mul(this, -1f);
   }
 
   // ---------------------------------------------------------------- pointwise math
 
+  /** Element-wise {@code e^x}; see {@link Pointwise#exp}. */
   public Tensor exp() {
     return Pointwise.exp(this);
   }
 
+  /** Element-wise natural log {@code ln x} (NaN for {@code x < 0}, −∞ at 0); see {@link Pointwise#log}. */
   public Tensor log() {
     return Pointwise.log(this);
   }
 
+  /** Element-wise {@code √x}; see {@link Pointwise#sqrt}. */
   public Tensor sqrt() {
     return Pointwise.sqrt(this);
   }
 
+  /** Element-wise {@code x^exponent}; see {@link Pointwise#pow}. */
   public Tensor pow(float exponent) {
     return Pointwise.pow(this, exponent);
   }
 
+  /** Element-wise {@code |x|} (gradient {@code sign(x)}, 0 at 0); see {@link Pointwise#abs}. */
   public Tensor abs() {
     return Pointwise.abs(this);
   }
 
+  /** Element-wise {@code min(max(x, min), max)}; see {@link Pointwise#clamp}. */
   public Tensor clamp(float min, float max) {
     return Pointwise.clamp(this, min, max);
   }
 
   // ---------------------------------------------------------------- activations
 
+  /** Element-wise {@code σ(x) = 1 / (1 + e^−x)}; see {@link Activations#sigmoid(Tensor)}. */
   public Tensor sigmoid() {
     return Activations.sigmoid(this);
   }
 
+  /** Element-wise {@code tanh(x)}; see {@link Activations#tanh(Tensor)}. */
   public Tensor tanh() {
     return Activations.tanh(this);
   }
 
+  /** Element-wise {@code max(0, x)}; see {@link Activations#relu}. */
   public Tensor relu() {
     return Activations.relu(this);
   }
 
+  /**
+   * {@code x if x > 0 else negativeSlope·x} (torch's default slope 0.01); see {@link Activations#leakyRelu}.
+   */
   public Tensor leakyRelu(float negativeSlope) {
     return Activations.leakyRelu(this, negativeSlope);
   }
 
+  /** {@code x if x > 0 else alpha·(e^x − 1)} (torch's default alpha 1); see {@link Activations#elu}. */
   public Tensor elu(float alpha) {
     return Activations.elu(this, alpha);
   }
 
+  /** The exact GELU {@code x·Φ(x)}; see {@link Activations#gelu(Tensor)}. */
   public Tensor gelu() {
     return Activations.gelu(this);
   }
 
+  /** {@code log(1 + e^x)} (beta 1, threshold 20); see {@link Activations#softplus(Tensor)}. */
   public Tensor softplus() {
     return Activations.softplus(this);
   }
 
+  /** {@code x / (1 + |x|)}; see {@link Activations#softsign}. */
   public Tensor softsign() {
     return Activations.softsign(this);
   }
 
+  /** {@code min(max(x, min), max)} with zero gradient outside; see {@link Activations#hardtanh}. */
   public Tensor hardtanh(float min, float max) {
     return Activations.hardtanh(this, min, max);
   }
 
+  /** {@code e^(x_i) / Σ_j e^(x_j)} along {@code axis}; see {@link Softmax#softmax}. */
   public Tensor softmax(int axis) {
     return Softmax.softmax(this, axis);
   }
 
+  /** {@code x_i − log Σ_j e^(x_j)} along {@code axis}; see {@link Softmax#logSoftmax}. */
   public Tensor logSoftmax(int axis) {
     return Softmax.logSoftmax(this, axis);
   }
@@ -403,6 +440,7 @@ public final class Tensor {
     return Reductions.sum(this);
   }
 
+  /** Sum along {@code axis}, kept with length 1 if {@code keepDim} (torch.sum(dim, keepdim)). */
   public Tensor sum(int axis, boolean keepDim) {
     return Reductions.sum(this, axis, keepDim);
   }
@@ -412,6 +450,7 @@ public final class Tensor {
     return Reductions.mean(this);
   }
 
+  /** Mean along {@code axis}, kept with length 1 if {@code keepDim} (torch.mean(dim, keepdim)). */
   public Tensor mean(int axis, boolean keepDim) {
     return Reductions.mean(this, axis, keepDim);
   }
@@ -421,6 +460,7 @@ public final class Tensor {
     return Reductions.max(this);
   }
 
+  /** Largest element along {@code axis}; the gradient goes to the first maximum (torch.max(dim).values). */
   public Tensor max(int axis, boolean keepDim) {
     return Reductions.max(this, axis, keepDim);
   }

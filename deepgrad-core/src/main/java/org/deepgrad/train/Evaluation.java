@@ -18,6 +18,7 @@ public final class Evaluation {
   /** Mean cross-entropy and accuracy (fraction of samples whose largest logit is the label). */
   public record Score(double loss, double accuracy) {}
 
+  /** Mean cross-entropy and accuracy of {@code model} on {@code data}, in chunks of 1024 samples. */
   public static Score score(Module model, Dataset data) {
     boolean wasTraining = model.isTraining();
     model.eval();

@@ -47,6 +47,7 @@ public final class LayerwisePretraining {
    * @param seed for the shuffling, the noise and the decoders' initial weights
    */
   public record Settings(int epochs, int batchSize, float corruption, double lr, long seed) {
+    /** Validates: epochs >= 1, batchSize >= 1, corruption in [0, 1), lr > 0. */
     public Settings {
       if (epochs < 1) throw new IllegalArgumentException("pre-training epochs must be >= 1, got " + epochs);
       if (batchSize < 1) throw new IllegalArgumentException("pre-training batchSize must be >= 1, got " + batchSize);
