@@ -1,5 +1,6 @@
 package org.deepgrad.ops;
 
+import static org.deepgrad.testing.GradChecks.assertGradCheck;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
@@ -7,8 +8,6 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.List;
 import java.util.function.BinaryOperator;
-import java.util.function.Function;
-import org.deepgrad.autograd.GradCheck;
 import org.deepgrad.tensor.Rng;
 import org.deepgrad.tensor.Shape;
 import org.deepgrad.tensor.ShapeException;
@@ -16,11 +15,6 @@ import org.deepgrad.tensor.Tensor;
 import org.junit.jupiter.api.Test;
 
 class ArithmeticTest {
-
-  private static void assertGradCheck(Function<Tensor[], Tensor> f, Tensor... inputs) {
-    GradCheck.Result r = GradCheck.check(f, inputs);
-    assertTrue(r.passed(), r.toString());
-  }
 
   @Test
   void biasRowBroadcast() {

@@ -1,12 +1,11 @@
 package org.deepgrad.ops;
 
+import static org.deepgrad.testing.GradChecks.assertGradCheck;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.util.function.Function;
-import org.deepgrad.autograd.GradCheck;
 import org.deepgrad.tensor.Rng;
 import org.deepgrad.tensor.Shape;
 import org.deepgrad.tensor.ShapeException;
@@ -14,11 +13,6 @@ import org.deepgrad.tensor.Tensor;
 import org.junit.jupiter.api.Test;
 
 class MatMulTest {
-
-  private static void assertGradCheck(Function<Tensor[], Tensor> f, Tensor... inputs) {
-    GradCheck.Result r = GradCheck.check(f, inputs);
-    assertTrue(r.passed(), r.toString());
-  }
 
   @Test
   void twoByTwo() {

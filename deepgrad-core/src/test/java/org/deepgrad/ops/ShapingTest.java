@@ -1,13 +1,12 @@
 package org.deepgrad.ops;
 
+import static org.deepgrad.testing.GradChecks.assertGradCheck;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertSame;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.util.function.Function;
-import org.deepgrad.autograd.GradCheck;
 import org.deepgrad.tensor.Rng;
 import org.deepgrad.tensor.Shape;
 import org.deepgrad.tensor.ShapeException;
@@ -15,11 +14,6 @@ import org.deepgrad.tensor.Tensor;
 import org.junit.jupiter.api.Test;
 
 class ShapingTest {
-
-  private static void assertGradCheck(Function<Tensor[], Tensor> f, Tensor... inputs) {
-    GradCheck.Result r = GradCheck.check(f, inputs);
-    assertTrue(r.passed(), r.toString());
-  }
 
   private static Tensor arange(int... dims) {
     float[] v = new float[Shape.of(dims).size()];
