@@ -4,7 +4,9 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.math.BigDecimal;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
@@ -52,6 +54,39 @@ class JsonReaderTest {
   void rejects(String json, String fragment) {
     JsonReader.SyntaxException e = assertThrows(JsonReader.SyntaxException.class, () -> JsonReader.parse(json));
     assertTrue(e.getMessage().contains(fragment), e.getMessage());
+  }
+
+  @Test
+  void documentsAlsoHoldFractionsExponentsBooleansAndNull() throws Exception {
+    Object v = JsonReader.parseDocument("{\"a\": [0.25, -1e-3, 2E+2, 12, 99999999999999999999], \"b\": true,"
+        + " \"c\": false, \"d\": null}");
+    Map<?, ?> m = (Map<?, ?>) v;
+    assertEquals(List.of(new BigDecimal("0.25"), new BigDecimal("-1e-3"), new BigDecimal("2E+2"), 12L,
+        new BigDecimal("99999999999999999999")), m.get("a"));
+    assertEquals(Arrays.asList(true, false, null), Arrays.asList(m.get("b"), m.get("c"), m.get("d")));
+    assertTrue(m.containsKey("d"));
+  }
+
+  @ParameterizedTest(name = "[{index}] {0}")
+  @CsvSource(delimiter = '|', value = {
+      "1.                  | expected a digit",
+      ".5                  | unexpected character '.'",
+      "1e                  | expected a digit",
+      "-01                 | leading zero",
+      "1e99999999999       | out of range",
+      "nul                 | unexpected character 'n'",
+      "{\"a\":null,\"a\":1} | duplicate key",
+      "TRUE                | unexpected character 'T'"})
+  void documentsRejectMalformedValues(String json, String fragment) {
+    JsonReader.SyntaxException e = assertThrows(JsonReader.SyntaxException.class, () -> JsonReader.parseDocument(json));
+    assertTrue(e.getMessage().contains(fragment), e.getMessage());
+  }
+
+  @Test
+  void rejectsNumbersTooLongToParseQuickly() {
+    String digits = "1".repeat(JsonReader.MAX_NUMBER_CHARS + 1);
+    JsonReader.SyntaxException e = assertThrows(JsonReader.SyntaxException.class, () -> JsonReader.parseDocument(digits));
+    assertTrue(e.getMessage().contains("more than " + JsonReader.MAX_NUMBER_CHARS + " characters"), e.getMessage());
   }
 
   @Test
