@@ -1,0 +1,73 @@
+package org.deepgrad.cli;
+
+import com.fasterxml.jackson.databind.node.JsonNodeFactory;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * The {@code data} section: which data set, where its files are, and how it is split.
+ *
+ * @param dataset the kind: mnist-10k, fashion-mnist, mnist, spirals, linear, teacher, csv or idx
+ * @param path the user's file ({@code csv:PATH}) or directory of IDX files ({@code idx:DIR}), else null
+ * @param dataDir where fashion-mnist and mnist files are looked for first (null: none)
+ * @param download whether mnist may be downloaded into the cache when missing
+ * @param validation the fraction of the training split held out for validation, in [0, 1)
+ * @param standardize whether features are standardized with the training split's statistics
+ * @param csv how a CSV file is read (null unless the dataset is csv)
+ * @param synthetic the size and shape of a synthetic set (null unless spirals, linear or teacher)
+ */
+public record DataConfig(String dataset, Path path, Path dataDir, boolean download, double validation,
+    boolean standardize, CsvConfig csv, SyntheticConfig synthetic) {
+  /** The data sets by name, as {@code --dataset} takes them. */
+  public static final List<String> NAMES = List.of("mnist-10k", "fashion-mnist", "mnist", "spirals", "linear",
+      "teacher", "csv:PATH", "idx:DIR");
+  static final List<String> KEYS = List.of("dataset", "data_dir", "download", "validation", "standardize", "csv",
+      "synthetic");
+
+  /** Whether the data set is a synthetic one (spirals, linear, teacher). */
+  public boolean isSynthetic() {
+    return SyntheticConfig.KINDS.contains(dataset);
+  }
+
+  /** The data section that the flags {@code --dataset}, {@code --data-dir} and {@code --download} give. */
+  static DataConfig fromFlags(String dataset, String dataDir, boolean download) {
+    ObjectNode tree = JsonNodeFactory.instance.objectNode().put("dataset", dataset).put("download", download);
+    if (dataDir != null) tree.put("data_dir", dataDir);
+    return read(new ConfigNode(tree, "data", Map.of("data.dataset", "--dataset", "data.data_dir", "--data-dir")));
+  }
+
+  static DataConfig read(ConfigNode n) {
+    n.allowOnly(KEYS);
+    String spec = n.text("dataset", Defaults.DATASET).trim();
+    int colon = spec.indexOf(':');
+    String kind = colon < 0 ? spec : spec.substring(0, colon);
+    Path path = null;
+    if (kind.equals("csv") || kind.equals("idx")) {
+      if (colon < 0 || colon == spec.length() - 1) {
+        throw n.bad("dataset", "give the " + (kind.equals("csv") ? "file, as csv:PATH" : "directory, as idx:DIR"));
+      }
+      path = Path.of(spec.substring(colon + 1));
+      boolean found = kind.equals("csv") ? Files.isRegularFile(path) : Files.isDirectory(path);
+      if (!found) {
+        throw n.bad("dataset", (kind.equals("csv") ? "no such file: " : "no such directory: ") + path.toAbsolutePath());
+      }
+    } else if (colon >= 0 || !NAMES.contains(kind)) {
+      throw n.bad("dataset", "unknown data set; the data sets are " + String.join(", ", NAMES)
+          + Suggest.didYouMean(kind, NAMES));
+    }
+    Path dataDir = n.has("data_dir") ? Path.of(n.text("data_dir", null)) : null;
+    if (dataDir != null && !Files.isDirectory(dataDir)) {
+      throw n.bad("data_dir", "no such directory: " + dataDir.toAbsolutePath());
+    }
+    if (n.has("csv") && !kind.equals("csv")) throw n.bad("csv", "applies only to a csv:PATH data set");
+    boolean synthetic = SyntheticConfig.KINDS.contains(kind);
+    if (n.has("synthetic") && !synthetic) throw n.bad("synthetic", "applies only to " + SyntheticConfig.KINDS);
+    return new DataConfig(kind, path, dataDir, n.bool("download", false),
+        n.number("validation", 0, Range.closedOpen(0, 1)), n.bool("standardize", false),
+        kind.equals("csv") ? CsvConfig.read(n.section("csv")) : null,
+        synthetic ? SyntheticConfig.read(n.section("synthetic"), kind) : null);
+  }
+}

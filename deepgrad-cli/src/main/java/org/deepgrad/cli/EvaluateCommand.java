@@ -1,0 +1,60 @@
+package org.deepgrad.cli;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
+
+/**
+ * {@code deepgrad evaluate --model DIR [--dataset NAME]}: the test metrics of a saved model on the
+ * test split of its data set (or of another with the same inputs).
+ */
+@Command(name = "evaluate", mixinStandardHelpOptions = true, sortOptions = false,
+    description = "Evaluate a trained model (the --out directory of 'deepgrad train') on a test split.")
+final class EvaluateCommand implements Callable<Integer> {
+  /** The file whose presence marks a directory as holding a saved model. */
+  static final String MODEL_JSON = "model.json";
+
+  @Spec
+  CommandSpec spec;
+
+  @Option(names = "--model", required = true, paramLabel = "DIR", description = "The model directory (a train --out).")
+  Path model;
+
+  @Option(names = "--dataset", paramLabel = "NAME", description = "The data set to evaluate on (default: the "
+      + "model's own): mnist-10k, fashion-mnist, mnist, csv:PATH, idx:DIR, ...")
+  String dataset;
+
+  @Option(names = "--data-dir", paramLabel = "DIR", description = "Where fashion-mnist/mnist files are looked for first.")
+  String dataDir;
+
+  @Option(names = "--download", description = "Download mnist into the cache if missing.")
+  boolean download;
+
+  @Override
+  public Integer call() {
+    checkModelDir(model);
+    var out = spec.commandLine().getOut();
+    // Phase 1 of issue 4: loading and evaluating the model is wired in after merging.
+    out.println("# evaluation is not wired in yet; the resolved options:");
+    out.println("model: " + model);
+    if (dataset != null) out.println("data: " + ConfigPrinter.data(DataConfig.fromFlags(dataset, dataDir, download)));
+    out.flush();
+    return Failures.OK;
+  }
+
+  /** Fails unless {@code dir} is a directory holding a saved model. */
+  static void checkModelDir(Path dir) {
+    if (!Files.isDirectory(dir)) {
+      throw new UsageException("--model " + dir + ": no such directory (" + dir.toAbsolutePath() + "); give the "
+          + "--out directory of a 'deepgrad train' run.");
+    }
+    if (!Files.isRegularFile(dir.resolve(MODEL_JSON))) {
+      throw new UsageException("--model " + dir + ": no " + MODEL_JSON + " in it, so it holds no saved model; give "
+          + "the --out directory of a finished 'deepgrad train' run.");
+    }
+  }
+}

@@ -1,0 +1,97 @@
+package org.deepgrad.cli;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import org.deepgrad.nn.Parameter;
+import org.deepgrad.optim.OptimizerRegistry;
+import org.deepgrad.optim.ParamGroup;
+import org.deepgrad.tensor.Tensor;
+
+/**
+ * The {@code optimizer} section: a preset of core's {@link OptimizerRegistry} by {@code name}, its
+ * hyper-parameters under torch.optim's names (any left out take torch's defaults) and optional
+ * parameter groups. The whole section is checked by building the optimizer over placeholder
+ * parameters, so the ranges are core's own.
+ *
+ * <pre>
+ * optimizer:
+ *   name: adamw
+ *   lr: 3e-4
+ *   betas: [0.9, 0.95]
+ *   weight_decay: 0.05
+ *   groups:
+ *     - {params: [bias, norm], weight_decay: 0}
+ * </pre>
+ *
+ * @param hyper the hyper-parameters given, by torch name: Double, Boolean, or a List of two Doubles (betas)
+ * @param groups parameter groups with their own lr or weight decay; parameters matching none form
+ *     a last group with the section's values
+ */
+public record OptimizerConfig(String name, Map<String, Object> hyper, List<GroupConfig> groups) {
+  /** The torch.optim hyper-parameter names some preset accepts; each preset takes a subset. */
+  public static final List<String> HYPER = List.of("lr", "momentum", "dampening", "nesterov", "weight_decay",
+      "betas", "eps", "alpha", "rho", "centered", "amsgrad", "maximize", "lr_decay", "initial_accumulator_value",
+      "momentum_decay");
+  private static final Set<String> BOOLEANS = Set.of("nesterov", "centered", "amsgrad", "maximize");
+  private static final Set<String> NO_DEFAULT_LR = Set.of("sgd", "momentum", "nesterov");
+
+  /** Copies the map and list, keeping their order. */
+  public OptimizerConfig {
+    hyper = Collections.unmodifiableMap(new LinkedHashMap<>(hyper));
+    groups = List.copyOf(groups);
+  }
+
+  static OptimizerConfig read(ConfigNode n) {
+    List<String> keys = new ArrayList<>(List.of("name", "groups"));
+    keys.addAll(HYPER);
+    n.allowOnly(keys);
+    List<String> names = List.copyOf(OptimizerRegistry.names());
+    String name = n.choice("name", Defaults.OPTIMIZER, names);
+    Map<String, Object> hyper = new LinkedHashMap<>();
+    for (String key : HYPER) {
+      JsonNode v = n.raw(key);
+      if (v == null) continue;
+      if (BOOLEANS.contains(key)) hyper.put(key, n.bool(key, false));
+      else if (key.equals("betas")) hyper.put(key, betas(n, v));
+      else hyper.put(key, n.number(key, 0, Range.any()));
+    }
+    if (hyper.containsKey("lr") && (double) hyper.get("lr") < 0) throw n.bad("lr", "must be >= 0");
+    if (!hyper.containsKey("lr") && NO_DEFAULT_LR.contains(name)) {
+      throw new UsageException("optimizer " + name + " has no default learning rate (torch requires one): give "
+          + "one with --lr X or `" + n.path("lr") + "` in the config file, e.g. --lr 0.1.");
+    }
+    List<GroupConfig> groups = new ArrayList<>();
+    for (ConfigNode g : n.sections("groups")) groups.add(GroupConfig.read(g));
+    OptimizerConfig config = new OptimizerConfig(name, hyper, groups);
+    config.check(n);
+    return config;
+  }
+
+  private static List<Double> betas(ConfigNode n, JsonNode v) {
+    if (!v.isArray() || v.size() != 2) throw n.bad("betas", "must be a pair of numbers in [0, 1), e.g. [0.9, 0.999]");
+    return List.of(n.number("betas", v.get(0)), n.number("betas", v.get(1)));
+  }
+
+  /** Builds the optimizer over one placeholder parameter per group, so core validates every value. */
+  private void check(ConfigNode n) {
+    List<ParamGroup> probe = new ArrayList<>();
+    for (int i = 0; i <= groups.size(); i++) {
+      ParamGroup pg = ParamGroup.of(Map.of("p" + i, new Parameter(Tensor.zeros(1), Parameter.Role.WEIGHT)));
+      GroupConfig g = i < groups.size() ? groups.get(i) : null;
+      if (g != null && g.lr() != null) pg = pg.lr(g.lr());
+      if (g != null && g.weightDecay() != null) pg = pg.weightDecay(g.weightDecay());
+      probe.add(pg);
+    }
+    try {
+      OptimizerRegistry.create(name, hyper, probe);
+    } catch (IllegalArgumentException e) {
+      String problem = e.getMessage().replaceFirst("(?i)^" + name + ": ", "");
+      throw new UsageException("invalid settings in " + n.where() + " for " + name + ": " + ConfigNode.end(problem), e);
+    }
+  }
+}

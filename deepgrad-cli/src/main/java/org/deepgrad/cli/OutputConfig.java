@@ -1,0 +1,52 @@
+package org.deepgrad.cli;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.util.List;
+
+/**
+ * The {@code output} section: where the run writes ({@code dir/metrics.jsonl}, {@code dir/model.*},
+ * {@code dir/checkpoints/}), whether it continues an earlier run there, and how it reports.
+ *
+ * @param dir the run directory; default {@code runs/YYYYMMDD-HHMMSS} under the current directory
+ * @param resume continue the run in {@code dir} from its newest valid checkpoint
+ * @param progress draw a progress bar when the output is a terminal (otherwise plain log lines)
+ * @param logEvery steps between two log lines and two metrics.jsonl step records
+ * @param checkpointEvery how often a checkpoint is written (default every epoch)
+ * @param keepCheckpoints how many of the newest checkpoints are kept
+ */
+public record OutputConfig(Path dir, boolean resume, boolean progress, int logEvery, Interval checkpointEvery,
+    int keepCheckpoints) {
+  static final List<String> KEYS = List.of("dir", "resume", "progress", "log_every", "checkpoint_every",
+      "keep_checkpoints");
+  /** Files whose presence marks a directory as holding a run. */
+  static final List<String> RUN_FILES = List.of("checkpoints", "metrics.jsonl", "model.json");
+
+  static OutputConfig read(ConfigNode n, Clock clock) {
+    n.allowOnly(KEYS);
+    boolean resume = n.bool("resume", false);
+    Path dir = n.has("dir") ? Path.of(n.text("dir", null)) : null;
+    if (resume && (dir == null || !Files.isDirectory(dir))) {
+      throw new UsageException(n.describe("resume") + " continues the run in an existing output directory: "
+          + (dir == null ? "give it with --out DIR" : "no such directory: " + dir.toAbsolutePath()) + ".");
+    }
+    if (!resume && dir != null && RUN_FILES.stream().anyMatch(f -> Files.exists(dir.resolve(f)))) {
+      throw n.bad("dir", "it already holds a run; pass --resume to continue it, or choose another directory");
+    }
+    return new OutputConfig(dir == null ? Defaults.outDir(clock) : dir, resume, n.bool("progress", true),
+        (int) n.whole("log_every", Defaults.LOG_EVERY, 1, Integer.MAX_VALUE), interval(n),
+        (int) n.whole("keep_checkpoints", Defaults.KEEP_CHECKPOINTS, 1, 1_000_000));
+  }
+
+  private static Interval interval(ConfigNode n) {
+    JsonNode v = n.raw("checkpoint_every");
+    if (v == null) return new Interval(1, Interval.Unit.EPOCHS);
+    try {
+      return Interval.parse(v.asText());
+    } catch (IllegalArgumentException e) {
+      throw n.bad("checkpoint_every", e.getMessage());
+    }
+  }
+}

@@ -1,0 +1,45 @@
+package org.deepgrad.cli;
+
+import java.nio.file.Path;
+import java.time.Clock;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.Spec;
+
+/**
+ * {@code deepgrad train [CONFIG] [flags]}: resolves the configuration ({@link TrainConfig}: defaults,
+ * then the YAML file, then the flags) and trains. With no arguments it is the main job described
+ * in {@link Defaults}.
+ */
+@Command(name = "train", mixinStandardHelpOptions = true, sortOptions = false, abbreviateSynopsis = true,
+    description = "Train a model. Settings come from the defaults (the MNIST main job), then CONFIG, then the flags.")
+final class TrainCommand implements Callable<Integer> {
+  @Spec
+  CommandSpec spec;
+
+  @Parameters(index = "0", arity = "0..1", paramLabel = "CONFIG", description = "A YAML config file.")
+  Path config;
+
+  @Mixin
+  TrainOptions options = new TrainOptions();
+
+  @Option(names = "--dry-run", description = "Check the configuration and print it resolved, without training.")
+  boolean dryRun;
+
+  @Override
+  public Integer call() {
+    TrainConfig resolved = TrainConfig.load(config, options, Clock.systemDefaultZone());
+    var out = spec.commandLine().getOut();
+    if (!dryRun) {
+      // Phase 1 of issue 4: the trainer is wired in after merging; until then this prints what it would run.
+      out.println("# training is not wired in yet; the resolved configuration:");
+    }
+    out.print(ConfigPrinter.yaml(resolved));
+    out.flush();
+    return Failures.OK;
+  }
+}

@@ -1,0 +1,158 @@
+package org.deepgrad.cli;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.JsonNodeFactory;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.util.Map;
+import picocli.CommandLine.Option;
+
+/**
+ * The flags of {@code deepgrad train}. Each sets one config key (named in its description) and
+ * overrides the config file; a flag not given leaves the file's value or the {@link Defaults}.
+ */
+public final class TrainOptions {
+  @Option(names = "--dataset", paramLabel = "NAME", description = "data.dataset: mnist-10k (default), fashion-mnist, "
+      + "mnist, spirals, linear (y = 2x + noise), teacher, csv:PATH or idx:DIR.")
+  String dataset;
+  @Option(names = "--data-dir", paramLabel = "DIR", description = "data.data_dir: where fashion-mnist/mnist files are "
+      + "looked for first.")
+  String dataDir;
+  @Option(names = "--download", negatable = true, description = "data.download: download mnist into the cache if missing.")
+  Boolean download;
+  @Option(names = "--validation", paramLabel = "FRACTION", description = "data.validation: hold out this fraction of "
+      + "the training split for validation (default 0).")
+  Double validation;
+  @Option(names = "--standardize", negatable = true, description = "data.standardize: standardize features with the "
+      + "training split's mean and std (default off).")
+  Boolean standardize;
+
+  @Option(names = "--hidden", paramLabel = "WIDTHS", description = "model.hidden: hidden widths, e.g. 128,64,32 (default), "
+      + "256x10, 512,256x3, or none.")
+  String hidden;
+  @Option(names = "--activation", paramLabel = "NAME", description = "model.activation: sigmoid, tanh, relu (default), "
+      + "leaky_relu, elu, gelu, softplus, softsign, hardtanh, identity.")
+  String activation;
+  @Option(names = "--init", paramLabel = "NAME", description = "model.init: standard, xavier_uniform, xavier_normal, "
+      + "he_uniform, he_normal, lecun_normal, orthogonal, ... (default torch's, standard).")
+  String init;
+  @Option(names = "--batch-norm", negatable = true, description = "model.batch_norm: BatchNorm after each hidden "
+      + "Dense layer (default on).")
+  Boolean batchNorm;
+  @Option(names = "--dropout", paramLabel = "P", description = "model.dropout: dropout probability after each hidden "
+      + "activation, in [0, 1) (default " + Defaults.DROPOUT + ").")
+  Double dropout;
+  @Option(names = "--residual", negatable = true, description = "model.residual: wrap each same-width hidden block "
+      + "in a residual connection.")
+  Boolean residual;
+
+  @Option(names = "--optimizer", paramLabel = "NAME", description = "optimizer.name: sgd, momentum, nesterov, "
+      + "adagrad, rmsprop, adadelta, adam (default), adamw, adamax, nadam, radam.")
+  String optimizer;
+  @Option(names = "--lr", paramLabel = "X", description = "optimizer.lr: learning rate (default torch's for the "
+      + "optimizer, 1e-3 for adam; sgd needs one).")
+  Double lr;
+  @Option(names = "--momentum", paramLabel = "X", description = "optimizer.momentum (sgd, momentum, nesterov, rmsprop).")
+  Double momentum;
+  @Option(names = "--weight-decay", paramLabel = "X", description = "optimizer.weight_decay (torch's: L2 in the "
+      + "gradient, decoupled for adamw).")
+  Double weightDecay;
+  @Option(names = "--schedule", paramLabel = "SPEC", description = "schedule.spec: constant (default), "
+      + "exponential:0.95, step:10:0.5, cosine, warmup:500,cosine, ...")
+  String schedule;
+  @Option(names = "--schedule-unit", paramLabel = "UNIT", description = "schedule.unit: batch (default) or epoch.")
+  String scheduleUnit;
+
+  @Option(names = "--batch-size", paramLabel = "N|full", description = "training.batch_size: samples per batch "
+      + "(default " + Defaults.BATCH_SIZE + "), or full for full-batch gradient descent.")
+  String batchSize;
+  @Option(names = "--epochs", paramLabel = "N", description = "training.epochs (default " + Defaults.EPOCHS + ").")
+  Long epochs;
+  @Option(names = "--max-steps", paramLabel = "N", description = "training.max_steps: stop after N batches (default "
+      + "no limit).")
+  Long maxSteps;
+  @Option(names = "--seed", paramLabel = "N", description = "training.seed (default " + Defaults.SEED + ").")
+  Long seed;
+  @Option(names = "--threads", paramLabel = "N", description = "training.threads (default all processors).")
+  Long threads;
+  @Option(names = "--l2", paramLabel = "X", description = "training.l2: add X/2·Σw² to the loss.")
+  Double l2;
+  @Option(names = "--clip-norm", paramLabel = "X", description = "training.clip_norm: clip the global gradient norm.")
+  Double clipNorm;
+  @Option(names = "--clip-value", paramLabel = "X", description = "training.clip_value: clip each gradient to [-X, X].")
+  Double clipValue;
+  @Option(names = "--weight-clip", paramLabel = "C", description = "training.weight_clip: clamp weights to [-C, C].")
+  Double weightClip;
+  @Option(names = "--early-stopping", paramLabel = "PATIENCE", description = "training.early_stopping: stop after "
+      + "PATIENCE epochs without a better validation loss (needs --validation).")
+  Long earlyStopping;
+
+  @Option(names = "--out", paramLabel = "DIR", description = "output.dir (default runs/YYYYMMDD-HHMMSS).")
+  String out;
+  @Option(names = "--resume", negatable = true, description = "output.resume: continue the run in --out from its "
+      + "newest checkpoint.")
+  Boolean resume;
+  @Option(names = "--checkpoint-every", paramLabel = "N[steps|epochs]", description = "output.checkpoint_every "
+      + "(default 1epoch).")
+  String checkpointEvery;
+  @Option(names = "--keep-checkpoints", paramLabel = "N", description = "output.keep_checkpoints (default "
+      + Defaults.KEEP_CHECKPOINTS + ").")
+  Long keepCheckpoints;
+  @Option(names = "--progress", negatable = true, description = "output.progress: a progress bar on a terminal "
+      + "(default on; --no-progress for plain log lines).")
+  Boolean progress;
+  @Option(names = "--log-every", paramLabel = "N", description = "output.log_every: steps between log lines (default "
+      + Defaults.LOG_EVERY + ").")
+  Long logEvery;
+
+  /**
+   * Writes every given flag into {@code tree} at its key, recording in {@code flags} which flag set
+   * which key path, so that errors about the value name the flag.
+   */
+  void applyTo(ObjectNode tree, Map<String, String> flags) {
+    Object[][] table = {
+      {"--dataset", "data.dataset", dataset}, {"--data-dir", "data.data_dir", dataDir},
+      {"--download", "data.download", download}, {"--validation", "data.validation", validation},
+      {"--standardize", "data.standardize", standardize},
+      {"--hidden", "model.hidden", hidden}, {"--activation", "model.activation", activation},
+      {"--init", "model.init", init}, {"--batch-norm", "model.batch_norm", batchNorm},
+      {"--dropout", "model.dropout", dropout}, {"--residual", "model.residual", residual},
+      {"--optimizer", "optimizer.name", optimizer}, {"--lr", "optimizer.lr", lr},
+      {"--momentum", "optimizer.momentum", momentum}, {"--weight-decay", "optimizer.weight_decay", weightDecay},
+      {"--schedule", "schedule.spec", schedule}, {"--schedule-unit", "schedule.unit", scheduleUnit},
+      {"--batch-size", "training.batch_size", batchSize}, {"--epochs", "training.epochs", epochs},
+      {"--max-steps", "training.max_steps", maxSteps}, {"--seed", "training.seed", seed},
+      {"--threads", "training.threads", threads}, {"--l2", "training.l2", l2},
+      {"--clip-norm", "training.clip_norm", clipNorm}, {"--clip-value", "training.clip_value", clipValue},
+      {"--weight-clip", "training.weight_clip", weightClip},
+      {"--early-stopping", "training.early_stopping", earlyStopping},
+      {"--out", "output.dir", out}, {"--resume", "output.resume", resume},
+      {"--checkpoint-every", "output.checkpoint_every", checkpointEvery},
+      {"--keep-checkpoints", "output.keep_checkpoints", keepCheckpoints},
+      {"--progress", "output.progress", progress}, {"--log-every", "output.log_every", logEvery},
+    };
+    for (Object[] row : table) {
+      if (row[2] == null) continue;
+      String[] path = ((String) row[1]).split("\\.");
+      JsonNode section = tree.get(path[0]);
+      if (section != null && !section.isNull() && !section.isObject()) {
+        throw new UsageException("`" + path[0] + "` = " + section + ": must be a mapping of keys to values.");
+      }
+      ObjectNode target = section instanceof ObjectNode o ? o : tree.putObject(path[0]);
+      target.set(path[1], value(row[2]));
+      flags.put((String) row[1], negated(row[0], row[2]));
+    }
+  }
+
+  private static JsonNode value(Object v) {
+    JsonNodeFactory f = JsonNodeFactory.instance;
+    if (v instanceof Boolean b) return f.booleanNode(b);
+    if (v instanceof Long l) return f.numberNode(l);
+    if (v instanceof Double d) return f.numberNode(d);
+    return f.textNode(v.toString());
+  }
+
+  /** {@code --no-batch-norm} for a negatable flag given as false, so messages quote what was typed. */
+  private static String negated(Object flag, Object value) {
+    return Boolean.FALSE.equals(value) ? "--no-" + ((String) flag).substring(2) : (String) flag;
+  }
+}

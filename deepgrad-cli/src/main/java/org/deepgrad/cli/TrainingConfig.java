@@ -1,0 +1,55 @@
+package org.deepgrad.cli;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import java.util.List;
+
+/**
+ * The {@code training} section: how long, in what batches, and with which regularisation and
+ * clipping. A value of 0 turns an optional feature off.
+ *
+ * @param epochs passes over the training split (>= 1)
+ * @param maxSteps stop after this many batches in all, whichever of the two comes first (0: no limit)
+ * @param batchSize samples per batch, or {@link #FULL_BATCH} for full-batch gradient descent
+ * @param seed the seed of initialisation, shuffling, dropout and synthetic data
+ * @param threads compute threads (0: the backend's default, {@code -Ddeepgrad.threads} or all processors)
+ * @param l2 the coefficient λ of an explicit penalty λ/2·Σw² added to the loss (0: none)
+ * @param clipNorm clip the global gradient norm to this (0: no clipping)
+ * @param clipValue clip every gradient element to [-v, v] (0: no clipping)
+ * @param weightClip clamp every weight to [-c, c] after each step (0: no clipping)
+ * @param earlyStopping stop after this many epochs without a better validation loss (0: never)
+ */
+public record TrainingConfig(int epochs, long maxSteps, int batchSize, long seed, int threads, double l2,
+    double clipNorm, double clipValue, double weightClip, int earlyStopping) {
+  /** The {@link #batchSize} of full-batch training (every sample in one batch): {@code batch_size: full}. */
+  public static final int FULL_BATCH = 0;
+  static final List<String> KEYS = List.of("epochs", "max_steps", "batch_size", "seed", "threads", "l2",
+      "clip_norm", "clip_value", "weight_clip", "early_stopping");
+
+  /** Whether every batch is the whole training split. */
+  public boolean fullBatch() {
+    return batchSize == FULL_BATCH;
+  }
+
+  static TrainingConfig read(ConfigNode n) {
+    n.allowOnly(KEYS);
+    return new TrainingConfig((int) n.whole("epochs", Defaults.EPOCHS, 1, 1_000_000),
+        n.whole("max_steps", 0, 0, Long.MAX_VALUE), batchSize(n), n.whole("seed", Defaults.SEED, 0, Long.MAX_VALUE),
+        (int) n.whole("threads", 0, 0, 4096), n.number("l2", 0, Range.atLeast(0)), optionalPositive(n, "clip_norm"),
+        optionalPositive(n, "clip_value"), optionalPositive(n, "weight_clip"),
+        (int) n.whole("early_stopping", 0, 0, 1_000_000));
+  }
+
+  private static int batchSize(ConfigNode n) {
+    JsonNode v = n.raw("batch_size");
+    if (v != null && v.isTextual() && v.asText().trim().equalsIgnoreCase("full")) return FULL_BATCH;
+    if (v != null && !v.isIntegralNumber() && !(v.isTextual() && v.asText().trim().matches("\\d+"))) {
+      throw n.bad("batch_size", "must be a whole number >= 1, or full for full-batch gradient descent");
+    }
+    return (int) n.whole("batch_size", Defaults.BATCH_SIZE, 1, Integer.MAX_VALUE);
+  }
+
+  /** A value that turns a feature on when > 0; absent or 0 is off. */
+  private static double optionalPositive(ConfigNode n, String key) {
+    return n.number(key, 0, Range.atLeast(0));
+  }
+}
