@@ -97,7 +97,7 @@ public final class Trainer<S extends Samples<S>> {
       else if (settings.maxSteps() > 0 && state.step >= settings.maxSteps()) reason = StopReason.MAX_STEPS;
       else reason = batch();
     }
-    if (reason != StopReason.NON_FINITE && store != null && state.savedStep != state.step) checkpoint();
+    if (reason != StopReason.NON_FINITE && store != null) checkpoint();
     state.watch.restoreBest(model);
     EarlyStopper w = state.watch;
     TrainResult result = new TrainResult(reason, state.step, loader.epochIndex(), state.lastTrain,
@@ -122,7 +122,7 @@ public final class Trainer<S extends Samples<S>> {
     }
     StopReason reason = loader.batchIndex() == 0 ? endEpoch(epoch) : null;
     long every = settings.checkpointEverySteps();
-    if (updated && every > 0 && state.step % every == 0 && state.savedStep != state.step) checkpoint();
+    if (updated && every > 0 && state.step % every == 0) checkpoint();
     return reason;
   }
 
@@ -136,7 +136,9 @@ public final class Trainer<S extends Samples<S>> {
     return stop ? StopReason.EARLY_STOPPING : null;
   }
 
+  /** Writes a checkpoint of the current step, unless one was already written (or resumed from) there. */
   private void checkpoint() throws IOException {
+    if (state.savedStep == state.step) return;
     Path file = store.save(state.capture(), state.fingerprint);
     state.savedStep = state.step;
     for (TrainListener l : listeners) l.onCheckpoint(file);

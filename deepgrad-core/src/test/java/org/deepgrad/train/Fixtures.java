@@ -1,5 +1,6 @@
 package org.deepgrad.train;
 
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import org.deepgrad.data.DataLoader;
@@ -59,7 +60,7 @@ final class Fixtures {
     final List<String> warnings = new ArrayList<>();
     final List<StepEvent> steps = new ArrayList<>();
     final List<EpochEvent> epochs = new ArrayList<>();
-    final List<java.nio.file.Path> checkpoints = new ArrayList<>();
+    final List<Path> checkpoints = new ArrayList<>();
 
     @Override
     public void onWarning(String message) {
@@ -77,7 +78,7 @@ final class Fixtures {
     }
 
     @Override
-    public void onCheckpoint(java.nio.file.Path file) {
+    public void onCheckpoint(Path file) {
       checkpoints.add(file);
     }
   }
