@@ -27,6 +27,14 @@ public final class Dropout extends Module {
     return Stochastic.dropout(x, p, isTraining(), rng);
   }
 
+  /**
+   * The generator the masks are drawn from (null when none was given, which only p = 0 or 1
+   * allows); checkpoints save its {@link Rng#state()} and restore it in place with {@link Rng#restore}.
+   */
+  public Rng rng() {
+    return rng;
+  }
+
   /** The probability of zeroing an element in training, in [0, 1]. */
   public float p() {
     return p;

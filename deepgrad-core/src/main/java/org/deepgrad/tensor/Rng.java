@@ -4,9 +4,9 @@ package org.deepgrad.tensor;
  * The one seeded random generator used everywhere (initializers, dropout, shuffling, synthetic data).
  *
  * <p>xoshiro256** (Blackman and Vigna, 2018) seeded through SplitMix64: fast, 256 bits of state,
- * and the state can be saved and restored ({@link #state()}, {@link #fromState(long[])}) so a
- * resumed run draws exactly the numbers it would have drawn. Same seed, same sequence, on every JVM.
- * Not thread-safe: give each thread its own generator ({@link #fork()}).
+ * and the state can be saved and restored ({@link #state()}, {@link #fromState(long[])}, in place
+ * with {@link #restore(long[])}) so a resumed run draws exactly the numbers it would have drawn.
+ * Same seed, same sequence, on every JVM. Not thread-safe: give each thread its own generator ({@link #fork()}).
  */
 public final class Rng {
   private long s0, s1, s2, s3;
@@ -21,18 +21,29 @@ public final class Rng {
   }
 
   private Rng(long[] state) {
-    if (state.length != 4 || (state[0] | state[1] | state[2] | state[3]) == 0) {
-      throw new IllegalArgumentException("an Rng state is 4 longs, not all zero");
-    }
-    s0 = state[0];
-    s1 = state[1];
-    s2 = state[2];
-    s3 = state[3];
+    restore(state);
   }
 
   /** Restores a generator saved with {@link #state()}. */
   public static Rng fromState(long[] state) {
     return new Rng(state);
+  }
+
+  /**
+   * Puts this generator back into a state saved with {@link #state()}, in place, so every holder of
+   * it (a dropout layer, say) continues from there: what a resumed run needs.
+   *
+   * @throws IllegalArgumentException unless the state is 4 longs, not all zero (xoshiro's one forbidden state)
+   */
+  public void restore(long[] state) {
+    if (state.length != 4 || (state[0] | state[1] | state[2] | state[3]) == 0) {
+      throw new IllegalArgumentException("an Rng state is 4 longs, not all zero; got " + state.length
+          + " longs. Pass an array saved by Rng.state()");
+    }
+    s0 = state[0];
+    s1 = state[1];
+    s2 = state[2];
+    s3 = state[3];
   }
 
   /** The generator's full state: four longs. */

@@ -117,4 +117,16 @@ class RngTest {
     assertEquals(3.0, shifted[0], 3e-2);
     assertEquals(4.0, shifted[1], 8e-2);
   }
+
+  @Test
+  void restoreRewindsTheSameInstanceAndRejectsInvalidStates() {
+    Rng rng = new Rng(11);
+    long[] saved = rng.state();
+    long[] first = draws(rng, 20);
+    rng.restore(saved);
+    assertArrayEquals(first, draws(rng, 20), "the same numbers again, from the same object");
+    assertThrows(IllegalArgumentException.class, () -> rng.restore(new long[4]));
+    assertThrows(IllegalArgumentException.class, () -> rng.restore(new long[] {1, 2, 3}));
+    assertArrayEquals(draws(Rng.fromState(rng.state()), 3), draws(rng, 3), "a rejected state changes nothing");
+  }
 }
