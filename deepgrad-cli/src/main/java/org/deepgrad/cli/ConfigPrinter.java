@@ -1,5 +1,6 @@
 package org.deepgrad.cli;
 
+import org.deepgrad.nn.LayerSpec;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
@@ -56,7 +57,8 @@ public final class ConfigPrinter {
     else training.put("batch_size", t.batchSize());
     training.put("seed", t.seed())
         .put("threads", t.threads()).put("l2", t.l2()).put("clip_norm", t.clipNorm()).put("clip_value", t.clipValue())
-        .put("weight_clip", t.weightClip()).put("early_stopping", t.earlyStopping());
+        .put("weight_clip", t.weightClip()).put("early_stopping", t.earlyStopping())
+        .put("non_finite", t.nonFinite().name().toLowerCase(Locale.ROOT));
     OutputConfig out = c.output();
     root.putObject("output").put("dir", out.dir().toString()).put("resume", out.resume())
         .put("progress", out.progress()).put("log_every", out.logEvery())
@@ -102,20 +104,20 @@ public final class ConfigPrinter {
     n.put("batch_norm", m.batchNorm()).put("dropout", m.dropout()).put("residual", m.residual());
   }
 
-  private static void layers(ArrayNode out, List<LayerConfig> layers) {
-    for (LayerConfig layer : layers) {
+  private static void layers(ArrayNode out, List<LayerSpec> layers) {
+    for (LayerSpec layer : layers) {
       ObjectNode n = out.addObject();
-      if (layer instanceof LayerConfig.Dense dense) {
+      if (layer instanceof LayerSpec.Dense dense) {
         n.put("type", "dense").put("units", dense.units());
         if (dense.init() != null) n.put("init", dense.init());
-      } else if (layer instanceof LayerConfig.Act act) {
+      } else if (layer instanceof LayerSpec.Act act) {
         n.put("type", "activation").put("name", act.name());
-      } else if (layer instanceof LayerConfig.Dropout drop) {
+      } else if (layer instanceof LayerSpec.Dropout drop) {
         n.put("type", "dropout").put("p", drop.p());
-      } else if (layer instanceof LayerConfig.Residual res) {
+      } else if (layer instanceof LayerSpec.Residual res) {
         layers(n.put("type", "residual").putArray("body"), res.body());
       } else {
-        n.put("type", layer instanceof LayerConfig.BatchNorm ? "batch_norm" : "layer_norm");
+        n.put("type", layer instanceof LayerSpec.BatchNorm ? "batch_norm" : "layer_norm");
       }
     }
   }

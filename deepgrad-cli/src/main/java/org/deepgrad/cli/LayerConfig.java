@@ -2,9 +2,11 @@ package org.deepgrad.cli;
 
 import java.util.ArrayList;
 import java.util.List;
+import org.deepgrad.nn.LayerSpec;
 
 /**
- * One item of an explicit {@code model.layers} list, as the model file's layer JSON writes it:
+ * Reads an explicit {@code model.layers} list into core's {@link LayerSpec}s, with the keys the
+ * model file's layer JSON uses:
  * <pre>
  * {type: dense, units: 128, init: he_normal}   init optional (torch's default)
  * {type: batch_norm}  {type: layer_norm}
@@ -13,42 +15,21 @@ import java.util.List;
  * {type: residual, body: [ ...layers... ]}     x + body(x); the body keeps the width
  * </pre>
  */
-public sealed interface LayerConfig {
+final class LayerConfig {
   /** The layer types. */
-  List<String> TYPES = List.of("dense", "batch_norm", "layer_norm", "activation", "dropout", "residual");
+  static final List<String> TYPES = List.of("dense", "batch_norm", "layer_norm", "activation", "dropout", "residual");
 
-  /** A fully connected layer of {@code units} outputs; {@code init} null means torch's default. */
-  record Dense(int units, String init) implements LayerConfig {}
-
-  /** An element-wise activation, by its config name. */
-  record Act(String name) implements LayerConfig {}
-
-  /** BatchNorm1d over the features. */
-  record BatchNorm() implements LayerConfig {}
-
-  /** LayerNorm over the features. */
-  record LayerNorm() implements LayerConfig {}
-
-  /** Dropout with drop probability {@code p} in [0, 1). */
-  record Dropout(double p) implements LayerConfig {}
-
-  /** {@code x + body(x)}. */
-  record Residual(List<LayerConfig> body) implements LayerConfig {
-    /** Copies the body. */
-    public Residual {
-      body = List.copyOf(body);
-    }
-  }
+  private LayerConfig() {}
 
   /** The layers of the list under {@code key} of {@code parent}, which must not be empty. */
-  static List<LayerConfig> readList(ConfigNode parent, String key) {
-    List<LayerConfig> layers = new ArrayList<>();
+  static List<LayerSpec> readList(ConfigNode parent, String key) {
+    List<LayerSpec> layers = new ArrayList<>();
     for (ConfigNode item : parent.sections(key)) layers.add(read(item));
     if (layers.isEmpty()) throw parent.bad(key, "must be a non-empty list of layers");
     return layers;
   }
 
-  private static LayerConfig read(ConfigNode n) {
+  private static LayerSpec read(ConfigNode n) {
     if (!n.has("type")) throw new UsageException(n.describe("type") + " is missing: every layer needs a type, one of "
         + String.join(", ", TYPES) + ".");
     String type = n.choice("type", null, TYPES);
@@ -56,29 +37,29 @@ public sealed interface LayerConfig {
       case "dense" -> {
         n.allowOnly(List.of("type", "units", "init"));
         if (!n.has("units")) throw new UsageException(n.describe("units") + " is missing: a dense layer needs its width.");
-        yield new Dense((int) n.whole("units", 0, 1, Hidden.MAX_WIDTH), ModelConfig.init(n, "init"));
+        yield new LayerSpec.Dense((int) n.whole("units", 0, 1, Hidden.MAX_WIDTH), ModelConfig.init(n, "init"));
       }
       case "activation" -> {
         n.allowOnly(List.of("type", "name"));
         if (!n.has("name")) throw new UsageException(n.describe("name") + " is missing: name the activation, one of "
             + String.join(", ", ModelConfig.ACTIVATIONS) + ".");
-        yield new Act(n.choice("name", null, ModelConfig.ACTIVATIONS));
+        yield new LayerSpec.Act(n.choice("name", null, ModelConfig.ACTIVATIONS));
       }
       case "dropout" -> {
         n.allowOnly(List.of("type", "p"));
-        yield new Dropout(n.number("p", 0.5, Range.closedOpen(0, 1)));
+        yield new LayerSpec.Dropout(n.number("p", 0.5, Range.closedOpen(0, 1)));
       }
       case "residual" -> {
         n.allowOnly(List.of("type", "body"));
-        yield new Residual(readList(n, "body"));
+        yield new LayerSpec.Residual(readList(n, "body"));
       }
       case "batch_norm" -> {
         n.allowOnly(List.of("type"));
-        yield new BatchNorm();
+        yield new LayerSpec.BatchNorm();
       }
       default -> {
         n.allowOnly(List.of("type"));
-        yield new LayerNorm();
+        yield new LayerSpec.LayerNorm();
       }
     };
   }

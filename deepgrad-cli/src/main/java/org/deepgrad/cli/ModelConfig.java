@@ -1,5 +1,6 @@
 package org.deepgrad.cli;
 
+import org.deepgrad.nn.LayerSpec;
 import com.fasterxml.jackson.databind.JsonNode;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -20,7 +21,7 @@ import org.deepgrad.nn.Activation;
  * @param layers the explicit layers, or null for the MLP form
  */
 public record ModelConfig(List<Integer> hidden, String activation, String init, boolean batchNorm, double dropout,
-    boolean residual, List<LayerConfig> layers) {
+    boolean residual, List<LayerSpec> layers) {
   /** The activations' config names. */
   public static final List<String> ACTIVATIONS =
       Arrays.stream(Activation.Kind.values()).map(Activation.Kind::configName).toList();

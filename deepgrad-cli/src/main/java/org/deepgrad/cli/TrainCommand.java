@@ -1,5 +1,6 @@
 package org.deepgrad.cli;
 
+import java.io.IOException;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.util.concurrent.Callable;
@@ -31,13 +32,10 @@ final class TrainCommand implements Callable<Integer> {
   boolean dryRun;
 
   @Override
-  public Integer call() {
+  public Integer call() throws IOException {
     TrainConfig resolved = TrainConfig.load(config, options, Clock.systemDefaultZone());
     var out = spec.commandLine().getOut();
-    if (!dryRun) {
-      // Phase 1 of issue 4: the trainer is wired in after merging; until then this prints what it would run.
-      out.println("# training is not wired in yet; the resolved configuration:");
-    }
+    if (!dryRun) return TrainRun.run(resolved, out, spec.commandLine().getErr());
     out.print(ConfigPrinter.yaml(resolved));
     out.flush();
     return Failures.OK;

@@ -56,8 +56,8 @@ public final class TrainOptions {
   @Option(names = "--weight-decay", paramLabel = "X", description = "optimizer.weight_decay (torch's: L2 in the "
       + "gradient, decoupled for adamw).")
   Double weightDecay;
-  @Option(names = "--schedule", paramLabel = "SPEC", description = "schedule.spec: constant (default), "
-      + "exponential:0.95, step:10:0.5, cosine, warmup:500,cosine, ...")
+  @Option(names = "--schedule", paramLabel = "SPEC", description = "schedule.spec: cosine (default), constant, "
+      + "exponential:0.95, step:10:0.5, warmup:500,cosine, ...")
   String schedule;
   @Option(names = "--schedule-unit", paramLabel = "UNIT", description = "schedule.unit: batch (default) or epoch.")
   String scheduleUnit;
@@ -85,6 +85,9 @@ public final class TrainOptions {
   @Option(names = "--early-stopping", paramLabel = "PATIENCE", description = "training.early_stopping: stop after "
       + "PATIENCE epochs without a better validation loss (needs --validation).")
   Long earlyStopping;
+  @Option(names = "--on-non-finite", paramLabel = "POLICY", description = "training.non_finite: stop (default), skip "
+      + "(drop the batch) or backoff (drop it and halve the lr) when a loss or gradient is NaN or infinite.")
+  String onNonFinite;
 
   @Option(names = "--out", paramLabel = "DIR", description = "output.dir (default runs/YYYYMMDD-HHMMSS).")
   String out;
@@ -125,6 +128,7 @@ public final class TrainOptions {
       {"--clip-norm", "training.clip_norm", clipNorm}, {"--clip-value", "training.clip_value", clipValue},
       {"--weight-clip", "training.weight_clip", weightClip},
       {"--early-stopping", "training.early_stopping", earlyStopping},
+      {"--on-non-finite", "training.non_finite", onNonFinite},
       {"--out", "output.dir", out}, {"--resume", "output.resume", resume},
       {"--checkpoint-every", "output.checkpoint_every", checkpointEvery},
       {"--keep-checkpoints", "output.keep_checkpoints", keepCheckpoints},

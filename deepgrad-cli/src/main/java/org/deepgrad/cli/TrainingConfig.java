@@ -2,6 +2,8 @@ package org.deepgrad.cli;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import java.util.List;
+import java.util.Locale;
+import org.deepgrad.train.NonFinitePolicy;
 
 /**
  * The {@code training} section: how long, in what batches, and with which regularisation and
@@ -17,13 +19,17 @@ import java.util.List;
  * @param clipValue clip every gradient element to [-v, v] (0: no clipping)
  * @param weightClip clamp every weight to [-c, c] after each step (0: no clipping)
  * @param earlyStopping stop after this many epochs without a better validation loss (0: never)
+ * @param nonFinite what a NaN or infinite loss or gradient does: stop (default), skip the batch, or
+ *     backoff (skip it and halve the learning rate, at most 5 times)
  */
 public record TrainingConfig(int epochs, long maxSteps, int batchSize, long seed, int threads, double l2,
-    double clipNorm, double clipValue, double weightClip, int earlyStopping) {
+    double clipNorm, double clipValue, double weightClip, int earlyStopping, NonFinitePolicy nonFinite) {
+  /** The non-finite policies by config name. */
+  public static final List<String> NON_FINITE = List.of("stop", "skip", "backoff");
   /** The {@link #batchSize} of full-batch training (every sample in one batch): {@code batch_size: full}. */
   public static final int FULL_BATCH = 0;
   static final List<String> KEYS = List.of("epochs", "max_steps", "batch_size", "seed", "threads", "l2",
-      "clip_norm", "clip_value", "weight_clip", "early_stopping");
+      "clip_norm", "clip_value", "weight_clip", "early_stopping", "non_finite");
 
   /** Whether every batch is the whole training split. */
   public boolean fullBatch() {
@@ -36,7 +42,8 @@ public record TrainingConfig(int epochs, long maxSteps, int batchSize, long seed
         n.whole("max_steps", 0, 0, Long.MAX_VALUE), batchSize(n), n.whole("seed", Defaults.SEED, 0, Long.MAX_VALUE),
         (int) n.whole("threads", 0, 0, 4096), n.number("l2", 0, Range.atLeast(0)), optionalPositive(n, "clip_norm"),
         optionalPositive(n, "clip_value"), optionalPositive(n, "weight_clip"),
-        (int) n.whole("early_stopping", 0, 0, 1_000_000));
+        (int) n.whole("early_stopping", 0, 0, 1_000_000),
+        NonFinitePolicy.valueOf(n.choice("non_finite", "stop", NON_FINITE).toUpperCase(Locale.ROOT)));
   }
 
   private static int batchSize(ConfigNode n) {

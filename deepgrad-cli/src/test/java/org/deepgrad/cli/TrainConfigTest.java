@@ -1,5 +1,6 @@
 package org.deepgrad.cli;
 
+import org.deepgrad.nn.LayerSpec;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNull;
@@ -35,7 +36,7 @@ class TrainConfigTest {
     assertNull(c.model().init());
     assertEquals("adam", c.optimizer().name());
     assertEquals(Map.of(), c.optimizer().hyper(), "torch's Adam defaults, lr 1e-3");
-    assertEquals(new ScheduleConfig("constant", StepUnit.BATCH), c.schedule());
+    assertEquals(new ScheduleConfig(Defaults.SCHEDULE, StepUnit.BATCH), c.schedule());
     assertEquals(64, c.training().batchSize());
     assertEquals(Defaults.EPOCHS, c.training().epochs());
     assertEquals(Defaults.SEED, c.training().seed());
@@ -124,9 +125,9 @@ class TrainConfigTest {
               body: [{type: layer_norm}, {type: dense, units: 64}, {type: activation, name: gelu}]
             - {type: dropout, p: 0.1}
         """));
-    assertEquals(List.of(new LayerConfig.Dense(64, "he_normal"), new LayerConfig.Act("relu"),
-        new LayerConfig.Residual(List.of(new LayerConfig.LayerNorm(), new LayerConfig.Dense(64, null),
-            new LayerConfig.Act("gelu"))), new LayerConfig.Dropout(0.1)), c.model().layers());
+    assertEquals(List.of(new LayerSpec.Dense(64, "he_normal"), new LayerSpec.Act("relu"),
+        new LayerSpec.Residual(List.of(new LayerSpec.LayerNorm(), new LayerSpec.Dense(64, null),
+            new LayerSpec.Act("gelu"))), new LayerSpec.Dropout(0.1)), c.model().layers());
   }
 
   @Test

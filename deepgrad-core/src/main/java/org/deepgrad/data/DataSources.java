@@ -59,6 +59,19 @@ public final class DataSources {
     return read(files);
   }
 
+  /**
+   * An MNIST-style set (MNIST, Fashion-MNIST, KMNIST, ...: 28x28 images, labels 0-9) from the four
+   * files of {@link #FILES} (each with or without .gz) in {@code dir}.
+   */
+  public static Dataset.Split idx(Path dir) throws IOException {
+    Path[] files = find(List.of(dir));
+    if (files == null) {
+      throw new FileNotFoundException("no MNIST-style data set in " + dir + ": " + searched(List.of(dir))
+          + ". Put the four files there under these names");
+    }
+    return read(files);
+  }
+
   /** Full MNIST from the data directory, else the cache, downloading missing files if allowed. */
   public static Dataset.Split mnist(DataOptions options) throws IOException {
     Path cache = options.cacheDir().resolve("mnist");

@@ -1,0 +1,148 @@
+package org.deepgrad.cli;
+
+import java.io.IOException;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.stream.IntStream;
+import org.deepgrad.data.CsvReader;
+import org.deepgrad.data.DataOptions;
+import org.deepgrad.data.DataSources;
+import org.deepgrad.data.Dataset;
+import org.deepgrad.data.Regression;
+import org.deepgrad.data.Samples;
+import org.deepgrad.data.Standardizer;
+import org.deepgrad.data.Synthetic;
+import org.deepgrad.io.Task;
+import org.deepgrad.tensor.Rng;
+import org.deepgrad.train.Objective;
+
+/**
+ * Loads the data a {@link DataConfig} names and splits it:
+ * <ul>
+ *   <li>mnist-10k: the fixed split, first 8,000 train, last 2,000 test; fashion-mnist, mnist and
+ *       {@code idx:DIR}: their own train (60,000) and test (10,000) files. Pixels scaled to [0, 1].
+ *   <li>{@code csv:PATH}: the rows shuffled with the seed, then the last {@value #CSV_TEST_PERCENT}%
+ *       held out for testing (a file is often sorted by class, so no fixed order is safe).
+ *   <li>spirals, linear, teacher: {@code samples + test_samples} drawn with the seed, split in order.
+ * </ul>
+ * A validation fraction v then takes the last ⌈v·n⌉ samples of the training split. With
+ * {@code standardize} every split is standardized with the statistics of the (remaining) training
+ * split only, so nothing about validation or test data leaks into training.
+ */
+final class DataLoading {
+  static final int CSV_TEST_PERCENT = 20;
+
+  private DataLoading() {}
+
+  /** The data of {@code config}; synthetic sets and the CSV shuffle are drawn from {@code seed}. */
+  static RunData<?> load(DataConfig config, long seed) throws IOException {
+    return switch (config.dataset()) {
+      case "linear" -> regression(config, linear(config.synthetic(), seed), config.dataset());
+      case "csv" -> config.csv().task().equals("regression")
+          ? regression(config, shuffleSplit(csvRegression(config), seed), "csv:" + config.path())
+          : csvClassification(config, seed);
+      default -> classification(config, images(config, seed), isImages(config.dataset()), config.dataset());
+    };
+  }
+
+  private static Dataset.Split images(DataConfig c, long seed) throws IOException {
+    SyntheticConfig s = c.synthetic();
+    return switch (c.dataset()) {
+      case "spirals" -> Synthetic.spirals(s.samples() + s.testSamples(), s.noise(), seed).split(s.samples());
+      case "teacher" -> Synthetic.teacher(s.samples() + s.testSamples(), s.inputs(), s.hidden(), s.classes(), seed)
+          .split(s.samples());
+      case "idx" -> DataSources.idx(c.path());
+      default -> DataSources.load(c.dataset(), options(c));
+    };
+  }
+
+  /** Where built-in sets are looked for and whether mnist may be downloaded. */
+  static DataOptions options(DataConfig c) {
+    DataOptions o = DataOptions.defaults().withDownload(c.download());
+    return c.dataDir() == null ? o : o.withDataDir(c.dataDir());
+  }
+
+  private static RunData<Dataset> classification(DataConfig c, Dataset.Split split, boolean images, String name) {
+    List<String> classes = new ArrayList<>();
+    for (int k = 0; k < split.train().classes(); k++) classes.add(String.valueOf(k));
+    return classification(c, split, classes, images ? 1.0 / 255 : 1, name);
+  }
+
+  private static RunData<Dataset> classification(DataConfig c, Dataset.Split split, List<String> classes,
+      double sourceScale, String name) {
+    Parts<Dataset> p = parts(c, split.train(), split.test());
+    return new RunData<>(p.train, p.validation, p.test, Objective.classification(), Task.CLASSIFICATION,
+        classes.size(), classes, sourceScale, p.standardizer, p.describe(name));
+  }
+
+  private static RunData<Dataset> csvClassification(DataConfig c, long seed) throws IOException {
+    CsvReader.Mapped m = reader(c.csv()).classificationMapped(c.path());
+    Parts<Dataset> both = shuffleSplit(m.data(), seed);
+    return classification(c, new Dataset.Split(both.train, both.test), m.classNames(), 1, "csv:" + c.path());
+  }
+
+  private static RunData<Regression> regression(DataConfig c, Parts<Regression> split, String name) {
+    Parts<Regression> p = parts(c, split.train, split.test);
+    return new RunData<>(p.train, p.validation, p.test, Objective.regression(), Task.REGRESSION,
+        p.train.targetSize(), List.of(), 1, p.standardizer, p.describe(name));
+  }
+
+  private static Parts<Regression> linear(SyntheticConfig s, long seed) {
+    float[] a = new float[s.weights().size()];
+    for (int j = 0; j < a.length; j++) a[j] = s.weights().get(j).floatValue();
+    Regression all = Synthetic.linear(s.samples() + s.testSamples(), a, (float) s.bias(), s.noise(), seed);
+    return new Parts<>(range(all, 0, s.samples()), null, range(all, s.samples(), all.size()), null);
+  }
+
+  private static Regression csvRegression(DataConfig c) throws IOException {
+    return reader(c.csv()).regression(c.path());
+  }
+
+  private static CsvReader reader(CsvConfig csv) {
+    CsvReader r = csv.targetIndex() ? CsvReader.targetIndex(Integer.parseInt(csv.target())) : CsvReader.target(csv.target());
+    if (!csv.header()) r = r.withoutHeader();
+    return r.delimiter(csv.delimiter());
+  }
+
+  /** The rows in an order drawn from {@code seed}, then the last {@value #CSV_TEST_PERCENT}% as the test split. */
+  private static <S extends Samples<S>> Parts<S> shuffleSplit(S all, long seed) {
+    int n = all.size();
+    int test = Math.max(1, n * CSV_TEST_PERCENT / 100);
+    if (n - test < 1) {
+      throw new UsageException("the CSV file has " + n + " data rows; at least 2 are needed (one to train, one to test).");
+    }
+    S shuffled = all.rows(new Rng(seed).permutation(n));
+    return new Parts<>(range(shuffled, 0, n - test), null, range(shuffled, n - test, n), null);
+  }
+
+  /** Holds out the validation fraction and standardizes, with training statistics only. */
+  private static <S extends Samples<S>> Parts<S> parts(DataConfig c, S train, S test) {
+    int n = train.size();
+    int v = (int) Math.ceil(c.validation() * n);
+    if (v >= n) {
+      throw new UsageException("data.validation = " + c.validation() + " leaves no training samples out of " + n
+          + "; use a smaller fraction.");
+    }
+    S validation = v == 0 ? null : range(train, n - v, n);
+    train = range(train, 0, n - v);
+    if (!c.standardize()) return new Parts<>(train, validation, test, null);
+    Standardizer s = Standardizer.fit(train);
+    return new Parts<>(s.apply(train), validation == null ? null : s.apply(validation), s.apply(test), s);
+  }
+
+  private static <S extends Samples<S>> S range(S data, int from, int to) {
+    return from == 0 && to == data.size() ? data : data.rows(IntStream.range(from, to).toArray());
+  }
+
+  private record Parts<S extends Samples<S>>(S train, S validation, S test, Standardizer standardizer) {
+    String describe(String name) {
+      return name + ": " + train.size() + " train" + (validation == null ? "" : ", " + validation.size() + " validation")
+          + ", " + test.size() + " test, " + train.inputSize() + " features" + (standardizer == null ? "" : ", standardized");
+    }
+  }
+
+  /** Whether {@code dataset} is read from the built-in or IDX image files (pixels scaled by 1/255). */
+  static boolean isImages(String dataset) {
+    return List.of("mnist-10k", "fashion-mnist", "mnist", "idx").contains(dataset);
+  }
+}

@@ -1,0 +1,151 @@
+package org.deepgrad.cli;
+
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import org.deepgrad.backend.Backends;
+import org.deepgrad.data.DataLoader;
+import org.deepgrad.data.Samples;
+import org.deepgrad.io.AtomicFiles;
+import org.deepgrad.io.ModelCard;
+import org.deepgrad.io.ModelFiles;
+import org.deepgrad.nn.ModelSpec;
+import org.deepgrad.nn.Sequential;
+import org.deepgrad.optim.Optimizer;
+import org.deepgrad.optim.schedule.Schedules;
+import org.deepgrad.optim.schedule.StepUnit;
+import org.deepgrad.tensor.Rng;
+import org.deepgrad.train.CheckpointException;
+import org.deepgrad.train.EarlyStopping;
+import org.deepgrad.train.Metrics;
+import org.deepgrad.train.StopReason;
+import org.deepgrad.train.Trainer;
+import org.deepgrad.train.TrainerSettings;
+import org.deepgrad.train.TrainResult;
+
+/**
+ * One {@code deepgrad train} run: data, model, optimizer and trainer from a {@link TrainConfig};
+ * the run directory gets {@code config.yaml} (the resolved configuration), {@code metrics.jsonl},
+ * {@code checkpoints/}, and at the end {@code model.safetensors} + {@code model.json}; the last
+ * line printed is the test result.
+ */
+final class TrainRun {
+  static final String CONFIG_FILE = "config.yaml";
+  static final String CHECKPOINTS = "checkpoints";
+
+  private TrainRun() {}
+
+  /** Runs {@code c}; returns the exit code. */
+  static int run(TrainConfig c, PrintWriter out, PrintWriter err) throws IOException {
+    if (c.training().threads() > 0) Backends.current().setThreads(c.training().threads());
+    RunData<?> data = DataLoading.load(c.data(), c.training().seed());
+    return run(c, data, out, err);
+  }
+
+  private static <S extends Samples<S>> int run(TrainConfig c, RunData<S> data, PrintWriter out, PrintWriter err)
+      throws IOException {
+    TrainingConfig t = c.training();
+    OutputConfig o = c.output();
+    ModelSpec spec = Recipe.spec(c.model(), data.inputs(), data.outputs());
+    Sequential model = spec.build(new Rng(t.seed()));
+    Optimizer optimizer = Recipe.optimizer(c.optimizer(), t.weightClip(), model);
+    DataLoader<S> loader = t.fullBatch() ? DataLoader.fullBatch(data.train())
+        : DataLoader.miniBatch(data.train(), t.batchSize(), t.seed() + 1);
+    Trainer<S> trainer = new Trainer<>(model, data.objective(), optimizer, loader, data.validation(),
+        settings(c, loader.batchesPerEpoch()));
+
+    Files.createDirectories(o.dir());
+    AtomicFiles.write(o.dir().resolve(CONFIG_FILE), s -> s.write(ConfigPrinter.yaml(c).getBytes(StandardCharsets.UTF_8)));
+    out.println(data.description());
+    out.println("model: " + spec.describe() + ", " + model.parameterCount() + " parameters; optimizer: "
+        + optimizer.name() + " " + c.optimizer().hyper() + ", schedule " + c.schedule().spec());
+    String resumed = o.resume() ? resume(trainer, o.dir().resolve(CHECKPOINTS)) : null;
+    if (resumed != null) out.println(resumed);
+    out.println("writing to " + o.dir());
+    out.flush();
+
+    RunOutput output = new RunOutput(Progress.forConsole(out, o.progress(), t.epochs(), o.logEvery()),
+        MetricsLog.open(o.dir(), o.resume(), o.logEvery()), loader, err);
+    trainer.addListener(output);
+    TrainResult result;
+    try {
+      result = trainer.fit();
+    } finally {
+      output.close();
+    }
+    if (result.stopReason() == StopReason.NON_FINITE) {
+      throw new UsageException("training stopped: " + result.nonFinite().orElseThrow() + ". The weights are no "
+          + "longer finite, so no model was saved; the last good checkpoint is in " + o.dir().resolve(CHECKPOINTS)
+          + ". Lower the learning rate (--lr), clip gradients (--clip-norm 1), or choose --on-non-finite skip|backoff.");
+    }
+    Metrics test = data.objective().evaluate(model, data.test());
+    ModelFiles.save(o.dir(), model, new ModelCard(spec, data.task(), data.classes(), data.preprocessing(),
+        info(c, result, test)));
+    out.println(result);
+    out.println(summary(test) + " (" + data.test().size() + " test samples); model saved in " + o.dir());
+    out.flush();
+    return Failures.OK;
+  }
+
+  /** Restores the newest checkpoint, or says that the run starts afresh when none was written yet. */
+  private static String resume(Trainer<?> trainer, Path checkpoints) throws IOException {
+    try {
+      var loaded = trainer.resume(checkpoints);
+      return "resumed from " + loaded.file();
+    } catch (CheckpointException e) {
+      if (e.kind() != CheckpointException.Kind.NONE_FOUND || hasFiles(checkpoints)) throw e;
+      return "no checkpoint in " + checkpoints + " yet: starting the run from the beginning";
+    }
+  }
+
+  private static boolean hasFiles(Path dir) throws IOException {
+    if (!Files.isDirectory(dir)) return false;
+    try (var files = Files.list(dir)) {
+      return files.anyMatch(f -> f.getFileName().toString().endsWith(".safetensors"));
+    }
+  }
+
+  private static TrainerSettings settings(TrainConfig c, int batchesPerEpoch) {
+    TrainingConfig t = c.training();
+    OutputConfig o = c.output();
+    StepUnit unit = c.schedule().unit();
+    long steps = unit == StepUnit.EPOCH ? t.epochs() : (long) t.epochs() * batchesPerEpoch;
+    if (unit != StepUnit.EPOCH && t.maxSteps() > 0) steps = Math.min(steps, t.maxSteps());
+    Interval every = o.checkpointEvery();
+    boolean bySteps = every.unit() == Interval.Unit.STEPS;
+    return TrainerSettings.defaults().withEpochs(t.epochs()).withMaxSteps(t.maxSteps()).withL2(t.l2())
+        .withClipping(t.clipNorm(), t.clipValue())
+        .withSchedule(Schedules.parse(c.schedule().spec(), steps), unit)
+        .withCheckpoints(o.dir().resolve(CHECKPOINTS), bySteps ? every.count() : 0,
+            bySteps ? 0 : (int) every.count(), o.keepCheckpoints())
+        .withEarlyStopping(t.earlyStopping() > 0 ? EarlyStopping.of(t.earlyStopping()) : null)
+        .withNonFinite(t.nonFinite(), TrainerSettings.defaults().maxBackoffs());
+  }
+
+  /** What model.json records about the run (strings, also in the safetensors metadata). */
+  private static Map<String, String> info(TrainConfig c, TrainResult r, Metrics test) {
+    Map<String, String> info = new LinkedHashMap<>();
+    info.put("dataset", c.data().dataset() + (c.data().path() == null ? "" : ":" + c.data().path()));
+    info.put("seed", String.valueOf(c.training().seed()));
+    info.put("steps", String.valueOf(r.steps()));
+    info.put("epochs", String.valueOf(r.epochs()));
+    info.put("stop_reason", r.stopReason().name());
+    Map<String, Double> m = new LinkedHashMap<>();
+    RunOutput.put(m, "test_", test);
+    m.forEach((k, v) -> info.put(k, String.valueOf(v)));
+    info.put("created_by", "deepgrad " + VersionProvider.version());
+    return info;
+  }
+
+  /** {@code test accuracy: 96.40% (loss 0.1234)}, or for regression {@code test mse: ... r2: ...}. */
+  static String summary(Metrics m) {
+    if (m.accuracy().isPresent()) {
+      return String.format("test accuracy: %.2f%% (loss %.4f)", 100 * m.accuracy().getAsDouble(), m.loss());
+    }
+    return String.format("test mse: %.6g, r2: %.4f", m.mse().orElse(m.loss()), m.r2().orElse(Double.NaN));
+  }
+}
