@@ -62,7 +62,8 @@ final class TrainRun {
     AtomicFiles.write(o.dir().resolve(CONFIG_FILE), s -> s.write(ConfigPrinter.yaml(c).getBytes(StandardCharsets.UTF_8)));
     out.println(data.description());
     out.println("model: " + spec.describe() + ", " + model.parameterCount() + " parameters; optimizer: "
-        + optimizer.name() + " " + c.optimizer().hyper() + ", schedule " + c.schedule().spec());
+        + optimizer.name() + " lr " + optimizer.lr() + (c.optimizer().hyper().isEmpty() ? "" : " " + c.optimizer().hyper())
+        + ", schedule " + c.schedule().spec());
     String resumed = o.resume() ? resume(trainer, o.dir().resolve(CHECKPOINTS)) : null;
     if (resumed != null) out.println(resumed);
     out.println("writing to " + o.dir());
