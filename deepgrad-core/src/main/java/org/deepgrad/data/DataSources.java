@@ -60,16 +60,27 @@ public final class DataSources {
   }
 
   /**
-   * An MNIST-style set (MNIST, Fashion-MNIST, KMNIST, ...: 28x28 images, labels 0-9) from the four
-   * files of {@link #FILES} (each with or without .gz) in {@code dir}.
+   * An MNIST-style set (MNIST, Fashion-MNIST, KMNIST, EMNIST, ...: grey images with byte labels) from
+   * the four files of {@link #FILES} (each with or without .gz) in {@code dir}. The number of classes
+   * is the largest label of either split plus one (at most 256, as labels are bytes).
    */
   public static Dataset.Split idx(Path dir) throws IOException {
-    Path[] files = find(List.of(dir));
-    if (files == null) {
+    Path[] f = find(List.of(dir));
+    if (f == null) {
       throw new FileNotFoundException("no MNIST-style data set in " + dir + ": " + searched(List.of(dir))
           + ". Put the four files there under these names");
     }
-    return read(files);
+    IdxData trainLabels = IdxReader.read(f[1]);
+    IdxData testLabels = IdxReader.read(f[3]);
+    int classes = Math.max(2, Math.max(maxLabel(trainLabels), maxLabel(testLabels)) + 1);
+    return new Dataset.Split(Mnist.fromIdx(IdxReader.read(f[0]), trainLabels, classes),
+        Mnist.fromIdx(IdxReader.read(f[2]), testLabels, classes));
+  }
+
+  private static int maxLabel(IdxData labels) {
+    int max = 0;
+    for (int i = 0; i < labels.count(); i++) max = Math.max(max, labels.unsigned(i));
+    return max;
   }
 
   /** Full MNIST from the data directory, else the cache, downloading missing files if allowed. */

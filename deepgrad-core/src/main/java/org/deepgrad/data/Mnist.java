@@ -48,9 +48,18 @@ public final class Mnist {
 
   /**
    * Builds the data set from IDX contents, checking that the images are [n, rows, cols], the labels
-   * [n] with the same n, and every label is 0-9.
+   * [n] with the same n, and every label is a digit 0-9.
    */
   public static Dataset fromIdx(IdxData images, IdxData labels) throws IdxFormatException {
+    return fromIdx(images, labels, CLASSES);
+  }
+
+  /**
+   * As {@link #fromIdx(IdxData, IdxData)} for a set of {@code classes} classes (EMNIST has 27, 47 or
+   * 62): every label must be below it. Images are flattened row by row as stored (EMNIST stores
+   * them transposed, which changes nothing for a dense network).
+   */
+  public static Dataset fromIdx(IdxData images, IdxData labels, int classes) throws IdxFormatException {
     if (images.dims().length != 3) {
       throw new IdxFormatException(images.name() + ", header: found dims " + Arrays.toString(images.dims())
           + "; expected images [n, rows, cols] (magic 0x00000803). Check that the images and labels files are not swapped.");
@@ -68,12 +77,12 @@ public final class Mnist {
     int[] y = new int[n];
     for (int i = 0; i < n; i++) {
       y[i] = labels.unsigned(i);
-      if (y[i] >= CLASSES) {
+      if (y[i] >= classes) {
         throw new IdxFormatException(labels.name() + ", byte offset " + (8 + i) + " (label " + i + "): found "
-            + y[i] + "; expected a digit 0-9. The labels file is damaged or not MNIST-style; download it again.");
+            + y[i] + "; expected a class index below " + classes + ". The labels file is damaged or not of this data set; download it again.");
       }
     }
-    return new Dataset(Transforms.scaleBytes(images), y, CLASSES);
+    return new Dataset(Transforms.scaleBytes(images), y, classes);
   }
 
   private static IdxData resource(String name) throws IOException {

@@ -70,6 +70,26 @@ class DataSourcesTest {
   }
 
   @Test
+  void idxDirectoryInfersTheClassCountFromTheLabels() throws IOException {
+    Path d = dir.resolve("emnist");
+    writeFake(d, false);
+    checkFake(DataSources.idx(d));
+    assertEquals(10, DataSources.idx(d).train().classes());
+    byte[] manyClasses = IdxFiles.gzip(IdxFiles.idx(new byte[] {46, 0, 3}, 3));
+    Files.write(d.resolve("train-labels-idx1-ubyte.gz"), manyClasses);
+    Dataset.Split s = DataSources.idx(d);
+    assertEquals(47, s.train().classes(), "EMNIST balanced has labels 0-46");
+    assertEquals(47, s.test().classes());
+    assertArrayEquals(new int[] {46, 0, 3}, s.train().labels());
+  }
+
+  @Test
+  void idxDirectoryWithoutTheFilesNamesThem() {
+    String m = assertThrows(FileNotFoundException.class, () -> DataSources.idx(dir)).getMessage();
+    assertTrue(m.contains("train-images-idx3-ubyte.gz") && m.contains(dir.toString()), m);
+  }
+
+  @Test
   void builtInDigitsNeedNoFiles() throws IOException {
     Dataset.Split s = DataSources.load("mnist-10k", DataOptions.defaults());
     assertEquals(8_000, s.train().size());

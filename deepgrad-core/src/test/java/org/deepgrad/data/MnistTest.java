@@ -109,7 +109,7 @@ class MnistTest {
     Path labels = write("bad-label.idx", idx(new byte[] {1, 10, 2}, 3));
     String m = assertThrows(IdxFormatException.class, () -> Mnist.load(images, labels)).getMessage();
     assertTrue(m.startsWith(labels.toString()), m);
-    assertTrue(m.contains("byte offset 9 (label 1): found 10; expected a digit 0-9"), m);
+    assertTrue(m.contains("byte offset 9 (label 1): found 10; expected a class index below 10"), m);
   }
 
   @Test
