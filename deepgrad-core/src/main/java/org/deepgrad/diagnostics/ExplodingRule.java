@@ -11,9 +11,10 @@ import java.util.Optional;
  * Mikolov &amp; Bengio 2013). Two tests, the first that fires makes the finding:
  *
  * <pre>
- * over steps     the global norm ‖g‖ of a sampled step exceeds JUMP × the median of the earlier
- *                sampled steps' norms (needs MIN_PRIOR earlier steps); the layers named are those
- *                whose own weight-gradient norm jumped by JUMP, in depth order
+ * over steps     the global norm ‖g‖ of a sampled step exceeds JUMP × the median norm of the
+ *                {@link History#WINDOW} sampled steps before it (at least MIN_PRIOR of them; a slow
+ *                drift over a long run is not a jump); the layers named are those whose own
+ *                weight-gradient norm jumped by JUMP against the same steps, in depth order
  * across layers  median over recent steps of rms(∂loss/∂a_l) / rms(∂loss/∂a_L) &gt; GROWTH for a layer l,
  *                a_l the layer's output: the back-propagated gradient grows on its way to the input
  * </pre>
@@ -42,8 +43,9 @@ final class ExplodingRule implements Rule {
   public Optional<Finding> check(History h) {
     List<StepStats> finite = h.sampled().stream().filter(History::finite).toList();
     for (int i = MIN_PRIOR; i < finite.size(); i++) {
-      double base = History.median(finite.subList(0, i).stream().mapToDouble(StepStats::gradNormBefore).toArray());
-      if (finite.get(i).gradNormBefore() > JUMP * base) return Optional.of(jump(h, finite, i, base));
+      List<StepStats> before = finite.subList(Math.max(0, i - History.WINDOW), i);
+      double base = History.median(before.stream().mapToDouble(StepStats::gradNormBefore).toArray());
+      if (finite.get(i).gradNormBefore() > JUMP * base) return Optional.of(jump(h, finite.get(i), before, base));
     }
     int last = h.layers().size() - 1;
     if (last >= 1 && !h.recent().isEmpty()) {
@@ -70,17 +72,16 @@ final class ExplodingRule implements Rule {
     return l.outputGrad() == null ? Double.NaN : l.outputGrad().rms();
   }
 
-  private static Finding jump(History h, List<StepStats> s, int i, double base) {
-    StepStats at = s.get(i);
+  /** The finding for a jump at step {@code at} over the {@code earlier} steps, whose median norm is {@code base}. */
+  private static Finding jump(History h, StepStats at, List<StepStats> earlier, double base) {
     Map<String, Double> numbers = new LinkedHashMap<>();
     numbers.put("step", (double) at.step());
     numbers.put("global gradient norm", at.gradNormBefore());
-    numbers.put("median of earlier norms", base);
+    numbers.put("median of the norms before", base);
     List<Integer> flagged = new ArrayList<>();
     for (int l = 0; l < h.layers().size(); l++) {
       final int layer = l;
-      double before = History.median(s.subList(0, i).stream()
-          .mapToDouble(x -> x.layers().get(layer).weight().gradNorm()).toArray());
+      double before = History.median(earlier.stream().mapToDouble(x -> x.layers().get(layer).weight().gradNorm()).toArray());
       double factor = at.layers().get(l).weight().gradNorm() / before;
       if (factor > JUMP) {
         flagged.add(l);
@@ -90,7 +91,7 @@ final class ExplodingRule implements Rule {
     String where = flagged.isEmpty() ? "" : " (first offending layer in depth order: " + h.layers().get(flagged.get(0)).name() + ")";
     return finding(h, flagged, numbers, "At step " + at.step() + " the global gradient norm jumped to "
         + History.fmt(at.gradNormBefore()) + ", " + History.fmt(at.gradNormBefore() / base)
-        + " times its earlier median" + where + ": the steps are large enough to throw the weights far off.");
+        + " times the median before it" + where + ": the steps are large enough to throw the weights far off.");
   }
 
   private static Finding finding(History h, List<Integer> layers, Map<String, Double> numbers, String why) {

@@ -1,7 +1,5 @@
 package org.deepgrad.diagnostics;
 
-import java.util.Arrays;
-
 /**
  * Counts of values in {@link #BINS} equal-width bins spanning {@code [lo, hi]}, the observed minimum
  * and maximum (the style of the activation histograms of Glorot &amp; Bengio 2010, fig. 6). Value v
@@ -35,17 +33,5 @@ public record Histogram(double lo, double hi, long[] counts) {
   @Override
   public long[] counts() {
     return counts.clone();
-  }
-
-  /** Records compare arrays by identity; histograms compare by content. */
-  @Override
-  public boolean equals(Object o) {
-    return o instanceof Histogram h && Double.compare(lo, h.lo) == 0 && Double.compare(hi, h.hi) == 0
-        && Arrays.equals(counts, h.counts);
-  }
-
-  @Override
-  public int hashCode() {
-    return 31 * Double.hashCode(lo) + 17 * Double.hashCode(hi) + Arrays.hashCode(counts);
   }
 }

@@ -23,7 +23,7 @@ final class NonFiniteRule implements Rule {
     if (first < 0) return Optional.empty();
     StepStats at = steps.get(first);
     StepStats probe = at;
-    for (int i = first; i < steps.size() && !probe.sampled(); i++) probe = steps.get(i);
+    for (int i = first + 1; !probe.sampled() && i < steps.size(); i++) probe = steps.get(i);
     Map<String, Double> numbers = new LinkedHashMap<>();
     numbers.put("step", (double) at.step());
     numbers.put("loss", at.loss());

@@ -19,7 +19,8 @@ import org.deepgrad.tensor.Tensor;
  * @param gradNorm ‖g‖₂ over the finite entries
  * @param gradRms ‖g‖₂ / √n
  * @param weightNorm ‖w‖₂ over the finite entries
- * @param updateRatio ‖Δw‖₂ / ‖w‖₂, NaN before the step is known
+ * @param updateRatio ‖Δw‖₂ / ‖w‖₂, NaN before the step is known, infinite for a weight that was 0 (a
+ *     zero-initialized bias) and moved
  * @param nonFiniteGrad NaN or infinite entries of the gradient
  * @param nonFiniteWeight NaN or infinite entries of the weight
  */
