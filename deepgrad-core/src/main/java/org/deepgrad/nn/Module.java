@@ -22,9 +22,61 @@ public abstract class Module {
   private final Map<String, Tensor> buffers = new LinkedHashMap<>();
   private final Map<String, Module> children = new LinkedHashMap<>();
   private boolean training = true;
+  private List<ForwardHook> forwardHooks; // null when none, so call() costs one null check
 
   /** Computes the module's output; recorded on the tape when inputs or parameters need gradients. */
   public abstract Tensor forward(Tensor input);
+
+  /**
+   * {@link #forward} followed by the forward hooks, as calling a module in torch ({@code __call__}).
+   * Containers call their children through this method, so hooks on any layer of a network fire.
+   */
+  public final Tensor call(Tensor input) {
+    Tensor output = forward(input);
+    if (forwardHooks == null) return output;
+    for (ForwardHook hook : forwardHooks) {
+      Tensor replaced = hook.apply(this, input, output);
+      if (replaced != null) output = replaced;
+    }
+    return output;
+  }
+
+  /**
+   * Registers a hook run by {@link #call} after every forward, as torch's {@code register_forward_hook}:
+   * hooks run in registration order, each seeing the output the previous one left.
+   *
+   * @return a handle whose {@code remove()} unregisters the hook (a second call does nothing)
+   */
+  public final HookHandle registerForwardHook(ForwardHook hook) {
+    ForwardHook entry = hook::apply; // a fresh identity per registration, so a handle removes only its own
+    List<ForwardHook> next = forwardHooks == null ? new ArrayList<>() : new ArrayList<>(forwardHooks);
+    next.add(entry);
+    forwardHooks = List.copyOf(next); // copy on write: a hook may remove itself while the hooks run
+    return () -> {
+      if (forwardHooks == null) return;
+      List<ForwardHook> rest = new ArrayList<>(forwardHooks);
+      rest.remove(entry);
+      forwardHooks = rest.isEmpty() ? null : List.copyOf(rest);
+    };
+  }
+
+  /** A forward hook, torch's {@code hook(module, input, output)}. */
+  @FunctionalInterface
+  public interface ForwardHook {
+    /**
+     * Called after {@code module.forward(input)} returned {@code output}; returns the output to use
+     * instead, or null to keep it (as a torch hook returning None). To observe gradients, register a
+     * tensor hook on the output ({@link Tensor#registerHook}).
+     */
+    Tensor apply(Module module, Tensor input, Tensor output);
+  }
+
+  /** Removes the hook it was returned for, torch's {@code RemovableHandle}. */
+  @FunctionalInterface
+  public interface HookHandle {
+    /** Unregisters the hook; does nothing when it is already removed. */
+    void remove();
+  }
 
   /** Registers a parameter under {@code name}; returns it. */
   protected final Parameter registerParameter(String name, Parameter p) {

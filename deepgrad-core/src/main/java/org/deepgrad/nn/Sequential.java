@@ -33,9 +33,10 @@ public final class Sequential extends Module {
     for (int i = 0; i < this.layers.size(); i++) registerModule(Integer.toString(i), this.layers.get(i));
   }
 
+  /** Applies each layer through {@link Module#call}, so the layers' forward hooks fire. */
   @Override
   public Tensor forward(Tensor x) {
-    for (Module m : layers) x = m.forward(x);
+    for (Module m : layers) x = m.call(x);
     return x;
   }
 

@@ -1,0 +1,56 @@
+package org.deepgrad.diagnostics;
+
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * VANISHING: the early layers learn orders of magnitude slower than the last one. For each layer l
+ * before the last layer L, over the {@link History#WINDOW recent} sampled steps, the medians of
+ *
+ * <pre>
+ * ρ_l = rms(∂loss/∂W_l) / rms(∂loss/∂W_L)      (weight-gradient RMS, so layer sizes do not matter)
+ * υ_l = updateRatio(W_l) / updateRatio(W_L)
+ * </pre>
+ *
+ * flag the layer when either is below {@link #RATIO}. Back-propagation multiplies the gradient at every
+ * layer by Wᵀ·f'(z), whose scale is about √(fanOut·Var(W))·rms(f'); below 1 it shrinks geometrically
+ * with depth (Hochreiter 1991; Bengio, Simard &amp; Frasconi 1994; measured by Glorot &amp; Bengio 2010, fig. 7).
+ */
+final class VanishingRule implements Rule {
+  /**
+   * Flag a layer whose gradient (or update) is below 1/1000 of the last layer's: three orders of
+   * magnitude, which a 10-layer sigmoid stack with standard init (about 0.14 per layer, so 10⁻⁸) crosses
+   * by far and a healthy ReLU network with He init (about 1 per layer) never approaches. A 5-layer sigmoid
+   * stack (0.14⁵ ≈ 5·10⁻⁵) is flagged, a 3-layer one (3·10⁻³) is not. Our choice; the papers give no number.
+   */
+  static final double RATIO = 1e-3;
+
+  @Override
+  public Optional<Finding> check(History h) {
+    int last = h.layers().size() - 1;
+    if (last < 1 || h.recent().isEmpty()) return Optional.empty();
+    double[] grad = h.recentMedian((s, l) -> l.weight().gradRms() / s.layers().get(last).weight().gradRms());
+    double[] update = h.recentMedian((s, l) -> l.weight().updateRatio() / s.layers().get(last).weight().updateRatio());
+    List<Integer> flagged = new ArrayList<>();
+    for (int l = 0; l < last; l++) if (grad[l] < RATIO || update[l] < RATIO) flagged.add(l);
+    if (flagged.isEmpty()) return Optional.empty();
+    Map<String, Double> numbers = new LinkedHashMap<>();
+    for (int l : flagged) {
+      numbers.put("gradient ratio to last layer, " + h.layers().get(l).name(), grad[l]);
+      numbers.put("update ratio to last layer, " + h.layers().get(l).name(), update[l]);
+    }
+    double perLayer = Math.pow(grad[0], 1.0 / last);
+    numbers.put("gradient factor per layer", perLayer);
+    List<Remedy> remedies = new ArrayList<>(Remedy.fitting(h.layers()));
+    remedies.add(Remedy.RESIDUAL);
+    remedies.add(Remedy.ADAPTIVE_OPTIMIZER);
+    String first = h.layers().get(flagged.get(0)).name();
+    return Optional.of(new Finding(Finding.Kind.VANISHING, Finding.Severity.WARNING, h.names(flagged), numbers,
+        "The gradient reaching layer " + first + " is " + History.fmt(grad[flagged.get(0)])
+            + " times the last layer's: back-propagation scales it by about " + History.fmt(perLayer)
+            + " per layer, so the first layers barely learn.", remedies));
+  }
+}

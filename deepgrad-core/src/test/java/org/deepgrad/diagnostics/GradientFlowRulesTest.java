@@ -1,0 +1,76 @@
+package org.deepgrad.diagnostics;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.util.List;
+import org.deepgrad.init.Init;
+import org.deepgrad.nn.Activation.Kind;
+import org.deepgrad.optim.Optimizers;
+import org.deepgrad.optim.SGD;
+import org.deepgrad.tensor.Tensor;
+import org.junit.jupiter.api.Test;
+
+/** VANISHING, EXPLODING and NAN_OR_INF on networks built to show them, and on ones that must not. */
+class GradientFlowRulesTest {
+
+  private static Finding find(History h, Finding.Kind kind) {
+    return Verdicts.judge(h).stream().filter(f -> f.kind() == kind).findFirst()
+        .orElseThrow(() -> new AssertionError("no " + kind + " in " + Probe.kinds(h)));
+  }
+
+  @Test
+  void tenSigmoidLayersWithTorchDefaultInitVanishInTheEarlyLayers() {
+    History h = Probe.train(Probe.mlp(10, 32, Kind.SIGMOID, null, false), p -> Optimizers.sgd(p, SGD.of(0.1)), 30);
+    Finding f = find(h, Finding.Kind.VANISHING);
+    assertEquals(List.of("0", "2", "4", "6"), f.layers().subList(0, 4)); // the first layers, in depth order
+    assertFalse(f.layers().contains("18") || f.layers().contains("20"), f.layers().toString());
+    assertTrue(f.numbers().get("gradient ratio to last layer, 0") < 1e-5, f.numbers().toString());
+    assertTrue(f.remedies().containsAll(List.of(Remedy.XAVIER_INIT, Remedy.RELU, Remedy.BATCH_NORM)));
+  }
+
+  @Test
+  void tenReluLayersWithHeInitAndBatchNormShowNothingWrong() {
+    History h = Probe.train(Probe.mlp(10, 32, Kind.RELU, Init.heNormal(), true), p -> Optimizers.sgd(p, SGD.of(0.1)), 30);
+    assertEquals(List.of(), Probe.kinds(h));
+  }
+
+  @Test
+  void learningRateTenWithoutClippingExplodesFromTheFirstLayer() {
+    History h = Probe.train(Probe.mlp(4, 32, Kind.RELU, Init.heNormal(), false), p -> Optimizers.sgd(p, SGD.of(10)), 30);
+    Finding f = find(h, Finding.Kind.EXPLODING);
+    assertEquals(2.0, f.numbers().get("step"));
+    assertEquals("0", f.layers().get(0));
+    assertTrue(f.explanation().contains("first offending layer in depth order: 0"), f.explanation());
+    assertEquals(Remedy.CLIP_GRADIENTS, f.remedies().get(0));
+  }
+
+  @Test
+  void gradientsGrowingOnTheWayBackAreExploding() {
+    // ReLU weights at 2.2 times He's std: the back-propagated gradient grows about 2.2 times per layer
+    History h = Probe.train(Probe.mlp(8, 32, Kind.RELU, Init.normal(0, 0.75), false), p -> Optimizers.sgd(p, SGD.of(1e-4)), 3);
+    Finding f = find(h, Finding.Kind.EXPLODING);
+    assertEquals(List.of("0"), f.layers());
+    assertTrue(f.numbers().get("back-propagated gradient ratio to last layer, 0") > ExplodingRule.GROWTH);
+  }
+
+  @Test
+  void aNaNInTheInputIsFoundInTheFirstLayersForwardPassAtStepZero() {
+    Tensor x = Probe.DATA.features().copy();
+    x.data()[5] = Float.NaN;
+    History h = Probe.train(Probe.mlp(3, 16, Kind.TANH, Init.xavierNormal(1), false), p -> Optimizers.sgd(p, SGD.of(0.1)),
+        3, 1, Double.NaN, x);
+    Finding f = find(h, Finding.Kind.NAN_OR_INF);
+    assertEquals(0.0, f.numbers().get("step"));
+    assertEquals(List.of("0"), f.layers());
+    assertTrue(f.explanation().contains("its activations in the forward pass"), f.explanation());
+    assertEquals(Finding.Severity.ERROR, f.severity());
+  }
+
+  @Test
+  void healthyNetworksHaveNoFlowFindings() {
+    History h = Probe.train(Probe.mlp(3, 32, Kind.TANH, Init.xavierNormal(1), false), p -> Optimizers.sgd(p, SGD.of(0.1)), 30);
+    assertEquals(List.of(), Probe.kinds(h));
+  }
+}
