@@ -26,8 +26,8 @@ public final class Residual extends Module {
 
   @Override
   public Tensor forward(Tensor x) {
-    Tensor fx = body.forward(x);
-    Tensor skip = projection == null ? x : projection.forward(x);
+    Tensor fx = body.call(x);
+    Tensor skip = projection == null ? x : projection.call(x);
     if (!skip.shape().equals(fx.shape())) {
       throw new IllegalArgumentException("Residual: the body maps " + x.shape() + " to " + fx.shape()
           + "; use new Residual(body, in, out, rng) to add a projection when the width changes");
