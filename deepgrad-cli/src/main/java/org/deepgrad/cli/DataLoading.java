@@ -27,22 +27,43 @@ import org.deepgrad.train.Objective;
  * </ul>
  * A validation fraction v then takes the last ⌈v·n⌉ samples of the training split. With
  * {@code standardize} every split is standardized with the statistics of the (remaining) training
- * split only, so nothing about validation or test data leaks into training.
+ * split only, so nothing about validation or test data leaks into training. {@link #unprocessed}
+ * gives the same splits untouched, for evaluating a saved model with the statistics in its card.
  */
 final class DataLoading {
   static final int CSV_TEST_PERCENT = 20;
 
   private DataLoading() {}
 
-  /** The data of {@code config}; synthetic sets and the CSV shuffle are drawn from {@code seed}. */
+  /**
+   * The data of {@code config}, split, validation held out and standardized, ready for training;
+   * synthetic sets and the CSV shuffle are drawn from {@code seed}.
+   */
   static RunData<?> load(DataConfig config, long seed) throws IOException {
+    return prepare(read(config, seed), config);
+  }
+
+  /**
+   * The training and test splits of {@code config} exactly as training draws them, but as the reader
+   * gives them: no validation held out, nothing standardized (a saved model's card holds the training
+   * statistics to apply instead). {@link RunData#sourceScale()} says how the reader scaled raw values.
+   */
+  static RunData<?> unprocessed(DataConfig config, long seed) throws IOException {
+    return read(config, seed).unprocessed();
+  }
+
+  private static Read<?> read(DataConfig config, long seed) throws IOException {
     return switch (config.dataset()) {
-      case "linear" -> regression(config, linear(config.synthetic(), seed), config.dataset());
+      case "linear" -> regression(linear(config.synthetic(), seed), config.dataset());
       case "csv" -> config.csv().task().equals("regression")
-          ? regression(config, shuffleSplit(csvRegression(config), seed), "csv:" + config.path())
+          ? regression(shuffleSplit(csvRegression(config), seed), "csv:" + config.path())
           : csvClassification(config, seed);
-      default -> classification(config, images(config, seed), isImages(config.dataset()), config.dataset());
+      default -> classification(images(config, seed), isImages(config.dataset()), config.dataset());
     };
+  }
+
+  private static <S extends Samples<S>> RunData<S> prepare(Read<S> r, DataConfig c) {
+    return r.with(parts(c, r.train(), r.test()));
   }
 
   private static Dataset.Split images(DataConfig c, long seed) throws IOException {
@@ -62,29 +83,27 @@ final class DataLoading {
     return c.dataDir() == null ? o : o.withDataDir(c.dataDir());
   }
 
-  private static RunData<Dataset> classification(DataConfig c, Dataset.Split split, boolean images, String name) {
+  private static Read<Dataset> classification(Dataset.Split split, boolean images, String name) {
     List<String> classes = new ArrayList<>();
     for (int k = 0; k < split.train().classes(); k++) classes.add(String.valueOf(k));
-    return classification(c, split, classes, images ? 1.0 / 255 : 1, name);
+    return classification(split, classes, images ? 1.0 / 255 : 1, name);
   }
 
-  private static RunData<Dataset> classification(DataConfig c, Dataset.Split split, List<String> classes,
-      double sourceScale, String name) {
-    Parts<Dataset> p = parts(c, split.train(), split.test());
-    return new RunData<>(p.train, p.validation, p.test, Objective.classification(), Task.CLASSIFICATION,
-        classes.size(), classes, sourceScale, p.standardizer, p.describe(name));
+  private static Read<Dataset> classification(Dataset.Split split, List<String> classes, double sourceScale,
+      String name) {
+    return new Read<>(split.train(), split.test(), Objective.classification(), Task.CLASSIFICATION, classes.size(),
+        classes, sourceScale, name);
   }
 
-  private static RunData<Dataset> csvClassification(DataConfig c, long seed) throws IOException {
+  private static Read<Dataset> csvClassification(DataConfig c, long seed) throws IOException {
     CsvReader.Mapped m = reader(c.csv()).classificationMapped(c.path());
     Parts<Dataset> both = shuffleSplit(m.data(), seed);
-    return classification(c, new Dataset.Split(both.train, both.test), m.classNames(), 1, "csv:" + c.path());
+    return classification(new Dataset.Split(both.train, both.test), m.classNames(), 1, "csv:" + c.path());
   }
 
-  private static RunData<Regression> regression(DataConfig c, Parts<Regression> split, String name) {
-    Parts<Regression> p = parts(c, split.train, split.test);
-    return new RunData<>(p.train, p.validation, p.test, Objective.regression(), Task.REGRESSION,
-        p.train.targetSize(), List.of(), 1, p.standardizer, p.describe(name));
+  private static Read<Regression> regression(Parts<Regression> split, String name) {
+    return new Read<>(split.train, split.test, Objective.regression(), Task.REGRESSION, split.train.targetSize(),
+        List.of(), 1, name);
   }
 
   private static Parts<Regression> linear(SyntheticConfig s, long seed) {
@@ -134,10 +153,21 @@ final class DataLoading {
     return from == 0 && to == data.size() ? data : data.rows(IntStream.range(from, to).toArray());
   }
 
-  private record Parts<S extends Samples<S>>(S train, S validation, S test, Standardizer standardizer) {
-    String describe(String name) {
-      return name + ": " + train.size() + " train" + (validation == null ? "" : ", " + validation.size() + " validation")
-          + ", " + test.size() + " test, " + train.inputSize() + " features" + (standardizer == null ? "" : ", standardized");
+  private record Parts<S extends Samples<S>>(S train, S validation, S test, Standardizer standardizer) {}
+
+  /** The splits as the reader gives them, and what the run needs to know about them. */
+  private record Read<S extends Samples<S>>(S train, S test, Objective<S> objective, Task task, int outputs,
+      List<String> classes, double sourceScale, String name) {
+    RunData<S> unprocessed() {
+      return with(new Parts<>(train, null, test, null));
+    }
+
+    RunData<S> with(Parts<S> p) {
+      String description = name + ": " + p.train.size() + " train" + (p.validation == null ? ""
+          : ", " + p.validation.size() + " validation") + ", " + p.test.size() + " test, " + p.train.inputSize()
+          + " features" + (p.standardizer == null ? "" : ", standardized");
+      return new RunData<>(p.train, p.validation, p.test, objective, task, outputs, classes, sourceScale,
+          p.standardizer, name, description);
     }
   }
 

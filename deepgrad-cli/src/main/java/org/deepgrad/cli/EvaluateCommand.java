@@ -1,8 +1,11 @@
 package org.deepgrad.cli;
 
+import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.concurrent.Callable;
+import org.deepgrad.io.ModelFiles;
+import org.deepgrad.io.SavedModel;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
@@ -10,7 +13,9 @@ import picocli.CommandLine.Spec;
 
 /**
  * {@code deepgrad evaluate --model DIR [--dataset NAME]}: the test metrics of a saved model on the
- * test split of its data set (or of another with the same inputs).
+ * test split of its data set (or of another with the same inputs), drawn as training drew it (see
+ * {@link EvaluationData}), with per-class accuracy and a confusion matrix for a classifier
+ * ({@link EvaluateRun}).
  */
 @Command(name = "evaluate", mixinStandardHelpOptions = true, sortOptions = false,
     description = "Evaluate a trained model (the --out directory of 'deepgrad train') on a test split.")
@@ -24,8 +29,8 @@ final class EvaluateCommand implements Callable<Integer> {
   @Option(names = "--model", required = true, paramLabel = "DIR", description = "The model directory (a train --out).")
   Path model;
 
-  @Option(names = "--dataset", paramLabel = "NAME", description = "The data set to evaluate on (default: the "
-      + "model's own): mnist-10k, fashion-mnist, mnist, csv:PATH, idx:DIR, ...")
+  @Option(names = "--dataset", paramLabel = "NAME", description = "The data set whose test split to evaluate on "
+      + "(default: the model's own, split as training split it): mnist-10k, fashion-mnist, mnist, csv:PATH, idx:DIR, ...")
   String dataset;
 
   @Option(names = "--data-dir", paramLabel = "DIR", description = "Where fashion-mnist/mnist files are looked for first.")
@@ -35,15 +40,12 @@ final class EvaluateCommand implements Callable<Integer> {
   boolean download;
 
   @Override
-  public Integer call() {
+  public Integer call() throws IOException {
     checkModelDir(model);
-    var out = spec.commandLine().getOut();
-    // Phase 1 of issue 4: loading and evaluating the model is wired in after merging.
-    out.println("# evaluation is not wired in yet; the resolved options:");
-    out.println("model: " + model);
-    if (dataset != null) out.println("data: " + ConfigPrinter.data(DataConfig.fromFlags(dataset, dataDir, download)));
-    out.flush();
-    return Failures.OK;
+    SavedModel saved = ModelFiles.load(model);
+    EvaluationData choice = EvaluationData.choose(model, saved.card(), dataset, dataDir, download);
+    return EvaluateRun.run(model, saved, DataLoading.unprocessed(choice.config(), choice.seed()),
+        spec.commandLine().getOut());
   }
 
   /** Fails unless {@code dir} is a directory holding a saved model. */
