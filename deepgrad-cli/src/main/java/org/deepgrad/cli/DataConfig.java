@@ -1,11 +1,8 @@
 package org.deepgrad.cli;
 
-import com.fasterxml.jackson.databind.node.JsonNodeFactory;
-import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
-import java.util.Map;
 
 /**
  * The {@code data} section: which data set, where its files are, and how it is split.
@@ -30,13 +27,6 @@ public record DataConfig(String dataset, Path path, Path dataDir, boolean downlo
   /** Whether the data set is a synthetic one (spirals, linear, teacher). */
   public boolean isSynthetic() {
     return SyntheticConfig.KINDS.contains(dataset);
-  }
-
-  /** The data section that the flags {@code --dataset}, {@code --data-dir} and {@code --download} give. */
-  static DataConfig fromFlags(String dataset, String dataDir, boolean download) {
-    ObjectNode tree = JsonNodeFactory.instance.objectNode().put("dataset", dataset).put("download", download);
-    if (dataDir != null) tree.put("data_dir", dataDir);
-    return read(new ConfigNode(tree, "data", Map.of("data.dataset", "--dataset", "data.data_dir", "--data-dir")));
   }
 
   static DataConfig read(ConfigNode n) {
