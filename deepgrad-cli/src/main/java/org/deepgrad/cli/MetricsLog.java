@@ -7,6 +7,8 @@ import java.io.Closeable;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.io.Writer;
+import java.nio.ByteBuffer;
+import java.nio.channels.FileChannel;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -26,7 +28,8 @@ import java.util.Map;
  * those steps saw. Steps count
  * from 1 across epochs; {@code time} is UTC ISO-8601. Non-finite numbers are written as null (JSON
  * has no NaN). A resumed run appends, so steps after the checkpoint it resumed from appear again:
- * readers should keep the last record of each step.
+ * readers should keep the last record of each step. Before appending it drops an incomplete last
+ * line, which a run killed or crashed in the middle of a write can leave, so every line stays JSON.
  */
 public final class MetricsLog implements Closeable {
   /** The file name in the output directory. */
@@ -53,9 +56,33 @@ public final class MetricsLog implements Closeable {
    */
   public static MetricsLog open(Path dir, boolean append, int logEvery) throws IOException {
     Files.createDirectories(dir);
+    if (append) dropTornLine(dir.resolve(FILE));
     BufferedWriter w = Files.newBufferedWriter(dir.resolve(FILE), StandardCharsets.UTF_8, StandardOpenOption.CREATE,
         StandardOpenOption.WRITE, append ? StandardOpenOption.APPEND : StandardOpenOption.TRUNCATE_EXISTING);
     return new MetricsLog(w, logEvery, Clock.systemUTC());
+  }
+
+  /** Truncates {@code file} after its last newline, if anything follows it (a record cut short). */
+  private static void dropTornLine(Path file) throws IOException {
+    if (!Files.exists(file)) return;
+    try (FileChannel ch = FileChannel.open(file, StandardOpenOption.READ, StandardOpenOption.WRITE)) {
+      ByteBuffer buf = ByteBuffer.allocate(8192);
+      long end = ch.size();
+      for (long from = end; from > 0; ) {
+        int n = (int) Math.min(buf.capacity(), from);
+        from -= n;
+        buf.clear().limit(n);
+        while (buf.hasRemaining()) {
+          if (ch.read(buf, from + buf.position()) < 0) break;
+        }
+        for (int i = buf.position() - 1; i >= 0; i--) {
+          if (buf.get(i) != '\n') continue;
+          if (from + i + 1 < end) ch.truncate(from + i + 1);
+          return;
+        }
+      }
+      ch.truncate(0);
+    }
   }
 
   /** One training step done; the arguments are those of {@link Progress#onStep}. */

@@ -3,9 +3,13 @@ package org.deepgrad.cli;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.AccessDeniedException;
+import java.nio.file.FileAlreadyExistsException;
+import java.nio.file.FileSystemException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.LinkedHashMap;
+import java.util.Locale;
 import java.util.Map;
 import org.deepgrad.backend.Backends;
 import org.deepgrad.data.DataLoader;
@@ -58,13 +62,13 @@ final class TrainRun {
     Trainer<S> trainer = new Trainer<>(model, data.objective(), optimizer, loader, data.validation(),
         settings(c, loader.batchesPerEpoch()));
 
-    Files.createDirectories(o.dir());
+    createDirectory(o.dir());
     AtomicFiles.write(o.dir().resolve(CONFIG_FILE), s -> s.write(ConfigPrinter.yaml(c).getBytes(StandardCharsets.UTF_8)));
     out.println(data.description());
     out.println("model: " + spec.describe() + ", " + model.parameterCount() + " parameters; optimizer: "
         + optimizer.name() + " lr " + optimizer.lr() + (c.optimizer().hyper().isEmpty() ? "" : " " + c.optimizer().hyper())
         + ", schedule " + c.schedule().spec());
-    String resumed = o.resume() ? resume(trainer, o.dir().resolve(CHECKPOINTS)) : null;
+    String resumed = o.resume() ? resume(trainer, o.dir().resolve(CHECKPOINTS), err) : null;
     if (resumed != null) out.println(resumed);
     out.println("writing to " + o.dir());
     out.flush();
@@ -79,9 +83,11 @@ final class TrainRun {
       output.close();
     }
     if (result.stopReason() == StopReason.NON_FINITE) {
-      throw new UsageException("training stopped: " + result.nonFinite().orElseThrow() + ". The weights are no "
-          + "longer finite, so no model was saved; the last good checkpoint is in " + o.dir().resolve(CHECKPOINTS)
-          + ". Lower the learning rate (--lr), clip gradients (--clip-norm 1), or choose --on-non-finite skip|backoff.");
+      Path checkpoints = o.dir().resolve(CHECKPOINTS);
+      throw new UsageException("training stopped: " + result.nonFinite().orElseThrow() + ". The run diverged, so "
+          + "no model was saved; " + (hasFiles(checkpoints) ? "the last good checkpoint is in " + checkpoints
+          : "no checkpoint had been written yet") + ". Lower the learning rate (--lr), clip gradients "
+          + "(--clip-norm 1), or choose --on-non-finite skip|backoff.");
     }
     Metrics test = data.objective().evaluate(model, data.test());
     ModelFiles.save(o.dir(), model, new ModelCard(spec, data.task(), data.classes(), data.preprocessing(),
@@ -92,10 +98,27 @@ final class TrainRun {
     return Failures.OK;
   }
 
-  /** Restores the newest checkpoint, or says that the run starts afresh when none was written yet. */
-  private static String resume(Trainer<?> trainer, Path checkpoints) throws IOException {
+  /** Creates the run directory; a path that cannot be one (a file in the way, no permission) is bad input. */
+  private static void createDirectory(Path dir) throws IOException {
+    try {
+      Files.createDirectories(dir);
+    } catch (FileSystemException e) {
+      String why = e instanceof FileAlreadyExistsException ? "a file of that name is in the way"
+          : e instanceof AccessDeniedException ? "permission denied" : e.getReason();
+      throw new UsageException("cannot create the output directory " + dir + " (" + e.getFile() + ": " + why
+          + "); choose another directory with --out DIR.", e);
+    }
+  }
+
+  /**
+   * Restores the newest checkpoint, warning on {@code err} about each damaged newer one passed over
+   * (no listener is attached yet), or says that the run starts afresh when none was written yet.
+   */
+  private static String resume(Trainer<?> trainer, Path checkpoints, PrintWriter err) throws IOException {
     try {
       var loaded = trainer.resume(checkpoints);
+      for (String skipped : loaded.skipped()) err.println("warning: passed over a damaged checkpoint: " + skipped);
+      err.flush();
       return "resumed from " + loaded.file();
     } catch (CheckpointException e) {
       if (e.kind() != CheckpointException.Kind.NONE_FOUND || hasFiles(checkpoints)) throw e;
@@ -145,8 +168,10 @@ final class TrainRun {
   /** {@code test accuracy: 96.40% (loss 0.1234)}, or for regression {@code test mse: ... r2: ...}. */
   static String summary(Metrics m) {
     if (m.accuracy().isPresent()) {
-      return String.format("test accuracy: %.2f%% (loss %.4f)", 100 * m.accuracy().getAsDouble(), m.loss());
+      return String.format(Locale.ROOT, "test accuracy: %.2f%% (loss %.4f)", 100 * m.accuracy().getAsDouble(),
+          m.loss());
     }
-    return String.format("test mse: %.6g, r2: %.4f", m.mse().orElse(m.loss()), m.r2().orElse(Double.NaN));
+    return String.format(Locale.ROOT, "test mse: %.6g, r2: %.4f", m.mse().orElse(m.loss()),
+        m.r2().orElse(Double.NaN));
   }
 }

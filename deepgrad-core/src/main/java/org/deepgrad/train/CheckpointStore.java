@@ -6,6 +6,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
+import java.util.Locale;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Stream;
@@ -35,9 +36,9 @@ public final class CheckpointStore {
   /** A checkpoint found by {@link #newest}: its file, its contents and the newer files passed over, with why. */
   public record Loaded(Path file, Checkpoint checkpoint, List<String> skipped) {}
 
-  /** The file name of the checkpoint at {@code step}. */
+  /** The file name of the checkpoint at {@code step}, in ASCII digits whatever the locale ({@link #list} reads those). */
   public static String fileName(long step) {
-    return String.format("ckpt-%012d.safetensors", step);
+    return String.format(Locale.ROOT, "ckpt-%012d.safetensors", step);
   }
 
   /** The checkpoint files in the directory, oldest step first (none when it does not exist). */

@@ -1,5 +1,6 @@
 package org.deepgrad.train;
 
+import java.util.Locale;
 import java.util.OptionalDouble;
 
 /**
@@ -27,10 +28,10 @@ public record Metrics(double loss, OptionalDouble accuracy, OptionalDouble mse, 
   /** For example {@code loss 0.3127, accuracy 91.40%} or {@code loss 0.0102, mse 0.0102, R² 0.9871}. */
   @Override
   public String toString() {
-    StringBuilder sb = new StringBuilder(String.format("loss %.4f", loss));
-    accuracy.ifPresent(a -> sb.append(String.format(", accuracy %.2f%%", 100 * a)));
-    mse.ifPresent(m -> sb.append(String.format(", mse %.4g", m)));
-    r2.ifPresent(r -> sb.append(String.format(", R² %.4f", r)));
+    StringBuilder sb = new StringBuilder(String.format(Locale.ROOT, "loss %.4f", loss));
+    accuracy.ifPresent(a -> sb.append(String.format(Locale.ROOT, ", accuracy %.2f%%", 100 * a)));
+    mse.ifPresent(m -> sb.append(String.format(Locale.ROOT, ", mse %.4g", m)));
+    r2.ifPresent(r -> sb.append(String.format(Locale.ROOT, ", R² %.4f", r)));
     return sb.toString();
   }
 }
