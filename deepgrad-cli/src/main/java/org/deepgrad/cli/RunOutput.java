@@ -22,6 +22,9 @@ final class RunOutput implements TrainListener {
   private final MetricsLog metrics;
   private final DataLoader<?> loader;
   private final PrintWriter err;
+  /** Warnings shown on stderr; a run that skips thousands of batches would otherwise bury its output. */
+  static final int MAX_WARNINGS = 10;
+  private int warnings;
 
   RunOutput(Progress progress, MetricsLog metrics, DataLoader<?> loader, PrintWriter err) {
     this.progress = progress;
@@ -55,8 +58,10 @@ final class RunOutput implements TrainListener {
 
   @Override
   public void onWarning(String message) {
+    metrics.note("warning", Map.of("message", message));
+    if (++warnings > MAX_WARNINGS) return;
     progress.close();
-    err.println("warning: " + message);
+    err.println("warning: " + message + (warnings == MAX_WARNINGS ? " (further warnings only in metrics.jsonl)" : ""));
     err.flush();
   }
 

@@ -67,7 +67,7 @@ public final class TrainOptions {
   String batchSize;
   @Option(names = "--epochs", paramLabel = "N", description = "training.epochs (default " + Defaults.EPOCHS + ").")
   Long epochs;
-  @Option(names = "--max-steps", paramLabel = "N", description = "training.max_steps: stop after N batches (default "
+  @Option(names = "--max-steps", paramLabel = "N", description = "training.max_steps: stop after N optimizer steps, skipped batches not counted (default "
       + "no limit).")
   Long maxSteps;
   @Option(names = "--seed", paramLabel = "N", description = "training.seed (default " + Defaults.SEED + ").")
