@@ -115,6 +115,8 @@ final class TrainRun {
    * (no listener is attached yet), or says that the run starts afresh when none was written yet.
    */
   private static String resume(Trainer<?> trainer, Path checkpoints, PrintWriter err) throws IOException {
+    int stale = AtomicFiles.removeStaleTemps(checkpoints);
+    if (stale > 0) err.println("removed " + stale + " unfinished checkpoint file(s) of the interrupted run");
     try {
       var loaded = trainer.resume(checkpoints);
       for (String skipped : loaded.skipped()) err.println("warning: passed over a damaged checkpoint: " + skipped);

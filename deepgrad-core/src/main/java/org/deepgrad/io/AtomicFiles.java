@@ -16,6 +16,8 @@ import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.nio.file.StandardOpenOption;
 import java.util.concurrent.atomic.AtomicLong;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 /**
  * Crash-safe file replacement: a reader of the target sees the old contents or the new, complete
@@ -28,6 +30,8 @@ import java.util.concurrent.atomic.AtomicLong;
  */
 public final class AtomicFiles {
   private static final AtomicLong COUNTER = new AtomicLong();
+  /** {@code .NAME.PID.N.tmp}: the temporary files of {@link #write}. */
+  private static final Pattern TEMP_NAME = Pattern.compile("\\..+\\.(\\d{1,18})\\.\\d+\\.tmp");
 
   private AtomicFiles() {}
 
@@ -86,6 +90,22 @@ public final class AtomicFiles {
   }
 
   /** A new empty temporary file next to {@code file}, named after it so a leftover is recognisable. */
+  /**
+   * Deletes the temporary files that writers killed mid-write left in {@code dir}: those named as
+   * {@link #write} names them whose process id belongs to no running process. Returns how many.
+   */
+  public static int removeStaleTemps(Path dir) throws IOException {
+    if (!Files.isDirectory(dir)) return 0;
+    int removed = 0;
+    try (var files = Files.list(dir)) {
+      for (Path f : (Iterable<Path>) files::iterator) {
+        Matcher m = TEMP_NAME.matcher(f.getFileName().toString());
+        if (m.matches() && ProcessHandle.of(Long.parseLong(m.group(1))).isEmpty() && Files.deleteIfExists(f)) removed++;
+      }
+    }
+    return removed;
+  }
+
   private static Path createTemp(Path file, Path dir) throws IOException {
     if (!Files.isDirectory(dir)) {
       if (Files.exists(dir)) {

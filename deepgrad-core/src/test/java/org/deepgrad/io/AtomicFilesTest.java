@@ -24,6 +24,25 @@ class AtomicFilesTest {
   @TempDir Path dir;
 
   @Test
+  void staleTempsOfDeadWritersAreRemovedAndLiveOnesKept() throws IOException {
+    long dead = deadPid();
+    Path stale = Files.writeString(dir.resolve(".ckpt-00000010.safetensors." + dead + ".3.tmp"), "half");
+    Path live = Files.writeString(dir.resolve(".model.json." + ProcessHandle.current().pid() + ".7.tmp"), "busy");
+    Path other = Files.writeString(dir.resolve("notes.tmp"), "mine");
+    assertEquals(1, AtomicFiles.removeStaleTemps(dir));
+    assertTrue(Files.notExists(stale));
+    assertTrue(Files.exists(live) && Files.exists(other));
+    assertEquals(0, AtomicFiles.removeStaleTemps(dir.resolve("absent")));
+  }
+
+  /** A process id no running process has. */
+  private static long deadPid() {
+    long pid = 4_000_000;
+    while (ProcessHandle.of(pid).isPresent()) pid++;
+    return pid;
+  }
+
+  @Test
   void writesANewFileAndReplacesAnOldOneLeavingNoTemporaryFiles() throws IOException {
     Path target = dir.resolve("model.bin");
     AtomicFiles.write(target, out -> out.write(bytes("first")));
