@@ -15,6 +15,12 @@ public interface TrainListener {
   default void onStart(int epoch, long step) {}
 
   /**
+   * Before update {@code step}'s gradients are zeroed and its forward pass runs: diagnostics arm their
+   * hooks here. A batch skipped for a non-finite value is tried again under the same number.
+   */
+  default void beforeStep(long step) {}
+
+  /**
    * After {@code backward()} of update {@code step}: the gradients are present, finite, and not yet
    * clipped; the weights are those the batch was computed with. Diagnostics read them here.
    */
@@ -22,6 +28,16 @@ public interface TrainListener {
 
   /** After each optimizer update. */
   default void onStep(StepEvent event) {}
+
+  /**
+   * A batch whose loss or gradient was NaN or infinite, before the non-finite policy acts; nothing was
+   * updated. The gradients are as backward left them, or zero when the loss was not finite (backward
+   * did not run).
+   *
+   * @param loss the batch's data loss (without the L2 penalty)
+   * @param lr the learning rate the update would have had (of the first parameter group)
+   */
+  default void onNonFinite(NonFinite event, double loss, double lr) {}
 
   /** After each epoch, validation included. */
   default void onEpoch(EpochEvent event) {}

@@ -11,7 +11,7 @@ import org.deepgrad.optim.clip.Clip;
 import org.deepgrad.tensor.Tensor;
 
 /**
- * One update on one batch: zero the gradients, forward, loss (+ L2 penalty), check it is finite,
+ * One update on one batch: listeners' beforeStep, zero the gradients, forward, loss (+ L2 penalty), check it is finite,
  * backward, check every gradient is finite (and take the global norm), listeners' afterBackward,
  * clip by norm then by value, optimizer step (which applies its constraints). A non-finite value
  * returns before the update, leaving weights and optimizer state untouched.
@@ -44,6 +44,7 @@ final class TrainStep<S extends Samples<S>> {
 
   /** Runs update number {@code step} (from 1) on {@code batch}; the model must be in training mode. */
   Outcome run(S batch, long step) {
+    for (TrainListener l : listeners) l.beforeStep(step);
     model.zeroGrad();
     Tensor output = model.forward(batch.features());
     Tensor loss = objective.loss(output, batch);

@@ -24,8 +24,9 @@ import org.deepgrad.optim.schedule.LrStepper;
  *
  * Each batch: the schedule sets the learning rate {@code lr_g = schedule.lr(k, lr₀_g) · 2^−backoffs}
  * of every parameter group g (k = update or epoch count, lr₀ = the optimizer's rate when the trainer
- * was built), then {@link TrainStep} (forward in training mode, loss + L2, finite checks, backward,
- * afterBackward, clipping, optimizer step). After an epoch's last batch: validation (evaluation
+ * was built), then {@link TrainStep} (beforeStep, forward in training mode, loss + L2, finite checks,
+ * backward, afterBackward, clipping, optimizer step; a non-finite value goes to onNonFinite and the
+ * non-finite policy instead). After an epoch's last batch: validation (evaluation
  * mode, no tape), early stopping, an epoch checkpoint if due. Then a step checkpoint if due, and the
  * limits: all epochs done, or {@code maxSteps} updates (possibly mid-epoch). A checkpoint holds all
  * the state of the loop, so {@link #resume} followed by {@link #fit()} continues bit-identically.
@@ -117,8 +118,10 @@ public final class Trainer<S extends Samples<S>> {
     if (updated) {
       StepEvent event = state.stepTaken(batch, out, epoch, optimizer.lr());
       for (TrainListener l : listeners) l.onStep(event);
-    } else if (!state.tolerate(new NonFinite(state.step + 1, epoch, out.nonFinite()), settings, listeners)) {
-      return StopReason.NON_FINITE;
+    } else {
+      NonFinite nf = new NonFinite(state.step + 1, epoch, out.nonFinite());
+      for (TrainListener l : listeners) l.onNonFinite(nf, out.loss(), optimizer.lr());
+      if (!state.tolerate(nf, settings, listeners)) return StopReason.NON_FINITE;
     }
     StopReason reason = loader.batchIndex() == 0 ? endEpoch(epoch) : null;
     long every = settings.checkpointEverySteps();

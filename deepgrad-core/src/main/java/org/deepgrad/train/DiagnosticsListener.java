@@ -1,0 +1,101 @@
+package org.deepgrad.train;
+
+import java.util.Collection;
+import java.util.List;
+import org.deepgrad.diagnostics.Clipping;
+import org.deepgrad.diagnostics.Finding;
+import org.deepgrad.diagnostics.History;
+import org.deepgrad.diagnostics.Recorder;
+import org.deepgrad.diagnostics.Verdicts;
+import org.deepgrad.nn.Module;
+import org.deepgrad.nn.Parameter;
+import org.deepgrad.tensor.Tensor;
+
+/**
+ * Gradient-flow diagnostics during a {@link Trainer} run: a {@link Recorder} driven by the trainer's
+ * hooks, {@link Verdicts} on what it saw.
+ *
+ * <pre>{@code
+ * DiagnosticsListener diag = new DiagnosticsListener(model, 50, settings);  // before fit: initial weights
+ * trainer.addListener(diag).fit();
+ * for (Finding f : diag.findings()) System.out.println(f.kind() + " " + f.layers() + ": " + f.explanation());
+ * }</pre>
+ *
+ * Steps are the trainer's update numbers (from 1); a step is sampled when its number is a multiple of
+ * {@code every}. A batch with a NaN or infinite loss or gradient is recorded too (with the layers'
+ * statistics when it was a sampled step), so NAN_OR_INF sees where the run broke even when the
+ * non-finite policy stops it there. The recorder only reads tensors and copies weights, so the run's
+ * results are bit-identical with and without this listener.
+ *
+ * <p>Clipping: without it, the step's global norm before and after is {@link StepEvent#gradNorm}. With
+ * {@code clipNorm} or {@code clipValue} set, the norm after is measured on the clipped gradients (the
+ * optimizer leaves them as they are), one pass over them per step, since clipping by value leaves no
+ * formula for it; clipping fired when that norm is below the one before.
+ */
+public final class DiagnosticsListener implements TrainListener {
+  private final Collection<Parameter> params;
+  private final Recorder recorder;
+  private final boolean clipping;
+
+  /**
+   * Samples {@code model} every {@code every} steps ({@link Recorder#DEFAULT_EVERY} is the cheap
+   * default) of a trainer with {@code settings}. Build it before training: the init check reads the
+   * weights as they are now.
+   */
+  public DiagnosticsListener(Module model, int every, TrainerSettings settings) {
+    this.params = model.namedParameters().values();
+    this.recorder = new Recorder(model, every);
+    this.clipping = settings.clipNorm() > 0 || settings.clipValue() > 0;
+  }
+
+  @Override
+  public void beforeStep(long step) {
+    recorder.beforeForward(step);
+  }
+
+  @Override
+  public void afterBackward(long step, Module model) {
+    recorder.afterBackward();
+  }
+
+  @Override
+  public void onStep(StepEvent event) {
+    if (!clipping) {
+      recorder.afterStep(event.loss(), event.lr());
+      return;
+    }
+    double after = globalNorm();
+    recorder.afterStep(event.loss(), event.lr(), new Clipping(event.gradNorm(), after, after < event.gradNorm()));
+  }
+
+  @Override
+  public void onNonFinite(NonFinite event, double loss, double lr) {
+    recorder.afterBackward();
+    recorder.afterStep(loss, lr);
+  }
+
+  /** The recorder, with the layers it found and everything recorded so far. */
+  public Recorder recorder() {
+    return recorder;
+  }
+
+  /** What was recorded so far. */
+  public History history() {
+    return recorder.history();
+  }
+
+  /** The verdicts on what was recorded so far ({@link Verdicts#judge}). */
+  public List<Finding> findings() {
+    return Verdicts.judge(recorder.history());
+  }
+
+  /** √(Σ_p ‖g_p‖²) of the gradients now, in the order and precision TrainStep sums them before clipping. */
+  private double globalNorm() {
+    double sq = 0;
+    for (Parameter p : params) {
+      Tensor g = p.grad();
+      if (g != null) for (float v : g.data()) sq += (double) v * v;
+    }
+    return Math.sqrt(sq);
+  }
+}
