@@ -62,7 +62,8 @@ public final class ConfigPrinter {
     OutputConfig out = c.output();
     root.putObject("output").put("dir", out.dir().toString()).put("resume", out.resume())
         .put("progress", out.progress()).put("log_every", out.logEvery())
-        .put("checkpoint_every", out.checkpointEvery().toString()).put("keep_checkpoints", out.keepCheckpoints());
+        .put("checkpoint_every", out.checkpointEvery().toString()).put("keep_checkpoints", out.keepCheckpoints())
+        .put("diagnose", out.diagnose()).put("diagnose_every", out.diagnoseEvery());
     return root;
   }
 

@@ -12,13 +12,14 @@ import picocli.CommandLine.Spec;
 
 /**
  * {@code deepgrad}: the command line. Exit codes: 0 success, 2 bad usage or bad input (one
- * paragraph on stderr), 1 internal error; see {@link Failures}.
+ * paragraph on stderr), 1 internal error; see {@link Failures}. {@code diagnose --fail-on} adds 3
+ * ({@link DiagnoseCommand#FOUND}).
  */
 @Command(name = "deepgrad", mixinStandardHelpOptions = true, versionProvider = VersionProvider.class,
-    subcommands = {TrainCommand.class, EvaluateCommand.class, PredictCommand.class},
+    subcommands = {TrainCommand.class, EvaluateCommand.class, PredictCommand.class, DiagnoseCommand.class},
     description = "Train deep networks and see why they do or do not learn.",
     footer = {"", "Run 'deepgrad COMMAND --help' for a command's options. Exit codes: 0 success, 2 bad usage or "
-        + "input, 1 internal error."})
+        + "input, 1 internal error; diagnose --fail-on: 3 when a named finding is present."})
 public final class Main implements Callable<Integer> {
   @Spec
   CommandSpec spec;
@@ -52,7 +53,7 @@ public final class Main implements Callable<Integer> {
   /** {@code deepgrad} without a command is a usage error. */
   @Override
   public Integer call() {
-    throw new ParameterException(spec.commandLine(), "missing command: give one of train, evaluate, predict, "
+    throw new ParameterException(spec.commandLine(), "missing command: give one of train, evaluate, predict, diagnose, "
         + "e.g. 'deepgrad train'");
   }
 }

@@ -5,6 +5,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.util.List;
+import org.deepgrad.diagnostics.Recorder;
 
 /**
  * The {@code output} section: where the run writes ({@code dir/metrics.jsonl}, {@code dir/model.*},
@@ -16,11 +17,15 @@ import java.util.List;
  * @param logEvery steps between two log lines and two metrics.jsonl step records
  * @param checkpointEvery how often a checkpoint is written (default every epoch)
  * @param keepCheckpoints how many of the newest checkpoints are kept
+ * @param diagnose sample gradient-flow statistics during the run and print the findings at the end
+ *     (also written to {@code dir/diagnostics.json}); see docs/diagnostics.md
+ * @param diagnoseEvery with {@code diagnose}, sample every this many steps (default
+ *     {@value org.deepgrad.diagnostics.Recorder#DEFAULT_EVERY}, about 1% of the run's time)
  */
 public record OutputConfig(Path dir, boolean resume, boolean progress, int logEvery, Interval checkpointEvery,
-    int keepCheckpoints) {
+    int keepCheckpoints, boolean diagnose, int diagnoseEvery) {
   static final List<String> KEYS = List.of("dir", "resume", "progress", "log_every", "checkpoint_every",
-      "keep_checkpoints");
+      "keep_checkpoints", "diagnose", "diagnose_every");
   /** Files whose presence marks a directory as holding a run. */
   static final List<String> RUN_FILES = List.of("checkpoints", "metrics.jsonl", "model.json");
 
@@ -37,7 +42,8 @@ public record OutputConfig(Path dir, boolean resume, boolean progress, int logEv
     }
     return new OutputConfig(dir == null ? Defaults.outDir(clock) : dir, resume, n.bool("progress", true),
         (int) n.whole("log_every", Defaults.LOG_EVERY, 1, Integer.MAX_VALUE), interval(n),
-        (int) n.whole("keep_checkpoints", Defaults.KEEP_CHECKPOINTS, 1, 1_000_000));
+        (int) n.whole("keep_checkpoints", Defaults.KEEP_CHECKPOINTS, 1, 1_000_000), n.bool("diagnose", false),
+        (int) n.whole("diagnose_every", Recorder.DEFAULT_EVERY, 1, Integer.MAX_VALUE));
   }
 
   private static Interval interval(ConfigNode n) {

@@ -39,10 +39,24 @@ public record TrainConfig(DataConfig data, ModelConfig model, OptimizerConfig op
    * @throws UsageException for any bad key or value, or a missing or malformed file
    */
   public static TrainConfig load(Path file, TrainOptions flags, Clock clock) {
+    return load(file, flags, clock, true);
+  }
+
+  /**
+   * As {@link #load}, but with the {@code output} section of the file and the output flags left out
+   * (so the defaults): for {@code diagnose}, which writes no run, so that the {@code config.yaml} of
+   * an existing run can be probed.
+   */
+  static TrainConfig loadWithoutOutput(Path file, TrainOptions flags, Clock clock) {
+    return load(file, flags, clock, false);
+  }
+
+  private static TrainConfig load(Path file, TrainOptions flags, Clock clock, boolean output) {
     ObjectNode tree = file == null ? JsonNodeFactory.instance.objectNode() : ConfigFiles.read(file);
     expandShorthands(tree);
     Map<String, String> flagOf = new HashMap<>();
     flags.applyTo(tree, flagOf);
+    if (!output) tree.remove("output");
     return read(new ConfigNode(tree, "", flagOf), clock);
   }
 

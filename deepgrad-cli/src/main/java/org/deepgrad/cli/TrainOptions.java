@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.util.Map;
+import org.deepgrad.diagnostics.Recorder;
 import picocli.CommandLine.Option;
 
 /**
@@ -106,6 +107,12 @@ public final class TrainOptions {
   @Option(names = "--log-every", paramLabel = "N", description = "output.log_every: steps between log lines (default "
       + Defaults.LOG_EVERY + ").")
   Long logEvery;
+  @Option(names = "--diagnose", negatable = true, description = "output.diagnose: sample gradient-flow statistics "
+      + "during the run, print the findings at the end and write OUT/diagnostics.json (default off).")
+  Boolean diagnose;
+  @Option(names = "--diagnose-every", paramLabel = "K", description = "output.diagnose_every: steps between two "
+      + "diagnostic samples (default " + Recorder.DEFAULT_EVERY + ").")
+  Long diagnoseEvery;
 
   /**
    * Writes every given flag into {@code tree} at its key, recording in {@code flags} which flag set
@@ -133,6 +140,7 @@ public final class TrainOptions {
       {"--checkpoint-every", "output.checkpoint_every", checkpointEvery},
       {"--keep-checkpoints", "output.keep_checkpoints", keepCheckpoints},
       {"--progress", "output.progress", progress}, {"--log-every", "output.log_every", logEvery},
+      {"--diagnose", "output.diagnose", diagnose}, {"--diagnose-every", "output.diagnose_every", diagnoseEvery},
     };
     for (Object[] row : table) {
       if (row[2] == null) continue;

@@ -11,31 +11,24 @@ import java.nio.file.Path;
 import java.util.LinkedHashMap;
 import java.util.Locale;
 import java.util.Map;
-import org.deepgrad.backend.Backends;
-import org.deepgrad.data.DataLoader;
 import org.deepgrad.data.Samples;
 import org.deepgrad.io.AtomicFiles;
 import org.deepgrad.io.ModelCard;
 import org.deepgrad.io.ModelFiles;
-import org.deepgrad.nn.ModelSpec;
 import org.deepgrad.nn.Sequential;
-import org.deepgrad.optim.Optimizer;
-import org.deepgrad.optim.schedule.Schedules;
-import org.deepgrad.optim.schedule.StepUnit;
-import org.deepgrad.tensor.Rng;
 import org.deepgrad.train.CheckpointException;
-import org.deepgrad.train.EarlyStopping;
+import org.deepgrad.train.DiagnosticsListener;
 import org.deepgrad.train.Metrics;
 import org.deepgrad.train.StopReason;
 import org.deepgrad.train.Trainer;
-import org.deepgrad.train.TrainerSettings;
 import org.deepgrad.train.TrainResult;
 
 /**
  * One {@code deepgrad train} run: data, model, optimizer and trainer from a {@link TrainConfig};
  * the run directory gets {@code config.yaml} (the resolved configuration), {@code metrics.jsonl},
- * {@code checkpoints/}, and at the end {@code model.safetensors} + {@code model.json}; the last
- * line printed is the test result.
+ * {@code checkpoints/}, and at the end {@code model.safetensors} + {@code model.json} (with
+ * {@code output.diagnose} also {@code diagnostics.json}, whose findings are printed); the last line
+ * printed is the test result.
  */
 final class TrainRun {
   static final String CONFIG_FILE = "config.yaml";
@@ -45,42 +38,43 @@ final class TrainRun {
 
   /** Runs {@code c}; returns the exit code. */
   static int run(TrainConfig c, PrintWriter out, PrintWriter err) throws IOException {
-    if (c.training().threads() > 0) Backends.current().setThreads(c.training().threads());
-    RunData<?> data = DataLoading.load(c.data(), c.training().seed());
-    return run(c, data, out, err);
+    return run(RunSetup.build(c, RunSetup.data(c), s -> s), out, err);
   }
 
-  private static <S extends Samples<S>> int run(TrainConfig c, RunData<S> data, PrintWriter out, PrintWriter err)
-      throws IOException {
+  private static <S extends Samples<S>> int run(RunSetup<S> r, PrintWriter out, PrintWriter err) throws IOException {
+    TrainConfig c = r.config();
+    RunData<S> data = r.data();
+    Sequential model = r.model();
+    Trainer<S> trainer = r.trainer();
     TrainingConfig t = c.training();
     OutputConfig o = c.output();
-    ModelSpec spec = Recipe.spec(c.model(), data.inputs(), data.outputs());
-    Sequential model = spec.build(new Rng(t.seed()));
-    Optimizer optimizer = Recipe.optimizer(c.optimizer(), t.weightClip(), model);
-    DataLoader<S> loader = t.fullBatch() ? DataLoader.fullBatch(data.train())
-        : DataLoader.miniBatch(data.train(), t.batchSize(), t.seed() + 1);
-    Trainer<S> trainer = new Trainer<>(model, data.objective(), optimizer, loader, data.validation(),
-        settings(c, loader.batchesPerEpoch()));
-
     createDirectory(o.dir());
     AtomicFiles.write(o.dir().resolve(CONFIG_FILE), s -> s.write(ConfigPrinter.yaml(c).getBytes(StandardCharsets.UTF_8)));
     out.println(data.description());
-    out.println("model: " + spec.describe() + ", " + model.parameterCount() + " parameters; optimizer: "
-        + optimizer.name() + " lr " + optimizer.lr() + (c.optimizer().hyper().isEmpty() ? "" : " " + c.optimizer().hyper())
-        + ", schedule " + c.schedule().spec());
+    out.println(r.describe());
     String resumed = o.resume() ? resume(trainer, o.dir().resolve(CHECKPOINTS), err) : null;
     if (resumed != null) out.println(resumed);
     out.println("writing to " + o.dir());
     out.flush();
 
+    // Built after a resume: the init check then sees the resumed weights, so Diagnosis drops it.
+    DiagnosticsListener diagnostics = o.diagnose() ? new DiagnosticsListener(model, o.diagnoseEvery(), r.settings()) : null;
+    if (diagnostics != null) trainer.addListener(diagnostics);
     RunOutput output = new RunOutput(Progress.forConsole(out, o.progress(), t.epochs(), o.logEvery()),
-        MetricsLog.open(o.dir(), o.resume(), o.logEvery()), loader, err);
+        MetricsLog.open(o.dir(), o.resume(), o.logEvery()), r.loader(), err);
     trainer.addListener(output);
     TrainResult result;
     try {
       result = trainer.fit();
     } finally {
       output.close();
+    }
+    if (diagnostics != null) {
+      Diagnosis d = Diagnosis.of(diagnostics, o.diagnoseEvery(), result, resumed != null);
+      AtomicFiles.write(o.dir().resolve(Diagnosis.FILE), s -> DiagnosisJson.write(d, s));
+      d.print(out);
+      out.println("diagnostics written to " + o.dir().resolve(Diagnosis.FILE));
+      out.flush();
     }
     if (result.stopReason() == StopReason.NON_FINITE) {
       Path checkpoints = o.dir().resolve(CHECKPOINTS);
@@ -90,7 +84,7 @@ final class TrainRun {
           + "(--clip-norm 1), or choose --on-non-finite skip|backoff.");
     }
     Metrics test = data.objective().evaluate(model, data.test());
-    ModelFiles.save(o.dir(), model, new ModelCard(spec, data.task(), data.classes(), data.preprocessing(),
+    ModelFiles.save(o.dir(), model, new ModelCard(r.spec(), data.task(), data.classes(), data.preprocessing(),
         info(c, result, test)));
     out.println(result);
     out.println(summary(test) + " (" + data.test().size() + " test samples); model saved in " + o.dir());
@@ -99,7 +93,7 @@ final class TrainRun {
   }
 
   /** Creates the run directory; a path that cannot be one (a file in the way, no permission) is bad input. */
-  private static void createDirectory(Path dir) throws IOException {
+  static void createDirectory(Path dir) throws IOException {
     try {
       Files.createDirectories(dir);
     } catch (FileSystemException e) {
@@ -133,23 +127,6 @@ final class TrainRun {
     try (var files = Files.list(dir)) {
       return files.anyMatch(f -> f.getFileName().toString().endsWith(".safetensors"));
     }
-  }
-
-  private static TrainerSettings settings(TrainConfig c, int batchesPerEpoch) {
-    TrainingConfig t = c.training();
-    OutputConfig o = c.output();
-    StepUnit unit = c.schedule().unit();
-    long steps = unit == StepUnit.EPOCH ? t.epochs() : (long) t.epochs() * batchesPerEpoch;
-    if (unit != StepUnit.EPOCH && t.maxSteps() > 0) steps = Math.min(steps, t.maxSteps());
-    Interval every = o.checkpointEvery();
-    boolean bySteps = every.unit() == Interval.Unit.STEPS;
-    return TrainerSettings.defaults().withEpochs(t.epochs()).withMaxSteps(t.maxSteps()).withL2(t.l2())
-        .withClipping(t.clipNorm(), t.clipValue())
-        .withSchedule(Schedules.parse(c.schedule().spec(), steps), unit)
-        .withCheckpoints(o.dir().resolve(CHECKPOINTS), bySteps ? every.count() : 0,
-            bySteps ? 0 : (int) every.count(), o.keepCheckpoints())
-        .withEarlyStopping(t.earlyStopping() > 0 ? EarlyStopping.of(t.earlyStopping()) : null)
-        .withNonFinite(t.nonFinite(), TrainerSettings.defaults().maxBackoffs());
   }
 
   /** What model.json records about the run (strings, also in the safetensors metadata). */

@@ -1,0 +1,81 @@
+package org.deepgrad.cli;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.SerializationFeature;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.JsonNodeFactory;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.io.IOException;
+import java.io.OutputStream;
+import java.nio.charset.StandardCharsets;
+import java.util.Locale;
+import org.deepgrad.diagnostics.Finding;
+import org.deepgrad.diagnostics.Remedy;
+
+/**
+ * A {@link Diagnosis} as one JSON object (printed by {@code diagnose --json}, written to
+ * {@code diagnostics.json}); non-finite numbers are {@code null}, as in metrics.jsonl:
+ *
+ * <pre>
+ * {"run": {"steps", "stop_reason", "non_finite", "every", "samples", "window"},
+ *  "layers": [{"name", "activation", "fan_in", "fan_out", "grad_norm", "grad_ratio_to_last",
+ *              "activation_std", "saturation", "dead_fraction", "update_ratio"}],
+ *  "findings": [{"kind", "severity", "layers", "numbers": {label: value}, "explanation",
+ *                "remedies": [{"name", "text", "reference"}]}]}
+ * </pre>
+ */
+final class DiagnosisJson {
+  private static final JsonNodeFactory F = JsonNodeFactory.instance;
+  private static final ObjectMapper MAPPER = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
+
+  private DiagnosisJson() {}
+
+  /** The JSON text of {@code d}, indented, ending in a newline. */
+  static String text(Diagnosis d) {
+    try {
+      return MAPPER.writeValueAsString(tree(d)) + "\n";
+    } catch (IOException e) {
+      throw new IllegalStateException("a JSON tree failed to serialize", e);
+    }
+  }
+
+  /** Writes {@link #text} as UTF-8. */
+  static void write(Diagnosis d, OutputStream s) throws IOException {
+    s.write(text(d).getBytes(StandardCharsets.UTF_8));
+  }
+
+  static ObjectNode tree(Diagnosis d) {
+    ObjectNode root = F.objectNode();
+    root.putObject("run").put("steps", d.result().steps()).put("stop_reason", d.result().stopReason().name())
+        .put("non_finite", d.result().nonFinite().map(Object::toString).orElse(null)).put("every", d.every())
+        .put("samples", d.samples()).put("window", d.window());
+    ArrayNode layers = root.putArray("layers");
+    for (LayerRow r : d.rows()) {
+      ObjectNode n = layers.addObject().put("name", r.name()).put("activation", r.activation())
+          .put("fan_in", r.fanIn()).put("fan_out", r.fanOut());
+      number(n, "grad_norm", r.gradNorm());
+      number(n, "grad_ratio_to_last", r.gradRatio());
+      number(n, "activation_std", r.activationStd());
+      number(n, "saturation", r.saturation());
+      number(n, "dead_fraction", r.dead());
+      number(n, "update_ratio", r.updateRatio());
+    }
+    ArrayNode findings = root.putArray("findings");
+    for (Finding f : d.findings()) {
+      ObjectNode n = findings.addObject().put("kind", f.kind().name())
+          .put("severity", f.severity().name().toLowerCase(Locale.ROOT));
+      f.layers().forEach(n.putArray("layers")::add);
+      ObjectNode numbers = n.putObject("numbers");
+      f.numbers().forEach((k, v) -> number(numbers, k, v));
+      n.put("explanation", f.explanation());
+      ArrayNode remedies = n.putArray("remedies");
+      for (Remedy r : f.remedies()) remedies.addObject().put("name", r.name()).put("text", r.text()).put("reference", r.reference());
+    }
+    return root;
+  }
+
+  private static void number(ObjectNode n, String key, double v) {
+    if (Double.isFinite(v)) n.put(key, v);
+    else n.putNull(key);
+  }
+}

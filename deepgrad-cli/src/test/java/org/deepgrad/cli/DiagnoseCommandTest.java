@@ -1,0 +1,136 @@
+package org.deepgrad.cli;
+
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Stream;
+import org.deepgrad.io.ModelFiles;
+import org.deepgrad.tensor.Tensor;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * Issue 5, item 3: {@code deepgrad diagnose} on mnist-10k with the default probe (50 steps, every
+ * 5th sampled), and {@code train --diagnose}. Each probe takes a second or two.
+ */
+class DiagnoseCommandTest {
+  private static final ObjectMapper JSON = new ObjectMapper();
+  private static final String DEEP_SIGMOID = "--hidden 256x10 --activation sigmoid --init standard --no-batch-norm "
+      + "--dropout 0 --optimizer sgd --lr 0.1";
+
+  @TempDir
+  Path dir;
+
+  private static Cli.Run diagnose(String flags, String... more) {
+    List<String> args = new ArrayList<>(List.of("diagnose"));
+    args.addAll(List.of(flags.split(" ")));
+    args.addAll(List.of(more));
+    return Cli.run(args.toArray(String[]::new));
+  }
+
+  private static List<String> kinds(JsonNode findings) {
+    List<String> out = new ArrayList<>();
+    findings.forEach(f -> out.add(f.get("kind").asText()));
+    return out;
+  }
+
+  @Test
+  void aDeepSigmoidStackWithStandardInitVanishesInItsEarlyLayers() {
+    Cli.Run run = diagnose(DEEP_SIGMOID, "--fail-on", "vanishing");
+    assertEquals(DiagnoseCommand.FOUND, run.code(), run::toString);
+    assertTrue(run.out().contains("VANISHING (warning) in layers 0, 2, 4, "), run::toString);
+    assertTrue(run.out().matches("(?s).*\n0 +sigmoid +784->256 .*"), () -> "no table row for layer 0:\n" + run);
+    assertTrue(run.err().contains("found [vanishing], named by --fail-on: exit code 3"), run::toString);
+  }
+
+  @Test
+  void reluWithHeInitAndBatchNormDoesNotVanish() {
+    Cli.Run run = diagnose("--hidden 256x10 --activation relu --init he_normal --batch-norm --fail-on vanishing");
+    assertEquals(Failures.OK, run.code(), run::toString);
+    assertFalse(run.out().contains("VANISHING"), run::toString);
+    assertTrue(run.out().contains("diagnostics: 50 steps (MAX_STEPS), 10 sampled (every 5)"), run::toString);
+  }
+
+  @Test
+  void learningRate10WithoutClippingExplodesAndJsonSaysWhere() throws IOException {
+    Cli.Run run = diagnose("--optimizer sgd --lr 10 --no-batch-norm --dropout 0 --json --fail-on EXPLODING,Nan_Or_Inf");
+    assertEquals(DiagnoseCommand.FOUND, run.code(), run::toString);
+    JsonNode root = JSON.readTree(run.out());
+    assertEquals(List.of("run", "layers", "findings"), iterable(root.fieldNames()));
+    assertEquals(4, root.get("layers").size(), run::toString);
+    assertEquals(List.of("name", "activation", "fan_in", "fan_out", "grad_norm", "grad_ratio_to_last",
+        "activation_std", "saturation", "dead_fraction", "update_ratio"), iterable(root.at("/layers/0").fieldNames()));
+    JsonNode first = root.at("/findings/0");
+    assertTrue(List.of("EXPLODING", "NAN_OR_INF").contains(first.get("kind").asText()), run::toString);
+    assertTrue(first.get("layers").size() > 0, () -> "no offending layer named:\n" + run);
+    for (String key : List.of("severity", "numbers", "explanation", "remedies")) assertTrue(first.has(key), key);
+  }
+
+  @Test
+  void anUnknownFailOnKindIsBadUsageListingTheKinds() {
+    Cli.Run run = Cli.run("diagnose", "--fail-on", "vanishing,explode");
+    assertEquals(Failures.BAD_INPUT, run.code(), run::toString);
+    assertTrue(run.err().contains("unknown finding kind `explode`; did you mean `exploding`?; allowed kinds: "
+        + "vanishing, exploding, saturated, dead_units, nan_or_inf, lr_too_high, lr_too_low, stalled, init_mismatch"),
+        run::toString);
+    assertEquals(Failures.BAD_INPUT, Cli.run("diagnose", "--resume", "--out", dir.toString()).code());
+    assertEquals(Failures.BAD_INPUT, Cli.run("diagnose", "--every", "0").code());
+  }
+
+  @Test
+  void trainDiagnoseWritesTheFindingsAndLeavesTheRunUnchanged() throws IOException {
+    String tiny = "--no-progress --hidden 16 --epochs 1 --max-steps 20";
+    Path plain = dir.resolve("plain");
+    Path watched = dir.resolve("watched");
+    Cli.Run a = Cli.run(Stream.concat(Stream.of("train", "--out", plain.toString()), Stream.of(tiny.split(" ")))
+        .toArray(String[]::new));
+    Cli.Run b = Cli.run(Stream.concat(Stream.of("train", "--out", watched.toString(), "--diagnose",
+        "--diagnose-every", "5"), Stream.of(tiny.split(" "))).toArray(String[]::new));
+    assertEquals(Failures.OK, a.code(), a::toString);
+    assertEquals(Failures.OK, b.code(), b::toString);
+    assertTrue(b.out().contains("diagnostics: 20 steps (MAX_STEPS), 4 sampled (every 5)"), b::toString);
+    assertTrue(b.out().contains("findings: "), b::toString);
+    JsonNode saved = JSON.readTree(watched.resolve(Diagnosis.FILE).toFile());
+    assertEquals(4, saved.at("/run/samples").asInt());
+    Map<String, Tensor> x = ModelFiles.load(plain).model().stateDict();
+    Map<String, Tensor> y = ModelFiles.load(watched).model().stateDict();
+    for (String k : x.keySet()) assertArrayEquals(x.get(k).data(), y.get(k).data(), k);
+
+    // A finished run's config.yaml names its directory as output.dir: diagnose ignores the output section.
+    Path probe = dir.resolve("probe");
+    Cli.Run c = Cli.run("diagnose", watched.resolve(TrainRun.CONFIG_FILE).toString(), "--steps", "10", "--out",
+        probe.toString());
+    assertEquals(Failures.OK, c.code(), c::toString);
+    assertTrue(c.out().contains(b.out().lines().filter(l -> l.startsWith("model: ")).findFirst().orElseThrow()),
+        () -> "diagnose builds another model than train:\n" + b + c);
+    try (Stream<Path> files = Files.list(probe)) {
+      assertEquals(List.of(probe.resolve(Diagnosis.FILE)), files.toList());
+    }
+  }
+
+  @Test
+  void helpListsTheCommandAndItsFlags() {
+    assertTrue(Cli.run("--help").out().contains("diagnose"));
+    Cli.Run run = Cli.run("diagnose", "--help");
+    for (String flag : List.of("--steps", "--every", "--json", "--fail-on", "--hidden", "--lr", "CONFIG", "3")) {
+      assertTrue(run.out().contains(flag), () -> flag + " missing from\n" + run);
+    }
+    assertTrue(Cli.run("train", "--help").out().contains("--diagnose-every"));
+  }
+
+  private static List<String> iterable(java.util.Iterator<String> it) {
+    List<String> out = new ArrayList<>();
+    it.forEachRemaining(out::add);
+    return out;
+  }
+}
