@@ -31,8 +31,10 @@ import picocli.CommandLine.Spec;
  * {@code config.yaml} or a train command line can be probed as they are; {@code --resume} is refused.
  */
 @Command(name = "diagnose", mixinStandardHelpOptions = true, sortOptions = false, abbreviateSynopsis = true,
-    description = "Probe a model's gradient flow: train the first steps of the run 'train' would start, sampling "
+    description = {"Probe a model's gradient flow: train the first steps of the run 'train' would start, sampling "
         + "per-layer statistics, then print a per-layer table and the findings (see docs/diagnostics.md).",
+        "Takes train's flags; of the output ones only --out DIR counts (it writes DIR/diagnostics.json), --resume is "
+        + "refused, the others are ignored."},
     footer = {"", "Exit codes: 0 success, 3 a finding named by --fail-on is present, 2 bad usage or input, "
         + "1 internal error."})
 final class DiagnoseCommand implements Callable<Integer> {
@@ -106,7 +108,7 @@ final class DiagnoseCommand implements Callable<Integer> {
     }
     DiagnosticsListener diagnostics = new DiagnosticsListener(run.model(), every, run.settings());
     TrainResult result = run.trainer().addListener(diagnostics).fit();
-    return Diagnosis.of(diagnostics, every, result, false);
+    return Diagnosis.of(diagnostics, every, result);
   }
 
   /** The kinds named in {@code spec}: comma-separated, case-insensitive. */

@@ -27,15 +27,10 @@ record Diagnosis(TrainResult result, int every, int samples, int window, List<La
   /** The file in the output directory that holds the JSON form. */
   static final String FILE = "diagnostics.json";
 
-  /**
-   * The diagnosis of what {@code d} recorded in a run that ended with {@code result}. After a resume
-   * the recorder first saw trained weights, not initial ones, so INIT_MISMATCH is left out.
-   */
-  static Diagnosis of(DiagnosticsListener d, int every, TrainResult result, boolean resumed) {
+  /** The diagnosis of what {@code d} recorded in a run that ended with {@code result}. */
+  static Diagnosis of(DiagnosticsListener d, int every, TrainResult result) {
     History h = d.history();
-    List<Finding> findings = d.findings().stream()
-        .filter(f -> !(resumed && f.kind() == Finding.Kind.INIT_MISMATCH)).toList();
-    return new Diagnosis(result, every, h.sampled().size(), h.recent().size(), LayerRow.of(h), findings);
+    return new Diagnosis(result, every, h.sampled().size(), h.recent().size(), LayerRow.of(h), d.findings());
   }
 
   /** The kinds among {@code kinds} that some finding has, in the order of the findings. */

@@ -57,7 +57,6 @@ final class TrainRun {
     out.println("writing to " + o.dir());
     out.flush();
 
-    // Built after a resume: the init check then sees the resumed weights, so Diagnosis drops it.
     DiagnosticsListener diagnostics = o.diagnose() ? new DiagnosticsListener(model, o.diagnoseEvery(), r.settings()) : null;
     if (diagnostics != null) trainer.addListener(diagnostics);
     RunOutput output = new RunOutput(Progress.forConsole(out, o.progress(), t.epochs(), o.logEvery()),
@@ -70,7 +69,7 @@ final class TrainRun {
       output.close();
     }
     if (diagnostics != null) {
-      Diagnosis d = Diagnosis.of(diagnostics, o.diagnoseEvery(), result, resumed != null);
+      Diagnosis d = Diagnosis.of(diagnostics, o.diagnoseEvery(), result);
       AtomicFiles.write(o.dir().resolve(Diagnosis.FILE), s -> DiagnosisJson.write(d, s));
       d.print(out);
       out.println("diagnostics written to " + o.dir().resolve(Diagnosis.FILE));

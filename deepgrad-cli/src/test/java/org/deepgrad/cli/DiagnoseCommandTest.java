@@ -122,7 +122,8 @@ class DiagnoseCommandTest {
   void helpListsTheCommandAndItsFlags() {
     assertTrue(Cli.run("--help").out().contains("diagnose"));
     Cli.Run run = Cli.run("diagnose", "--help");
-    for (String flag : List.of("--steps", "--every", "--json", "--fail-on", "--hidden", "--lr", "CONFIG", "3")) {
+    for (String flag : List.of("--steps", "--every", "--json", "--fail-on", "--hidden", "--lr", "CONFIG",
+        "Exit with code 3")) {
       assertTrue(run.out().contains(flag), () -> flag + " missing from\n" + run);
     }
     assertTrue(Cli.run("train", "--help").out().contains("--diagnose-every"));

@@ -36,6 +36,7 @@ public final class DiagnosticsListener implements TrainListener {
   private final Collection<Parameter> params;
   private final Recorder recorder;
   private final boolean clipping;
+  private boolean resumed;
 
   /**
    * Samples {@code model} every {@code every} steps ({@link Recorder#DEFAULT_EVERY} is the cheap
@@ -46,6 +47,11 @@ public final class DiagnosticsListener implements TrainListener {
     this.params = model.namedParameters().values();
     this.recorder = new Recorder(model, every);
     this.clipping = settings.clipNorm() > 0 || settings.clipValue() > 0;
+  }
+
+  @Override
+  public void onStart(int epoch, long step) {
+    resumed = step > 0;
   }
 
   @Override
@@ -84,9 +90,14 @@ public final class DiagnosticsListener implements TrainListener {
     return recorder.history();
   }
 
-  /** The verdicts on what was recorded so far ({@link Verdicts#judge}). */
+  /**
+   * The verdicts on what was recorded so far ({@link Verdicts#judge}). When the trainer started from a
+   * checkpoint (at a step &gt; 0), INIT_MISMATCH is left out: the weights the recorder took for the
+   * initial ones were not those the run started with.
+   */
   public List<Finding> findings() {
-    return Verdicts.judge(recorder.history());
+    return Verdicts.judge(recorder.history()).stream()
+        .filter(f -> !(resumed && f.kind() == Finding.Kind.INIT_MISMATCH)).toList();
   }
 
   /** √(Σ_p ‖g_p‖²) of the gradients now, in the order and precision TrainStep sums them before clipping. */

@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -22,6 +23,7 @@ import org.deepgrad.optim.SGD;
 import org.deepgrad.tensor.Rng;
 import org.deepgrad.tensor.Tensor;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 class DiagnosticsListenerTest {
 
@@ -75,19 +77,42 @@ class DiagnosticsListenerTest {
     }
   }
 
-  @Test
-  void aDeepSigmoidStackVanishes() throws Exception {
-    Dataset data = Synthetic.teacher(128, 16, 16, 4, 1);
+  /** 10 sigmoid layers of 32 units with torch's default init, full batch, SGD lr 0.1, on a teacher's data. */
+  private static Trainer<Dataset> deepSigmoid(TrainerSettings s, DiagnosticsListener[] diag) {
     Sequential.Builder b = Sequential.builder(16, new Rng(3));
     for (int i = 0; i < 10; i++) b.dense(32, Activation.sigmoid());
     Sequential model = b.dense(4).build();
-    TrainerSettings s = TrainerSettings.defaults().withEpochs(20);
-    DiagnosticsListener diag = new DiagnosticsListener(model, 2, s);
-    new Trainer<>(model, Objective.classification(), Optimizers.sgd(model.namedParameters(), SGD.of(0.1)),
-        DataLoader.fullBatch(data), null, s).addListener(diag).fit();
-    Finding f = diag.findings().stream().filter(x -> x.kind() == Finding.Kind.VANISHING).findFirst().orElseThrow(
-        () -> new AssertionError(diag.findings().toString()));
+    diag[0] = new DiagnosticsListener(model, 2, s);
+    return new Trainer<>(model, Objective.classification(), Optimizers.sgd(model.namedParameters(), SGD.of(0.1)),
+        DataLoader.fullBatch(Synthetic.teacher(128, 16, 16, 4, 1)), null, s);
+  }
+
+  private static List<Finding.Kind> kinds(DiagnosticsListener d) {
+    return d.findings().stream().map(Finding::kind).toList();
+  }
+
+  @Test
+  void aDeepSigmoidStackVanishes() throws Exception {
+    DiagnosticsListener[] diag = new DiagnosticsListener[1];
+    deepSigmoid(TrainerSettings.defaults().withEpochs(20), diag).addListener(diag[0]).fit();
+    Finding f = diag[0].findings().stream().filter(x -> x.kind() == Finding.Kind.VANISHING).findFirst().orElseThrow(
+        () -> new AssertionError(diag[0].findings().toString()));
     assertEquals("0", f.layers().get(0));
+    assertTrue(kinds(diag[0]).contains(Finding.Kind.INIT_MISMATCH), diag[0].findings()::toString);
+  }
+
+  @Test
+  void aResumedRunIsNotJudgedOnItsInitialization(@TempDir Path dir) throws Exception {
+    TrainerSettings s = TrainerSettings.defaults().withCheckpoints(dir, 0, 1, 1);
+    DiagnosticsListener[] first = new DiagnosticsListener[1];
+    deepSigmoid(s.withEpochs(10), first).addListener(first[0]).fit();
+    DiagnosticsListener[] rest = new DiagnosticsListener[1];
+    Trainer<Dataset> t = deepSigmoid(s.withEpochs(20), rest);
+    t.resume(dir);
+    t.addListener(rest[0]).fit();
+    assertTrue(kinds(first[0]).contains(Finding.Kind.INIT_MISMATCH), first[0].findings()::toString);
+    assertTrue(kinds(rest[0]).contains(Finding.Kind.VANISHING), rest[0].findings()::toString);
+    assertFalse(kinds(rest[0]).contains(Finding.Kind.INIT_MISMATCH), rest[0].findings()::toString);
   }
 
   @Test
