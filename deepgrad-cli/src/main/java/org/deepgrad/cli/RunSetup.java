@@ -1,6 +1,8 @@
 package org.deepgrad.cli;
 
 import java.io.IOException;
+import java.util.LinkedHashMap;
+import java.util.Map;
 import java.util.function.UnaryOperator;
 import org.deepgrad.backend.Backends;
 import org.deepgrad.data.DataLoader;
@@ -49,9 +51,10 @@ record RunSetup<S extends Samples<S>>(TrainConfig config, RunData<S> data, Model
 
   /** {@code model: 784-128-64-32-10 relu, ..., N parameters; optimizer: adam lr 0.001, schedule cosine}. */
   String describe() {
+    Map<String, Object> others = new LinkedHashMap<>(config.optimizer().hyper());
+    others.remove("lr");
     return "model: " + spec.describe() + ", " + model.parameterCount() + " parameters; optimizer: " + optimizer.name()
-        + " lr " + optimizer.lr() + (config.optimizer().hyper().isEmpty() ? "" : " " + config.optimizer().hyper())
-        + ", schedule " + config.schedule().spec();
+        + " lr " + optimizer.lr() + (others.isEmpty() ? "" : " " + others) + ", schedule " + config.schedule().spec();
   }
 
   /**
