@@ -2,6 +2,8 @@ package org.deepgrad.cli;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
+import java.nio.file.InvalidPathException;
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.Iterator;
@@ -86,6 +88,15 @@ final class ConfigNode {
     if (v == null) return dflt;
     if (!v.isTextual()) throw bad(key, "must be text");
     return v.asText();
+  }
+
+  /** {@code text}, the value of {@code key} or part of it, as a path; text no file can be named by (a NUL) is an error. */
+  Path filePath(String key, String text) {
+    try {
+      return Path.of(text);
+    } catch (InvalidPathException e) {
+      throw bad(key, "is not a valid path: " + e.getReason());
+    }
   }
 
   /** The text under {@code key}, lower-cased, which must be one of {@code allowed}. */

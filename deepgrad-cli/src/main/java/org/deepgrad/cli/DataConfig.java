@@ -39,7 +39,7 @@ public record DataConfig(String dataset, Path path, Path dataDir, boolean downlo
       if (colon < 0 || colon == spec.length() - 1) {
         throw n.bad("dataset", "give the " + (kind.equals("csv") ? "file, as csv:PATH" : "directory, as idx:DIR"));
       }
-      path = Path.of(spec.substring(colon + 1));
+      path = n.filePath("dataset", spec.substring(colon + 1));
       boolean found = kind.equals("csv") ? Files.isRegularFile(path) : Files.isDirectory(path);
       if (!found) {
         throw n.bad("dataset", (kind.equals("csv") ? "no such file: " : "no such directory: ") + path.toAbsolutePath());
@@ -48,7 +48,7 @@ public record DataConfig(String dataset, Path path, Path dataDir, boolean downlo
       throw n.bad("dataset", "unknown data set; the data sets are " + String.join(", ", NAMES)
           + Suggest.didYouMean(kind, NAMES));
     }
-    Path dataDir = n.has("data_dir") ? Path.of(n.text("data_dir", null)) : null;
+    Path dataDir = n.has("data_dir") ? n.filePath("data_dir", n.text("data_dir", null)) : null;
     if (dataDir != null && !Files.isDirectory(dataDir)) {
       throw n.bad("data_dir", "no such directory: " + dataDir.toAbsolutePath());
     }

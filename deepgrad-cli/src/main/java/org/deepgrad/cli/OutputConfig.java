@@ -32,7 +32,7 @@ public record OutputConfig(Path dir, boolean resume, boolean progress, int logEv
   static OutputConfig read(ConfigNode n, Clock clock) {
     n.allowOnly(KEYS);
     boolean resume = n.bool("resume", false);
-    Path dir = n.has("dir") ? Path.of(n.text("dir", null)) : null;
+    Path dir = n.has("dir") ? n.filePath("dir", n.text("dir", null)) : null;
     if (resume && (dir == null || !Files.isDirectory(dir))) {
       throw new UsageException(n.describe("resume") + " continues the run in an existing output directory: "
           + (dir == null ? "give it with --out DIR" : "no such directory: " + dir.toAbsolutePath()) + ".");

@@ -39,8 +39,12 @@ final class CsvLines implements Closeable {
     b.mark(2);
     boolean gzip = b.read() == 0x1f && b.read() == 0x8b;
     b.reset();
-    this.in = gzip ? new GZIPInputStream(b, 1 << 16) : b;
     this.file = file;
+    try {
+      this.in = gzip ? new GZIPInputStream(b, 1 << 16) : b; // reads the gzip header: it can be corrupt too
+    } catch (ZipException | EOFException e) {
+      throw corruptGzip(1, e);
+    }
     this.maxBytes = maxBytes;
   }
 
@@ -92,9 +96,13 @@ final class CsvLines implements Closeable {
     try {
       return in.read(buf);
     } catch (ZipException | EOFException e) { // from the decompressor
-      throw at(file, number + 1, 0, "", "a corrupt or truncated gzip stream (" + e.getMessage() + ")",
-          "a complete gzip file", "Compress the file again, or give the plain CSV");
+      throw corruptGzip(number + 1, e);
     }
+  }
+
+  private DataFormatException corruptGzip(long line, IOException e) {
+    return at(file, line, 0, "", "a corrupt or truncated gzip stream (" + e.getMessage() + ")",
+        "a complete gzip file", "Compress the file again, or give the plain CSV");
   }
 
   @Override
