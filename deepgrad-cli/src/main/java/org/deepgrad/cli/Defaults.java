@@ -1,5 +1,6 @@
 package org.deepgrad.cli;
 
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.LocalDateTime;
@@ -56,8 +57,14 @@ public final class Defaults {
 
   private Defaults() {}
 
-  /** The default output directory: {@code runs/YYYYMMDD-HHMMSS} at the time {@code clock} reads. */
+  /**
+   * The default output directory: {@code runs/YYYYMMDD-HHMMSS} at the time {@code clock} reads, with
+   * {@code -2}, {@code -3}, ... appended when a run started in the same second already has it.
+   */
   public static Path outDir(Clock clock) {
-    return RUNS.resolve(LocalDateTime.now(clock).format(DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss")));
+    String name = LocalDateTime.now(clock).format(DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss"));
+    Path dir = RUNS.resolve(name);
+    for (int k = 2; Files.exists(dir); k++) dir = RUNS.resolve(name + "-" + k);
+    return dir;
   }
 }

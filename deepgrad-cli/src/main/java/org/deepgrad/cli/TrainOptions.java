@@ -34,7 +34,8 @@ public final class TrainOptions {
       + "leaky_relu, elu, gelu, softplus, softsign, hardtanh, identity.")
   String activation;
   @Option(names = "--init", paramLabel = "NAME", description = "model.init: standard, xavier_uniform, xavier_normal, "
-      + "he_uniform, he_normal, lecun_normal, orthogonal, ... (default torch's, standard).")
+      + "he_uniform, he_normal, lecun_normal, orthogonal, ... (default: torch's, which also draws the biases; a named "
+      + "initializer zeroes them).")
   String init;
   @Option(names = "--batch-norm", negatable = true, description = "model.batch_norm: BatchNorm after each hidden "
       + "Dense layer (default on).")
@@ -81,7 +82,8 @@ public final class TrainOptions {
   Double clipNorm;
   @Option(names = "--clip-value", paramLabel = "X", description = "training.clip_value: clip each gradient to [-X, X].")
   Double clipValue;
-  @Option(names = "--weight-clip", paramLabel = "C", description = "training.weight_clip: clamp weights to [-C, C].")
+  @Option(names = "--weight-clip", paramLabel = "C", description = "training.weight_clip: clamp every parameter "
+      + "(weights, biases, norm scales) to [-C, C] after each step, as WGAN does.")
   Double weightClip;
   @Option(names = "--early-stopping", paramLabel = "PATIENCE", description = "training.early_stopping: stop after "
       + "PATIENCE epochs without a better validation loss (needs --validation).")

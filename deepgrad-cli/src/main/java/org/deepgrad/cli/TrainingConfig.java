@@ -17,7 +17,7 @@ import org.deepgrad.train.NonFinitePolicy;
  * @param l2 the coefficient λ of an explicit penalty λ/2·Σw² added to the loss (0: none)
  * @param clipNorm clip the global gradient norm to this (0: no clipping)
  * @param clipValue clip every gradient element to [-v, v] (0: no clipping)
- * @param weightClip clamp every weight to [-c, c] after each step (0: no clipping)
+ * @param weightClip clamp every parameter (biases and norm scales too, as WGAN) to [-c, c] after each step (0: no clipping)
  * @param earlyStopping stop after this many epochs without a better validation loss (0: never)
  * @param nonFinite what a NaN or infinite loss or gradient does: stop (default), skip the batch, or
  *     backoff (skip it and halve the learning rate, at most 5 times)
