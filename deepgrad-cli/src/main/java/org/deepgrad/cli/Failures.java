@@ -20,8 +20,9 @@ import picocli.CommandLine.UnmatchedArgumentException;
  * The one place that turns failures into exit codes and messages. Bad usage and bad input (a
  * {@link UsageException}, a flag picocli rejects, a malformed data or model file, a missing file,
  * an {@link IllegalArgumentException} from core's validation) exit with {@link #BAD_INPUT} and one
- * paragraph on stderr; anything else exits with {@link #INTERNAL}: an I/O failure (a full disk) with
- * its message, any other exception as a bug, with its class.
+ * paragraph on stderr, as do the output files {@code train} cannot write (a full disk, a read-only
+ * directory: {@link TrainRun} names the file); anything else exits with {@link #INTERNAL}: another
+ * I/O failure with its message, any other exception as a bug, with its class.
  * {@code --verbose} adds the stack trace to either.
  */
 final class Failures implements IExecutionExceptionHandler, IParameterExceptionHandler {

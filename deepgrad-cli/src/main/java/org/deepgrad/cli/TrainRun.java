@@ -2,6 +2,7 @@ package org.deepgrad.cli;
 
 import java.io.IOException;
 import java.io.PrintWriter;
+import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.AccessDeniedException;
 import java.nio.file.FileAlreadyExistsException;
@@ -17,6 +18,7 @@ import org.deepgrad.io.ModelCard;
 import org.deepgrad.io.ModelFiles;
 import org.deepgrad.nn.Sequential;
 import org.deepgrad.train.CheckpointException;
+import org.deepgrad.train.CheckpointWriteException;
 import org.deepgrad.train.DiagnosticsListener;
 import org.deepgrad.train.Metrics;
 import org.deepgrad.train.StopReason;
@@ -28,11 +30,15 @@ import org.deepgrad.train.TrainResult;
  * the run directory gets {@code config.yaml} (the resolved configuration), {@code metrics.jsonl},
  * {@code checkpoints/}, and at the end {@code model.safetensors} + {@code model.json} (with
  * {@code output.diagnose} also {@code diagnostics.json}, whose findings are printed); the last line
- * printed is the test result.
+ * printed is the test result. A file that cannot be written (a full disk, a read-only directory) is
+ * bad input, exit code 2, with a message naming it and the fix; the checkpoints before it stay intact.
  */
 final class TrainRun {
   static final String CONFIG_FILE = "config.yaml";
   static final String CHECKPOINTS = "checkpoints";
+  /** The fix for an output file that could not be written once training has started. */
+  private static final String RESUME_FIX = "Fix the cause (free space on that disk, make the directory writable),"
+      + " then run the same command with --resume: it goes on from the last checkpoint.";
 
   private TrainRun() {}
 
@@ -49,7 +55,9 @@ final class TrainRun {
     TrainingConfig t = c.training();
     OutputConfig o = c.output();
     createDirectory(o.dir());
-    AtomicFiles.write(o.dir().resolve(CONFIG_FILE), s -> s.write(ConfigPrinter.yaml(c).getBytes(StandardCharsets.UTF_8)));
+    Path config = o.dir().resolve(CONFIG_FILE);
+    write(config.toString(), "Free space on that disk, or choose another directory with --out DIR.",
+        () -> AtomicFiles.write(config, s -> s.write(ConfigPrinter.yaml(c).getBytes(StandardCharsets.UTF_8))));
     out.println(data.description());
     out.println(r.describe());
     String resumed = o.resume() ? resume(trainer, o.dir().resolve(CHECKPOINTS), err) : null;
@@ -62,15 +70,11 @@ final class TrainRun {
     RunOutput output = new RunOutput(Progress.forConsole(out, o.progress(), t.epochs(), o.logEvery()),
         MetricsLog.open(o.dir(), o.resume(), o.logEvery()), r.loader(), err);
     trainer.addListener(output);
-    TrainResult result;
-    try {
-      result = trainer.fit();
-    } finally {
-      output.close();
-    }
+    TrainResult result = train(trainer, output, o.dir());
     if (diagnostics != null) {
       Diagnosis d = Diagnosis.of(diagnostics, o.diagnoseEvery(), result);
-      AtomicFiles.write(o.dir().resolve(Diagnosis.FILE), s -> DiagnosisJson.write(d, s));
+      Path file = o.dir().resolve(Diagnosis.FILE);
+      write(file.toString(), RESUME_FIX, () -> AtomicFiles.write(file, s -> DiagnosisJson.write(d, s)));
       d.print(out);
       out.println("diagnostics written to " + o.dir().resolve(Diagnosis.FILE));
       out.flush();
@@ -83,12 +87,60 @@ final class TrainRun {
           + "(--clip-norm 1), or choose --on-non-finite skip|backoff.");
     }
     Metrics test = data.objective().evaluate(model, data.test());
-    ModelFiles.save(o.dir(), model, new ModelCard(r.spec(), data.task(), data.classes(), data.preprocessing(),
-        info(c, result, test)));
+    ModelCard card = new ModelCard(r.spec(), data.task(), data.classes(), data.preprocessing(), info(c, result, test));
+    write("the model (" + ModelFiles.WEIGHTS + ", " + ModelFiles.CARD + ") in " + o.dir(), RESUME_FIX,
+        () -> ModelFiles.save(o.dir(), model, card));
     out.println(result);
     out.println(summary(test) + " (" + data.test().size() + " test samples); model saved in " + o.dir());
     out.flush();
     return Failures.OK;
+  }
+
+  /**
+   * Trains, then closes the output; a checkpoint or metrics-log write that fails (a full disk...) is
+   * bad input naming the file, the cause and the fix, as in {@link #write}.
+   */
+  private static TrainResult train(Trainer<?> trainer, RunOutput output, Path dir) throws IOException {
+    try {
+      TrainResult result;
+      try {
+        result = trainer.fit();
+      } catch (Throwable e) {
+        try {
+          output.close();
+        } catch (UncheckedIOException again) { // the metrics log on the same full disk: keep the first failure
+          e.addSuppressed(again);
+        }
+        throw e;
+      }
+      output.close();
+      return result;
+    } catch (CheckpointWriteException e) {
+      throw new UsageException(e.getMessage() + ". " + RESUME_FIX, e);
+    } catch (UncheckedIOException e) { // from the metrics log, which a listener writes
+      throw new UsageException("cannot write " + dir.resolve(MetricsLog.FILE) + " (" + e.getCause().getMessage()
+          + "). " + RESUME_FIX, e);
+    }
+  }
+
+  /**
+   * Runs {@code body}, which writes {@code what}; an I/O failure (a full disk, a file size limit, a
+   * read-only file system) is bad input: a message naming the file, the cause and {@code fix}. A
+   * directory without write permission stays an {@link AccessDeniedException}, already bad input.
+   */
+  private static void write(String what, String fix, Write body) throws AccessDeniedException {
+    try {
+      body.run();
+    } catch (AccessDeniedException e) {
+      throw e;
+    } catch (IOException e) {
+      throw new UsageException("cannot write " + what + " (" + e.getMessage() + "). " + fix, e);
+    }
+  }
+
+  /** A write that may fail with an {@link IOException}. */
+  private interface Write {
+    void run() throws IOException;
   }
 
   /** Creates the run directory; a path that cannot be one (a file in the way, no permission) is bad input. */

@@ -34,7 +34,9 @@ record CsvTable(String file, List<String> columns, int[] targets, float[] featur
     return "column \"" + columns.get(j) + "\"";
   }
 
+  /** Reads {@code path}, after checking that the heap can hold it ({@link CsvSize}). */
   static CsvTable read(Path path, CsvReader.Options o) throws IOException {
+    CsvSize.check(path, o, HeapBudget::free);
     String file = path.toString();
     try (InputStream raw = Files.newInputStream(path); CsvLines lines = new CsvLines(raw, file, o.maxLineBytes())) {
       String s;

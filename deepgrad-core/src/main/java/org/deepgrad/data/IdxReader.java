@@ -10,6 +10,7 @@ import java.io.OutputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Arrays;
+import java.util.function.LongUnaryOperator;
 import java.util.zip.GZIPInputStream;
 import java.util.zip.ZipException;
 
@@ -27,6 +28,11 @@ import java.util.zip.ZipException;
  * the bytes actually read, so a header claiming 2^31 elements in a 100-byte file fails at once
  * instead of allocating gigabytes. Every problem is an {@link IdxFormatException} naming the file,
  * the byte offset or field, what was found, what was expected and how to fix it.
+ *
+ * <p>A file read by path whose header is plausible (a raw file as long as its dims say; a gzip file
+ * with at most 1032 data bytes per compressed byte) is checked against the free heap first: loading
+ * holds the n data bytes and the 4-byte float or label each becomes ({@link Mnist}), 5n bytes; a file
+ * needing more is refused before any data is read, naming the bytes needed and free ({@link HeapBudget}).
  */
 public final class IdxReader {
   /** The IDX type byte for unsigned bytes. */
@@ -37,10 +43,16 @@ public final class IdxReader {
 
   private IdxReader() {}
 
-  /** Reads the IDX file at {@code path}, gzipped or raw. */
+  /** Reads the IDX file at {@code path}, gzipped or raw, if the heap can hold it (see above). */
   public static IdxData read(Path path) throws IOException {
+    return read(path, HeapBudget::free);
+  }
+
+  /** As {@link #read(Path)}, asking {@code free} how many bytes of heap are free for a load of the given size. */
+  static IdxData read(Path path, LongUnaryOperator free) throws IOException {
+    long size = Files.size(path);
     try (InputStream in = Files.newInputStream(path)) {
-      return read(in, path.toString());
+      return read(in, path.toString(), size, free);
     }
   }
 
@@ -50,23 +62,39 @@ public final class IdxReader {
    * @param name names the source (a path, a resource) in error messages
    */
   public static IdxData read(InputStream in, String name) throws IOException {
+    return read(in, name, -1, null);
+  }
+
+  /** Reads from {@code in}; with {@code free} non-null, checks the heap for a source of {@code size} bytes. */
+  private static IdxData read(InputStream in, String name, long size, LongUnaryOperator free) throws IOException {
     BufferedInputStream buffered = new BufferedInputStream(in);
     buffered.mark(2);
     boolean gzip = buffered.read() == 0x1f && buffered.read() == 0x8b;
     buffered.reset();
-    if (!gzip) return parse(buffered, name, false);
+    if (!gzip) return parse(buffered, name, false, size, free);
     try {
-      return parse(new GZIPInputStream(buffered, CHUNK), name, true);
+      return parse(new GZIPInputStream(buffered, CHUNK), name, true, size, free);
     } catch (ZipException | EOFException e) { // thrown by the decompressor; our own errors pass through
       throw new IdxFormatException(name + ": the gzip stream is corrupt or truncated (" + e.getMessage()
           + "); expected a complete gzip file. Download the file again.", e);
     }
   }
 
-  private static IdxData parse(InputStream in, String name, boolean gzip) throws IOException {
+  private static IdxData parse(InputStream in, String name, boolean gzip, long size, LongUnaryOperator free)
+      throws IOException {
     IdxHeader header = IdxHeader.read(in, name, gzip);
     int n = header.elements();
     String dims = Arrays.toString(header.dims());
+    // An implausible size is a damaged or truncated file: the read below says so, with the offset.
+    boolean plausible = gzip ? n <= HeapBudget.MAX_GZIP_RATIO * size : header.bytes() + (long) n <= size;
+    if (free != null && plausible) {
+      long needed = 5L * n;
+      long available = free.applyAsLong(needed);
+      if (needed > available) {
+        throw new IdxFormatException(HeapBudget.tooLarge(name, "dims " + dims + ": " + n
+            + " data bytes and a 4-byte float or label for each", needed, available));
+      }
+    }
     byte[] data = readUpTo(in, n);
     if (data.length < n) {
       throw at(name, gzip, "byte offset " + (header.bytes() + data.length) + " (end of data)",

@@ -87,7 +87,7 @@ public final class Trainer<S extends Samples<S>> {
    * reason; writes a last checkpoint unless the stop was non-finite; with restore-best, loads the
    * best epoch's weights after that checkpoint.
    *
-   * @throws IOException if a checkpoint cannot be written
+   * @throws CheckpointWriteException if a checkpoint cannot be written (the earlier ones are intact)
    */
   public TrainResult fit() throws IOException {
     model.train(true);
@@ -119,7 +119,7 @@ public final class Trainer<S extends Samples<S>> {
       StepEvent event = state.stepTaken(batch, out, epoch, optimizer.lr());
       for (TrainListener l : listeners) l.onStep(event);
     } else {
-      NonFinite nf = new NonFinite(state.step + 1, epoch, out.nonFinite());
+      NonFinite nf = new NonFinite(state.step + 1, epoch, out.nonFinite(), out.where());
       for (TrainListener l : listeners) l.onNonFinite(nf, out.loss(), optimizer.lr());
       if (!state.tolerate(nf, settings, listeners)) return StopReason.NON_FINITE;
     }
@@ -142,7 +142,12 @@ public final class Trainer<S extends Samples<S>> {
   /** Writes a checkpoint of the current step, unless one was already written (or resumed from) there. */
   private void checkpoint() throws IOException {
     if (state.savedStep == state.step) return;
-    Path file = store.save(state.capture(), state.fingerprint);
+    Path file;
+    try {
+      file = store.save(state.capture(), state.fingerprint);
+    } catch (IOException e) {
+      throw new CheckpointWriteException(settings.checkpointDir().resolve(CheckpointStore.fileName(state.step)), e);
+    }
     state.savedStep = state.step;
     for (TrainListener l : listeners) l.onCheckpoint(file);
   }

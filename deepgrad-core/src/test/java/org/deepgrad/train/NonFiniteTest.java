@@ -17,6 +17,8 @@ import org.junit.jupiter.api.Test;
  */
 class NonFiniteTest {
   private static final double HUGE_LR = 1e20;
+  /** The outputs, about 1e20, are finite; their squared errors overflow. */
+  private static final String IN_THE_LOSS = "forward pass, the loss (the model's outputs are finite)";
 
   private static TrainResult diverge(TrainerSettings settings, Fixtures.Recorder events, Optimizer[] opt) throws Exception {
     Sequential model = Fixtures.linear(1);
@@ -31,7 +33,7 @@ class NonFiniteTest {
     TrainResult r = diverge(TrainerSettings.defaults(), new Fixtures.Recorder(), new Optimizer[1]);
     assertEquals(StopReason.NON_FINITE, r.stopReason());
     assertEquals(1, r.steps());
-    assertEquals(new NonFinite(2, 0, "loss"), r.nonFinite().orElseThrow());
+    assertEquals(new NonFinite(2, 0, "loss", IN_THE_LOSS), r.nonFinite().orElseThrow());
     assertTrue(r.toString().contains("non-finite loss at step 2"), r.toString());
   }
 
@@ -44,7 +46,8 @@ class NonFiniteTest {
     Trainer<Regression> t = new Trainer<>(model, kink, Optimizers.sgd(model.namedParameters(), SGD.of(0.1)),
         new DataLoader<>(Fixtures.lineData(), 4, false, false, 0), null, TrainerSettings.defaults());
     TrainResult r = t.fit();
-    assertEquals(new NonFinite(1, 0, "gradient of 0.weight"), r.nonFinite().orElseThrow());
+    assertEquals(new NonFinite(1, 0, "gradient of 0.weight",
+        "backward pass, gradient of the loss with respect to the model's output"), r.nonFinite().orElseThrow());
     assertEquals(0, r.steps());
   }
 
@@ -73,7 +76,7 @@ class NonFiniteTest {
     assertEquals(3, r.backoffs());
     assertEquals(3, r.skippedBatches());
     assertEquals(HUGE_LR / 8, opt[0].lr(), "halved three times");
-    assertEquals(new NonFinite(2, 1, "loss"), r.nonFinite().orElseThrow(), "the 4th non-finite batch stops the run");
+    assertEquals(new NonFinite(2, 1, "loss", IN_THE_LOSS), r.nonFinite().orElseThrow(), "the 4th non-finite batch stops the run");
     assertEquals(3, events.warnings.size());
     assertTrue(events.warnings.get(2).contains("back-off 3 of at most 3"), events.warnings.get(2));
   }
