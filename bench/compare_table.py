@@ -1,0 +1,31 @@
+#!/usr/bin/env python3
+"""Reads compare-pytorch.sh's lines (model, optimizer, threads, PyTorch JSON, deepgrad JSON; tab-separated)
+and prints a Markdown table: samples/s (median of windows) of each, the ratio deepgrad/PyTorch, the spread
+of the windows (min-max as % of the median), deepgrad's GFLOP/s and fraction of peak, allocation per step,
+and both peak RSS."""
+import json
+import sys
+
+
+def spread(j):
+    w = j["window_samples_per_s"]
+    return 100 * (max(w) - min(w)) / j["samples_per_s"]
+
+
+def mib(b):
+    return "n/a" if b is None else f"{b / 1048576:.0f}"
+
+
+print("| model | optimizer | threads | PyTorch samples/s | deepgrad samples/s | deepgrad/PyTorch | spread PT / dg "
+      "| deepgrad GFLOP/s (% of peak) | deepgrad alloc/step | peak RSS MiB PT / dg |")
+print("|---|---|---|---:|---:|---:|---:|---:|---:|---:|")
+for line in sys.stdin:
+    model, opt, threads, pt, dg = line.rstrip("\n").split("\t")
+    pt, dg = json.loads(pt), json.loads(dg)
+    name = "784-[256]x10-10" if model.count("-256") == 10 else model
+    alloc = dg["alloc_bytes_per_step"]
+    print(f"| {name} | {opt} | {threads} | {pt['samples_per_s']:,.0f} | {dg['samples_per_s']:,.0f} "
+          f"| {dg['samples_per_s'] / pt['samples_per_s']:.2f} | {spread(pt):.0f}% / {spread(dg):.0f}% "
+          f"| {dg['gflops']:.1f} ({100 * dg['fraction_of_peak']:.0f}%) "
+          f"| {'n/a' if alloc is None else f'{alloc / 1048576:.1f} MiB'} "
+          f"| {mib(pt['peak_rss_bytes'])} / {mib(dg['peak_rss_bytes'])} |")
