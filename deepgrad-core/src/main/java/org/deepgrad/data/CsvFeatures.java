@@ -40,8 +40,7 @@ public final class CsvFeatures {
       int n = 0;
       List<String> header = null;
       boolean first = true;
-      for (String s = lines.next(); s != null; s = lines.next()) {
-        if (s.isBlank()) continue;
+      for (String s = lines.nextNonBlank(); s != null; s = lines.nextNonBlank()) {
         long line = lines.number();
         List<String> f = CsvFields.split(s, ',', name, line);
         if (f.size() != width) {

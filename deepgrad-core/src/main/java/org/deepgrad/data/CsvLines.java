@@ -36,12 +36,9 @@ final class CsvLines implements Closeable {
 
   CsvLines(InputStream raw, String file, int maxBytes) throws IOException {
     BufferedInputStream b = new BufferedInputStream(raw);
-    b.mark(2);
-    boolean gzip = b.read() == 0x1f && b.read() == 0x8b;
-    b.reset();
     this.file = file;
     try {
-      this.in = gzip ? new GZIPInputStream(b, 1 << 16) : b; // reads the gzip header: it can be corrupt too
+      this.in = Gzip.starts(b) ? new GZIPInputStream(b, 1 << 16) : b; // reads the gzip header: it can be corrupt too
     } catch (ZipException | EOFException e) {
       throw corruptGzip(1, e);
     }
@@ -51,6 +48,15 @@ final class CsvLines implements Closeable {
   /** The number of the line last returned, from 1. */
   long number() {
     return number;
+  }
+
+  /** The next line with content (blank lines skipped), or null at the end of the file. */
+  String nextNonBlank() throws IOException {
+    String s;
+    do {
+      s = next();
+    } while (s != null && s.isBlank());
+    return s;
   }
 
   /** The next line without its terminator, or null at the end of the file. */

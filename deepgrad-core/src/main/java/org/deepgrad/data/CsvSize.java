@@ -1,5 +1,6 @@
 package org.deepgrad.data;
 
+import java.io.BufferedInputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.file.Files;
@@ -47,21 +48,18 @@ final class CsvSize {
   private static long[] count(Path path, CsvReader.Options o) throws IOException {
     String file = path.toString();
     try (InputStream raw = Files.newInputStream(path); CsvLines lines = new CsvLines(raw, file, o.maxLineBytes())) {
-      String s;
-      do {
-        s = lines.next();
-      } while (s != null && s.isBlank());
+      String s = lines.nextNonBlank();
       if (s == null) return new long[] {0, 0};
       long columns = CsvFields.split(s, o.delimiter(), file, lines.number()).size();
       long rows = o.header() ? 0 : 1;
-      while ((s = lines.next()) != null) if (!s.isBlank()) rows++;
+      while (lines.nextNonBlank() != null) rows++;
       return new long[] {rows, columns};
     }
   }
 
   private static boolean gzip(Path path) throws IOException {
-    try (InputStream in = Files.newInputStream(path)) {
-      return in.read() == 0x1f && in.read() == 0x8b;
+    try (BufferedInputStream in = new BufferedInputStream(Files.newInputStream(path))) {
+      return Gzip.starts(in);
     }
   }
 }

@@ -39,10 +39,7 @@ record CsvTable(String file, List<String> columns, int[] targets, float[] featur
     CsvSize.check(path, o, HeapBudget::free);
     String file = path.toString();
     try (InputStream raw = Files.newInputStream(path); CsvLines lines = new CsvLines(raw, file, o.maxLineBytes())) {
-      String s;
-      do {
-        s = lines.next();
-      } while (s != null && s.isBlank());
+      String s = lines.nextNonBlank();
       if (s == null) {
         throw at(file, 0, 0, "", "an empty file", o.header() ? "a header row and data rows" : "data rows",
             "Check the path: the file has no line with content");
@@ -53,8 +50,8 @@ record CsvTable(String file, List<String> columns, int[] targets, float[] featur
       for (int j = 0; j < fields.size(); j++) columns.add(o.header() ? fields.get(j).strip() : "column " + (j + 1));
       Builder b = new Builder(file, columns, o.resolve(columns, file, first), first, o.header());
       if (!o.header()) b.add(fields, first);
-      while ((s = lines.next()) != null) {
-        if (!s.isBlank()) b.add(CsvFields.split(s, o.delimiter(), file, lines.number()), lines.number());
+      while ((s = lines.nextNonBlank()) != null) {
+        b.add(CsvFields.split(s, o.delimiter(), file, lines.number()), lines.number());
       }
       return b.build();
     }

@@ -68,10 +68,7 @@ public final class IdxReader {
   /** Reads from {@code in}; with {@code free} non-null, checks the heap for a source of {@code size} bytes. */
   private static IdxData read(InputStream in, String name, long size, LongUnaryOperator free) throws IOException {
     BufferedInputStream buffered = new BufferedInputStream(in);
-    buffered.mark(2);
-    boolean gzip = buffered.read() == 0x1f && buffered.read() == 0x8b;
-    buffered.reset();
-    if (!gzip) return parse(buffered, name, false, size, free);
+    if (!Gzip.starts(buffered)) return parse(buffered, name, false, size, free);
     try {
       return parse(new GZIPInputStream(buffered, CHUNK), name, true, size, free);
     } catch (ZipException | EOFException e) { // thrown by the decompressor; our own errors pass through
