@@ -10,6 +10,7 @@ import java.util.Map;
 import java.util.concurrent.Callable;
 import org.deepgrad.backend.Backend;
 import org.deepgrad.backend.Backends;
+import org.deepgrad.diagnostics.Recorder;
 import org.deepgrad.optim.OptimizerRegistry;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
@@ -71,6 +72,14 @@ final class BenchCommand implements Callable<Integer> {
   @Option(names = "--seed", defaultValue = "1", description = "Seed of the model and the data (default ${DEFAULT-VALUE}).")
   long seed;
 
+  @Option(names = "--diagnose", description = "Sample gradient-flow diagnostics as train --diagnose does, to "
+      + "measure their cost.")
+  boolean diagnose;
+
+  @Option(names = "--diagnose-every", paramLabel = "N", defaultValue = "" + Recorder.DEFAULT_EVERY,
+      description = "With --diagnose, sample every N steps (default ${DEFAULT-VALUE}).")
+  int diagnoseEvery;
+
   @Option(names = "--json", description = "Print one JSON object instead of text.")
   boolean json;
 
@@ -83,12 +92,13 @@ final class BenchCommand implements Callable<Integer> {
     Map<String, Object> hyper = new LinkedHashMap<>();
     String name = optimizer.trim().toLowerCase(Locale.ROOT);
     if (lr != null) hyper.put("lr", lr); else if (name.equals("sgd")) hyper.put("lr", 0.01);
-    BenchRun run = new BenchRun(m, activation, name, hyper, batchSize, seed);
+    int every = diagnose ? diagnoseEvery : 0;
+    BenchRun run = new BenchRun(m, activation, name, hyper, batchSize, seed, every);
     run.warmUp(warmupSteps);
     List<BenchRun.Window> results = new ArrayList<>();
     for (int w = 0; w < windows; w++) results.add(run.window(windowSteps));
     BenchReport report = new BenchReport(m, backend.name(), backend.threads(), run.optimizer().name(),
-        run.optimizer().lr(), activation, batchSize, run.parameterCount(), warmupSteps, windowSteps, peakGflops,
+        run.optimizer().lr(), activation, batchSize, run.parameterCount(), every, warmupSteps, windowSteps, peakGflops,
         results, BenchMemory.allocationSupported(), BenchMemory.peakRssBytes());
     var out = spec.commandLine().getOut();
     out.println(json ? JSON.writeValueAsString(report.json()) : report.text());
@@ -102,6 +112,7 @@ final class BenchCommand implements Callable<Integer> {
     positive("--window-steps", windowSteps);
     if (warmupSteps < 0) throw new UsageException("--warmup-steps must be >= 0, got " + warmupSteps);
     if (threads != null) positive("--threads", threads);
+    positive("--diagnose-every", diagnoseEvery);
     if (!(peakGflops > 0) || Double.isInfinite(peakGflops)) {
       throw new UsageException("--peak-gflops must be a positive number, got " + peakGflops + "; e.g. 116");
     }

@@ -13,7 +13,7 @@ import java.util.Map;
  * where the JVM does not count them), peak RSS in bytes (null where unknown).
  */
 record BenchReport(BenchModel model, String backend, int threads, String optimizer, double lr, String activation,
-    int batchSize, long parameters, int warmupSteps, int windowSteps, double peakGflopsPerThread,
+    int batchSize, long parameters, int diagnoseEvery, int warmupSteps, int windowSteps, double peakGflopsPerThread,
     List<BenchRun.Window> windows, boolean allocationCounted, long peakRssBytes) {
 
   double[] samplesPerSecond() {
@@ -55,6 +55,7 @@ record BenchReport(BenchModel model, String backend, int threads, String optimiz
     Map<String, Object> c = new LinkedHashMap<>();
     c.put("model", model.describe());
     c.put("activation", activation);
+    c.put("diagnose_every", diagnoseEvery);
     c.put("parameters", parameters);
     c.put("optimizer", optimizer);
     c.put("lr", lr);
@@ -74,6 +75,7 @@ record BenchReport(BenchModel model, String backend, int threads, String optimiz
     StringBuilder s = new StringBuilder();
     s.append(String.format(Locale.ROOT, "bench: %s %s, %d parameters; %s lr %s; batch %d; backend %s, %d thread%s%n",
         model.describe(), activation, parameters, optimizer, lr, batchSize, backend, threads, threads == 1 ? "" : "s"));
+    if (diagnoseEvery > 0) s.append("diagnostics sampled every ").append(diagnoseEvery).append(" steps\n");
     s.append(String.format(Locale.ROOT, "warm-up %d steps, %d windows of %d steps%n", warmupSteps, windows.size(),
         windowSteps));
     double[] sps = samplesPerSecond();

@@ -3,25 +3,31 @@ package org.deepgrad.cli;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import org.deepgrad.loss.Loss;
+import java.util.OptionalDouble;
+import org.deepgrad.data.Dataset;
 import org.deepgrad.nn.ModelSpec;
-import org.deepgrad.nn.Parameter;
 import org.deepgrad.nn.Sequential;
 import org.deepgrad.optim.Optimizer;
 import org.deepgrad.optim.OptimizerRegistry;
 import org.deepgrad.tensor.Rng;
 import org.deepgrad.tensor.Tensor;
+import org.deepgrad.train.DiagnosticsListener;
+import org.deepgrad.train.Objective;
+import org.deepgrad.train.StepEvent;
+import org.deepgrad.train.TrainStep;
+import org.deepgrad.train.TrainerSettings;
 
 /**
  * The timed part of {@code bench}: a model, an optimizer and {@link #BATCHES} synthetic batches
  * (uniform [0, 1) features and uniform labels, seeded, made before timing), then warm-up steps and
  * timed windows of training steps cycling through the batches.
  *
- * <p>A step is core's {@code train.TrainStep} as {@code Trainer} runs it with no listeners, no L2,
- * no clipping (that class is package-private, so it is repeated here): zero the gradients, forward,
- * cross-entropy, check the loss is finite, backward, check every gradient is finite while summing
- * its squares (the gradient norm Trainer reports), optimizer step. Trainer's loader (a row gather
- * per batch) and metrics are left out: they are data handling, not the training step.
+ * <p>A step is core's {@link TrainStep}, as {@code Trainer} runs it with no L2 and no clipping: zero
+ * the gradients, forward, cross-entropy, check the loss is finite, backward, check every gradient is
+ * finite while summing its squares (the gradient norm Trainer reports), optimizer step. With
+ * {@code diagnose} a {@link DiagnosticsListener} samples every {@code every} steps, driven as the
+ * trainer drives it. Trainer's loader (a row gather per batch) and metrics are left out: they are
+ * data handling, not the training step.
  */
 final class BenchRun {
   /** Distinct batches cycled through, so the data is not one batch in cache. */
@@ -32,25 +38,29 @@ final class BenchRun {
 
   private final Sequential model;
   private final Optimizer optimizer;
-  private final List<Parameter> params;
-  private final List<Tensor> inputs = new ArrayList<>();
-  private final List<int[]> labels = new ArrayList<>();
+  private final TrainStep<Dataset> trainStep;
+  private final DiagnosticsListener diagnostics;
+  private final List<Dataset> batches = new ArrayList<>();
   private long step;
 
-  BenchRun(BenchModel m, String activation, String optimizerName, Map<String, Object> hyper, int batchSize, long seed) {
+  /** A run; {@code every} &gt; 0 samples diagnostics every that many steps, 0 none. */
+  BenchRun(BenchModel m, String activation, String optimizerName, Map<String, Object> hyper, int batchSize, long seed,
+      int every) {
     ModelSpec spec = ModelSpec.mlp(m.inputs(), m.hidden(), m.classes(), activation, null, false, 0, false);
     this.model = spec.build(new Rng(seed));
     model.train(true);
     this.optimizer = OptimizerRegistry.create(optimizerName, hyper, model.namedParameters());
-    this.params = List.copyOf(model.namedParameters().values());
+    TrainerSettings settings = TrainerSettings.defaults();
+    this.diagnostics = every > 0 ? new DiagnosticsListener(model, every, settings) : null;
+    this.trainStep = new TrainStep<>(model, Objective.classification(), optimizer, settings,
+        diagnostics == null ? List.of() : List.of(diagnostics));
     Rng rng = new Rng(seed + 1);
     for (int i = 0; i < BATCHES; i++) {
       float[] x = new float[batchSize * m.inputs()];
       for (int j = 0; j < x.length; j++) x[j] = rng.nextFloat();
       int[] y = new int[batchSize];
       for (int j = 0; j < y.length; j++) y[j] = rng.nextInt(m.classes());
-      inputs.add(Tensor.of(x, batchSize, m.inputs()));
-      labels.add(y);
+      batches.add(new Dataset(Tensor.of(x, batchSize, m.inputs()), y, m.classes()));
     }
   }
 
@@ -62,12 +72,10 @@ final class BenchRun {
     return model.parameterCount();
   }
 
-  /** Runs {@code n} untimed steps. */
   void warmUp(int n) {
     for (int i = 0; i < n; i++) step();
   }
 
-  /** Runs {@code n} steps and returns their wall time and allocation. */
   Window window(int n) {
     Map<Long, Long> before = BenchMemory.allocatedByThread();
     long start = System.nanoTime();
@@ -77,28 +85,17 @@ final class BenchRun {
     return new Window((end - start) / 1e9, BenchMemory.allocatedBetween(before, after));
   }
 
-  /** One training step; returns the gradient norm so that the check cannot be optimised away. */
+  /** One training step; returns the gradient norm. */
   double step() {
-    int b = (int) (step++ % BATCHES);
-    model.zeroGrad();
-    Tensor output = model.forward(inputs.get(b));
-    Tensor loss = Loss.crossEntropy(output, labels.get(b));
-    if (!Float.isFinite(loss.item())) throw diverged("the loss");
-    loss.backward();
-    double sq = 0;
-    for (Parameter p : params) {
-      Tensor g = p.grad();
-      if (g == null) continue;
-      for (float v : g.data()) {
-        if (!Float.isFinite(v)) throw diverged("a gradient");
-        sq += (double) v * v;
-      }
+    Dataset batch = batches.get((int) (step++ % BATCHES));
+    TrainStep.Outcome out = trainStep.run(batch, step);
+    if (out.nonFinite() != null) {
+      throw new UsageException("bench: the " + out.nonFinite() + " became non-finite at step " + step + "; lower --lr");
     }
-    optimizer.step();
-    return Math.sqrt(sq);
-  }
-
-  private UsageException diverged(String what) {
-    return new UsageException("bench: " + what + " became non-finite at step " + step + "; lower --lr");
+    if (diagnostics != null) {
+      diagnostics.onStep(new StepEvent(0, step, out.loss(), OptionalDouble.empty(), optimizer.lr(), batch.size(),
+          out.gradNorm()));
+    }
+    return out.gradNorm();
   }
 }

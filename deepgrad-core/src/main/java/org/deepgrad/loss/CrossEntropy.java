@@ -24,17 +24,31 @@ final class CrossEntropy {
       throw new ShapeException("crossEntropy: logits " + logits.shape() + " need " + positions
           + " targets (one per row), got " + targets.length);
     }
-    for (int p = 0; p < positions; p++) {
-      if (targets[p] < 0 || targets[p] >= c) {
-        throw new IllegalArgumentException("crossEntropy: target " + targets[p] + " at position " + p
-            + " is not a class index in [0, " + c + ") for logits " + logits.shape()
-            + "; targets must be class indices, not one-hot rows");
-      }
-    }
+    checkTargets(targets, c, logits.shape());
     float[] x = logits.data();
     int[] t = targets.clone(); // the backward must see the targets of the forward
     double[] lse = new double[positions];
     double[] l = new double[positions];
+    losses(x, t, positions, c, inner, lse, l);
+    return Tensor.result(reduction.reduce(l), reduction.shape(lossShape), "cross_entropy", g -> {
+      float[] dx = new float[x.length];
+      for (int p = 0; p < positions; p++) gradient(x, t, p, c, inner, lse[p], reduction.upstream(g, p, positions), dx);
+      return new Tensor[] {Tensor.of(dx, logits.shape())};
+    }, logits);
+  }
+
+  static void checkTargets(int[] targets, int c, Shape logits) {
+    for (int p = 0; p < targets.length; p++) {
+      if (targets[p] < 0 || targets[p] >= c) {
+        throw new IllegalArgumentException("crossEntropy: target " + targets[p] + " at position " + p
+            + " is not a class index in [0, " + c + ") for logits " + logits
+            + "; targets must be class indices, not one-hot rows");
+      }
+    }
+  }
+
+  /** {@code lse[p]} and {@code l[p] = lse[p] − x[target]} for every position. */
+  static void losses(float[] x, int[] t, int positions, int c, int inner, double[] lse, double[] l) {
     for (int p = 0; p < positions; p++) {
       int base = (p / inner) * c * inner + p % inner;
       double m = Double.NEGATIVE_INFINITY;
@@ -44,17 +58,14 @@ final class CrossEntropy {
       lse[p] = m + Math.log(s);
       l[p] = lse[p] - x[base + t[p] * inner];
     }
-    return Tensor.result(reduction.reduce(l), reduction.shape(lossShape), "cross_entropy", g -> {
-      float[] dx = new float[x.length];
-      for (int p = 0; p < positions; p++) {
-        double up = reduction.upstream(g, p, positions);
-        int base = (p / inner) * c * inner + p % inner;
-        for (int k = 0; k < c; k++) {
-          int i = base + k * inner;
-          dx[i] = (float) ((Math.exp(x[i] - lse[p]) - (k == t[p] ? 1 : 0)) * up);
-        }
-      }
-      return new Tensor[] {Tensor.of(dx, logits.shape())};
-    }, logits);
+  }
+
+  /** {@code dx = (softmax(x) − onehot(target)) · up} at position {@code p}. */
+  static void gradient(float[] x, int[] t, int p, int c, int inner, double lse, double up, float[] dx) {
+    int base = (p / inner) * c * inner + p % inner;
+    for (int k = 0; k < c; k++) {
+      int i = base + k * inner;
+      dx[i] = (float) ((Math.exp(x[i] - lse) - (k == t[p] ? 1 : 0)) * up);
+    }
   }
 }

@@ -2,7 +2,8 @@ package org.deepgrad.nn;
 
 import java.util.Arrays;
 import java.util.Locale;
-import java.util.function.UnaryOperator;
+import org.deepgrad.ops.ActivationFn;
+import org.deepgrad.ops.Activations;
 import org.deepgrad.tensor.Tensor;
 
 /**
@@ -13,7 +14,7 @@ import org.deepgrad.tensor.Tensor;
 public final class Activation extends Module {
   private final Kind kind;
   private final String label;
-  private final UnaryOperator<Tensor> fn;
+  private final ActivationFn fn; // null for the identity and ReLU, which have their own code
 
   /** The activation families, with their names in configs and on the command line. */
   public enum Kind {
@@ -44,7 +45,7 @@ public final class Activation extends Module {
     }
   }
 
-  private Activation(Kind kind, String label, UnaryOperator<Tensor> fn) {
+  private Activation(Kind kind, String label, ActivationFn fn) {
     this.kind = kind;
     this.label = label;
     this.fn = fn;
@@ -52,53 +53,53 @@ public final class Activation extends Module {
 
   /** {@code f(x) = x}: no nonlinearity (torch.nn.Identity). */
   public static Activation identity() {
-    return new Activation(Kind.IDENTITY, "Identity", x -> x);
+    return new Activation(Kind.IDENTITY, "Identity", null);
   }
 
   /** {@code 1 / (1 + e^-x)}. */
   public static Activation sigmoid() {
-    return new Activation(Kind.SIGMOID, "Sigmoid", Tensor::sigmoid);
+    return new Activation(Kind.SIGMOID, "Sigmoid", Activations.sigmoidFn());
   }
 
   /** {@code tanh(x)}, range (−1, 1) (torch.nn.Tanh). */
   public static Activation tanh() {
-    return new Activation(Kind.TANH, "Tanh", Tensor::tanh);
+    return new Activation(Kind.TANH, "Tanh", Activations.tanhFn());
   }
 
   /** {@code max(0, x)}. */
   public static Activation relu() {
-    return new Activation(Kind.RELU, "ReLU", Tensor::relu);
+    return new Activation(Kind.RELU, "ReLU", null);
   }
 
   /** {@code x if x > 0 else slope·x}; torch's default slope is 0.01. */
   public static Activation leakyRelu(float negativeSlope) {
-    return new Activation(Kind.LEAKY_RELU, "LeakyReLU(" + negativeSlope + ")", x -> x.leakyRelu(negativeSlope));
+    return new Activation(Kind.LEAKY_RELU, "LeakyReLU(" + negativeSlope + ")", Activations.leakyReluFn(negativeSlope));
   }
 
   /** {@code x if x > 0 else α(e^x − 1)}; torch's default α is 1. */
   public static Activation elu(float alpha) {
-    return new Activation(Kind.ELU, "ELU(" + alpha + ")", x -> x.elu(alpha));
+    return new Activation(Kind.ELU, "ELU(" + alpha + ")", Activations.eluFn(alpha));
   }
 
   /** Exact GELU, {@code x·Φ(x)}. */
   public static Activation gelu() {
-    return new Activation(Kind.GELU, "GELU", Tensor::gelu);
+    return new Activation(Kind.GELU, "GELU", Activations.geluFn());
   }
 
   /** {@code log(1 + e^x)}, a smooth ReLU; torch's defaults beta 1, threshold 20 (torch.nn.Softplus). */
   public static Activation softplus() {
-    return new Activation(Kind.SOFTPLUS, "Softplus", Tensor::softplus);
+    return new Activation(Kind.SOFTPLUS, "Softplus", Activations.softplusFn(1f, 20f));
   }
 
   /** {@code x / (1 + |x|)}. */
   public static Activation softsign() {
-    return new Activation(Kind.SOFTSIGN, "Softsign", Tensor::softsign);
+    return new Activation(Kind.SOFTSIGN, "Softsign", Activations.softsignFn());
   }
 
   /** {@code clamp(x, min, max)}; torch's default range is [-1, 1]. */
   public static Activation hardtanh(float min, float max) {
     if (!(min < max)) throw new IllegalArgumentException("hardtanh needs min < max, got " + min + ", " + max);
-    return new Activation(Kind.HARDTANH, "Hardtanh(" + min + ", " + max + ")", x -> x.hardtanh(min, max));
+    return new Activation(Kind.HARDTANH, "Hardtanh(" + min + ", " + max + ")", Activations.hardtanhFn(min, max));
   }
 
   /** The activation of {@code kind} with torch's default parameters. */
@@ -133,7 +134,16 @@ public final class Activation extends Module {
 
   @Override
   public Tensor forward(Tensor x) {
-    return fn.apply(x);
+    return switch (kind) {
+      case IDENTITY -> x;
+      case RELU -> x.relu();
+      default -> fn.apply(x);
+    };
+  }
+
+  @Override
+  public Kernel kernel() {
+    return kind == Kind.IDENTITY ? Kernel.identity() : new ActivationKernel(fn);
   }
 
   @Override

@@ -27,6 +27,11 @@ public final class Dropout extends Module {
     return Stochastic.dropout(x, p, isTraining(), rng);
   }
 
+  @Override
+  public Kernel kernel() {
+    return new DropoutKernel(this);
+  }
+
   /**
    * The generator the masks are drawn from (null when none was given, which only p = 0 or 1
    * allows); checkpoints save its {@link Rng#state()} and restore it in place with {@link Rng#restore}.

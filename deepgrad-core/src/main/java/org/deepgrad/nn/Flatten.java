@@ -9,4 +9,10 @@ public final class Flatten extends Module {
     if (x.rank() < 1) throw new IllegalArgumentException("Flatten needs a batch dimension; got a scalar");
     return x.reshape(x.dim(0), -1);
   }
+
+  /** The identity on the flat row-major data kernels work on. */
+  @Override
+  public Kernel kernel() {
+    return Kernel.identity();
+  }
 }

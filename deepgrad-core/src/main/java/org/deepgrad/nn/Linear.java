@@ -54,6 +54,11 @@ public final class Linear extends Module {
     return MatMul.linear(x, weight.value(), bias == null ? null : bias.value());
   }
 
+  @Override
+  public Kernel kernel() {
+    return new LinearKernel(weight.value(), bias == null ? null : bias.value());
+  }
+
   /** The weight W, shape {@code [out, in]} as torch. */
   public Parameter weight() {
     return weight;

@@ -28,6 +28,19 @@ public abstract class Module {
   public abstract Tensor forward(Tensor input);
 
   /**
+   * This module's allocation-free training pass ({@link Kernel}), or null when it has none; the
+   * trainer then records on the tape. A new kernel (with its own buffers) per call: get it once.
+   */
+  public Kernel kernel() {
+    return null;
+  }
+
+  /** Whether forward hooks are registered on this module (not its children). */
+  public final boolean hasForwardHooks() {
+    return forwardHooks != null;
+  }
+
+  /**
    * {@link #forward} followed by the forward hooks, as calling a module in torch ({@code __call__}).
    * Containers call their children through this method, so hooks on any layer of a network fire.
    */

@@ -35,6 +35,13 @@ public final class Residual extends Module {
     return skip.add(fx);
   }
 
+  /** The body's and the projection's kernels summed, or null when the body has none. */
+  @Override
+  public Kernel kernel() {
+    Kernel b = body.kernel();
+    return b == null ? null : new ResidualKernel(b, projection == null ? null : projection.kernel());
+  }
+
   /** The residual branch f in {@code y = x + f(x)}. */
   public Module body() {
     return body;

@@ -40,6 +40,18 @@ public final class Sequential extends Module {
     return x;
   }
 
+  /** The chain of the layers' kernels, or null when one of them has none. */
+  @Override
+  public Kernel kernel() {
+    List<Kernel> ks = new java.util.ArrayList<>();
+    for (Module m : layers) {
+      Kernel k = m.kernel();
+      if (k == null) return null;
+      ks.add(k);
+    }
+    return new SequentialKernel(ks);
+  }
+
   /** The layers, in order. */
   public List<Module> layers() {
     return layers;

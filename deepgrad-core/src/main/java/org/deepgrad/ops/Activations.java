@@ -17,13 +17,22 @@ public final class Activations {
   public static Tensor relu(Tensor x) {
     float[] v = x.data();
     float[] r = new float[v.length];
-    for (int i = 0; i < r.length; i++) r[i] = v[i] > 0f ? v[i] : 0f;
+    reluForward(v, r, r.length);
     return Tensor.result(r, x.shape(), "relu", g -> {
-      float[] gd = g.data();
-      float[] d = new float[gd.length];
-      for (int i = 0; i < d.length; i++) d[i] = v[i] > 0f ? gd[i] : 0f;
+      float[] d = new float[v.length];
+      reluBackward(v, g.data(), d, d.length);
       return new Tensor[] {Tensor.of(d, x.shape())};
     }, x);
+  }
+
+  /** ReLU's forward on the first {@code n} elements: {@code y[i] = max(0, x[i])}. */
+  public static void reluForward(float[] x, float[] y, int n) {
+    for (int i = 0; i < n; i++) y[i] = x[i] > 0f ? x[i] : 0f;
+  }
+
+  /** ReLU's backward on the first {@code n} elements: {@code dx[i] = g[i] if x[i] > 0 else 0}; {@code dx} may be {@code g}. */
+  public static void reluBackward(float[] x, float[] g, float[] dx, int n) {
+    for (int i = 0; i < n; i++) dx[i] = x[i] > 0f ? g[i] : 0f;
   }
 
   /**
@@ -31,7 +40,12 @@ public final class Activations {
    * overflows; {@code σ'(x) = σ(x)(1 − σ(x))}.
    */
   public static Tensor sigmoid(Tensor x) {
-    return ActivationKernel.apply(x, "sigmoid", Activations::sigmoid, (v, y) -> y * (1 - y));
+    return sigmoidFn().apply(x);
+  }
+
+  /** {@link #sigmoid(Tensor)} as an element-wise function. */
+  public static ActivationFn sigmoidFn() {
+    return new ActivationFn("sigmoid", Activations::sigmoid, (v, y) -> y * (1 - y));
   }
 
   /** The logistic function of one value, stable for large |x|. */
@@ -43,7 +57,12 @@ public final class Activations {
 
   /** {@code tanh(x)}; {@code tanh'(x) = 1 − tanh²(x)}. */
   public static Tensor tanh(Tensor x) {
-    return ActivationKernel.apply(x, "tanh", Math::tanh, (v, y) -> 1 - y * y);
+    return tanhFn().apply(x);
+  }
+
+  /** {@link #tanh(Tensor)} as an element-wise function. */
+  public static ActivationFn tanhFn() {
+    return new ActivationFn("tanh", Math::tanh, (v, y) -> 1 - y * y);
   }
 
   /**
@@ -51,8 +70,13 @@ public final class Activations {
    * (torch's default negativeSlope is 0.01; Maas et al., 2013).
    */
   public static Tensor leakyRelu(Tensor x, float negativeSlope) {
+    return leakyReluFn(negativeSlope).apply(x);
+  }
+
+  /** {@link #leakyRelu(Tensor, float)} as an element-wise function. */
+  public static ActivationFn leakyReluFn(float negativeSlope) {
     double s = negativeSlope;
-    return ActivationKernel.apply(x, "leaky_relu", v -> v > 0 ? v : s * v, (v, y) -> v > 0 ? 1 : s);
+    return new ActivationFn("leaky_relu", v -> v > 0 ? v : s * v, (v, y) -> v > 0 ? 1 : s);
   }
 
   /**
@@ -60,8 +84,13 @@ public final class Activations {
    * al., 2016; torch's default alpha is 1).
    */
   public static Tensor elu(Tensor x, float alpha) {
+    return eluFn(alpha).apply(x);
+  }
+
+  /** {@link #elu(Tensor, float)} as an element-wise function. */
+  public static ActivationFn eluFn(float alpha) {
     double a = alpha;
-    return ActivationKernel.apply(x, "elu", v -> v > 0 ? v : a * Math.expm1(v), (v, y) -> v > 0 ? 1 : a * Math.exp(v));
+    return new ActivationFn("elu", v -> v > 0 ? v : a * Math.expm1(v), (v, y) -> v > 0 ? 1 : a * Math.exp(v));
   }
 
   /**
@@ -70,7 +99,12 @@ public final class Activations {
    * Φ comes from an erfc with relative error below 1.2e-7 (see {@link Gaussian}).
    */
   public static Tensor gelu(Tensor x) {
-    return ActivationKernel.apply(x, "gelu", v -> v * Gaussian.cdf(v), (v, y) -> Gaussian.cdf(v) + v * Gaussian.pdf(v));
+    return geluFn().apply(x);
+  }
+
+  /** {@link #gelu(Tensor)} as an element-wise function. */
+  public static ActivationFn geluFn() {
+    return new ActivationFn("gelu", v -> v * Gaussian.cdf(v), (v, y) -> Gaussian.cdf(v) + v * Gaussian.pdf(v));
   }
 
   /**
@@ -83,12 +117,12 @@ public final class Activations {
       case "none":
         return gelu(x);
       case "tanh":
-        return ActivationKernel.apply(x, "gelu_tanh",
+        return new ActivationFn("gelu_tanh",
             v -> 0.5 * v * (1 + Math.tanh(SQRT_2_OVER_PI * (v + GELU_TANH_C * v * v * v))),
             (v, y) -> {
               double t = Math.tanh(SQRT_2_OVER_PI * (v + GELU_TANH_C * v * v * v));
               return 0.5 * (1 + t) + 0.5 * v * (1 - t * t) * SQRT_2_OVER_PI * (1 + 3 * GELU_TANH_C * v * v);
-            });
+            }).apply(x);
       default:
         throw new IllegalArgumentException("gelu: approximate must be \"none\" or \"tanh\", got \""
             + approximate + "\"");
@@ -106,18 +140,28 @@ public final class Activations {
    * above the threshold.
    */
   public static Tensor softplus(Tensor x, float beta, float threshold) {
+    return softplusFn(beta, threshold).apply(x);
+  }
+
+  /** {@link #softplus(Tensor, float, float)} as an element-wise function. */
+  public static ActivationFn softplusFn(float beta, float threshold) {
     if (!(beta > 0) || Float.isInfinite(beta)) {
       throw new IllegalArgumentException("softplus: beta must be positive and finite, got " + beta);
     }
     double b = beta;
-    return ActivationKernel.apply(x, "softplus",
+    return new ActivationFn("softplus",
         v -> b * v > threshold ? v : Math.log1p(Math.exp(b * v)) / b,
         (v, y) -> b * v > threshold ? 1 : sigmoid(b * v));
   }
 
   /** {@code softsign(x) = x / (1 + |x|)}; {@code softsign'(x) = 1 / (1 + |x|)²}. */
   public static Tensor softsign(Tensor x) {
-    return ActivationKernel.apply(x, "softsign", v -> v / (1 + Math.abs(v)), (v, y) -> {
+    return softsignFn().apply(x);
+  }
+
+  /** {@link #softsign(Tensor)} as an element-wise function. */
+  public static ActivationFn softsignFn() {
+    return new ActivationFn("softsign", v -> v / (1 + Math.abs(v)), (v, y) -> {
       double d = 1 + Math.abs(v);
       return 1 / (d * d);
     });
@@ -128,10 +172,15 @@ public final class Activations {
    * torch, 0 at the edges). torch's defaults are min = −1, max = 1.
    */
   public static Tensor hardtanh(Tensor x, float min, float max) {
+    return hardtanhFn(min, max).apply(x);
+  }
+
+  /** {@link #hardtanh(Tensor, float, float)} as an element-wise function. */
+  public static ActivationFn hardtanhFn(float min, float max) {
     if (!(min <= max)) {
       throw new IllegalArgumentException("hardtanh: min (" + min + ") must not exceed max (" + max + ")");
     }
-    return ActivationKernel.apply(x, "hardtanh", v -> Math.min(Math.max(v, min), max),
+    return new ActivationFn("hardtanh", v -> Math.min(Math.max(v, min), max),
         (v, y) -> v > min && v < max ? 1 : 0);
   }
 }

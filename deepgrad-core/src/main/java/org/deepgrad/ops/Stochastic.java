@@ -23,12 +23,8 @@ public final class Stochastic {
     }
     if (!training || p == 0) return x;
     float[] v = x.data();
-    float[] scale = new float[v.length]; // the mask times 1/(1 − p): 0 where dropped
-    if (p < 1) {
-      if (rng == null) throw new IllegalArgumentException("dropout: training with 0 < p < 1 needs an Rng, got null");
-      float keep = (float) (1.0 / (1.0 - p));
-      for (int i = 0; i < scale.length; i++) scale[i] = rng.nextDouble() < p ? 0f : keep;
-    }
+    float[] scale = new float[v.length];
+    dropoutScale(scale, p, rng);
     float[] y = new float[v.length];
     for (int i = 0; i < y.length; i++) y[i] = v[i] * scale[i];
     return Tensor.result(y, x.shape(), "dropout", g -> {
@@ -37,5 +33,20 @@ public final class Stochastic {
       for (int i = 0; i < dx.length; i++) dx[i] = gd[i] * scale[i];
       return new Tensor[] {Tensor.of(dx, x.shape())};
     }, x);
+  }
+
+  /**
+   * Fills {@code scale} with dropout's mask times {@code 1/(1 − p)}: each element 0 with probability
+   * {@code p} (one {@code rng.nextDouble()} per element, in order), else {@code 1/(1 − p)}; all 0 when
+   * {@code p == 1}.
+   */
+  public static void dropoutScale(float[] scale, float p, Rng rng) {
+    if (p >= 1) {
+      java.util.Arrays.fill(scale, 0f);
+      return;
+    }
+    if (rng == null) throw new IllegalArgumentException("dropout: training with 0 < p < 1 needs an Rng, got null");
+    float keep = (float) (1.0 / (1.0 - p));
+    for (int i = 0; i < scale.length; i++) scale[i] = rng.nextDouble() < p ? 0f : keep;
   }
 }

@@ -39,6 +39,7 @@ public final class Tensor {
   private boolean requiresGrad;
   private Node node;
   private Tensor grad;
+  private Tensor spareGrad; // the gradient zeroGrad() dropped: the next backward reuses its array
   private boolean retainGrad;
   private List<UnaryOperator<Tensor>> hooks;
 
@@ -204,9 +205,27 @@ public final class Tensor {
     return grad;
   }
 
-  /** Forgets the accumulated gradient. */
+  /**
+   * Forgets the accumulated gradient ({@link #grad()} becomes null, as torch's
+   * {@code zero_grad(set_to_none=True)}). The next backward reuses the dropped gradient's array, so
+   * training allocates no gradient memory after the first step: copy a gradient you want to keep
+   * past the next backward.
+   */
   public void zeroGrad() {
+    if (grad != null) spareGrad = grad;
     grad = null;
+  }
+
+  /**
+   * Installs and returns a gradient whose every element the caller then writes (a backward that
+   * computes gradients in place, such as {@link org.deepgrad.nn.Kernel}s); its contents are undefined
+   * until then. Use only when {@link #grad()} is null: otherwise add into {@code grad()}.
+   */
+  public Tensor freshGrad() {
+    if (grad != null) throw new IllegalStateException("freshGrad: the tensor already has a gradient; add into grad()");
+    grad = spareGrad != null ? spareGrad : new Tensor(new float[data.length], shape);
+    spareGrad = null;
+    return grad;
   }
 
   /** The op that computed this tensor, or null for a leaf. */
@@ -236,6 +255,11 @@ public final class Tensor {
     return this;
   }
 
+  /** Whether gradient hooks are registered on this tensor. */
+  public boolean hasHooks() {
+    return hooks != null;
+  }
+
   /** Applies the registered hooks in order; used by {@link Backprop}. */
   public Tensor runHooks(Tensor gradient) {
     if (hooks == null) return gradient;
@@ -253,7 +277,7 @@ public final class Tensor {
   /** Adds {@code g} into {@link #grad()}; used by {@link Backprop}. */
   public void accumulateGrad(Tensor g) {
     if (grad == null) {
-      grad = new Tensor(g.data.clone(), shape);
+      System.arraycopy(g.data, 0, freshGrad().data, 0, data.length);
     } else {
       float[] acc = grad.data;
       float[] add = g.data;

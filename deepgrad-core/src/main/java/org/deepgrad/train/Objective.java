@@ -6,7 +6,9 @@ import org.deepgrad.autograd.NoGrad;
 import org.deepgrad.data.Dataset;
 import org.deepgrad.data.Regression;
 import org.deepgrad.data.Samples;
+import org.deepgrad.loss.CrossEntropyKernel;
 import org.deepgrad.loss.Loss;
+import org.deepgrad.loss.MseKernel;
 import org.deepgrad.nn.Module;
 import org.deepgrad.tensor.Tensor;
 
@@ -30,30 +32,50 @@ public final class Objective<S extends Samples<S>> {
   private final String name;
   private final BiFunction<Tensor, S, Tensor> loss;
   private final Supplier<Tally<S>> tally;
+  private final Supplier<FusedLoss<S>> fused;
 
   /**
    * An objective named {@code name} (for messages) with a scalar mean {@code loss} of a model output
    * and its batch, and a supplier of fresh metric tallies.
    */
   public Objective(String name, BiFunction<Tensor, S, Tensor> loss, Supplier<Tally<S>> tally) {
+    this(name, loss, tally, null);
+  }
+
+  /**
+   * As {@link #Objective(String, BiFunction, Supplier)}, plus a supplier of the same loss on flat
+   * buffers ({@link FusedLoss}), which lets the trainer take its allocation-free step; null for none.
+   */
+  public Objective(String name, BiFunction<Tensor, S, Tensor> loss, Supplier<Tally<S>> tally,
+      Supplier<FusedLoss<S>> fused) {
     this.name = name;
     this.loss = loss;
     this.tally = tally;
+    this.fused = fused;
   }
 
   /** Cross-entropy on class labels, scored by loss and accuracy (torch's {@code CrossEntropyLoss}). */
   public static Objective<Dataset> classification() {
-    return new Objective<>("cross-entropy", (out, b) -> Loss.crossEntropy(out, b.labels()), AccuracyTally::new);
+    return new Objective<>("cross-entropy", (out, b) -> Loss.crossEntropy(out, b.labels()), AccuracyTally::new, () -> {
+      CrossEntropyKernel k = new CrossEntropyKernel();
+      return (out, rows, b, grad) -> k.meanLoss(out, rows, b.labels(), grad);
+    });
   }
 
   /** Mean squared error on float targets, scored by loss, MSE and R² (torch's {@code MSELoss}). */
   public static Objective<Regression> regression() {
-    return new Objective<>("mse", (out, b) -> Loss.mse(out, b.targets()), R2Tally::new);
+    return new Objective<>("mse", (out, b) -> Loss.mse(out, b.targets()), R2Tally::new,
+        () -> (out, rows, b, grad) -> MseKernel.meanLoss(out, b.targets().data(), grad));
   }
 
   /** The scalar mean loss of the model's {@code output} for {@code batch}. */
   public Tensor loss(Tensor output, S batch) {
     return loss.apply(output, batch);
+  }
+
+  /** A new {@link FusedLoss} of this objective, or null when it has none. */
+  public FusedLoss<S> fusedLoss() {
+    return fused == null ? null : fused.get();
   }
 
   /** A fresh, empty tally of this objective's metrics. */

@@ -4,6 +4,7 @@ import java.util.List;
 import java.util.Map;
 import org.deepgrad.data.Samples;
 import org.deepgrad.loss.Loss;
+import org.deepgrad.nn.Kernel;
 import org.deepgrad.nn.Module;
 import org.deepgrad.nn.Parameter;
 import org.deepgrad.optim.Optimizer;
@@ -17,13 +18,20 @@ import org.deepgrad.tensor.Tensor;
  * returns before the update, leaving weights, optimizer state and batch-norm statistics as they were
  * (the generators of dropout advance as for any step), after a {@link PostMortem} that finds where the
  * first non-finite value arose.
+ *
+ * <p>Forward and backward take one of two paths with bit-identical results. The model's
+ * {@link Kernel} with the objective's {@link FusedLoss} runs on buffers reused from step to step and
+ * allocates nothing; it is taken when the model and the objective have them, there is no L2 penalty,
+ * and no hook (a module's forward hook, a parameter's gradient hook) wants to see the step, so a
+ * diagnostics listener sampling every K steps sends just those steps through the tape. Otherwise
+ * the step is recorded on the autograd tape.
  */
-final class TrainStep<S extends Samples<S>> {
+public final class TrainStep<S extends Samples<S>> {
   /**
    * What happened: the batch's output and data loss; the pre-clip gradient norm; null, or what was
    * non-finite, in which case nothing was updated, and where it first arose ({@link NonFinite#where()}).
    */
-  record Outcome(Tensor output, double loss, double gradNorm, String nonFinite, String where) {}
+  public record Outcome(Tensor output, double loss, double gradNorm, String nonFinite, String where) {}
 
   private final Module model;
   private final Objective<S> objective;
@@ -31,10 +39,29 @@ final class TrainStep<S extends Samples<S>> {
   private final TrainerSettings settings;
   private final List<TrainListener> listeners;
   private final Map<String, Parameter> params;
+  private final Parameter[] paramList;
+  private final Module[] modules;
   private final List<Tensor> weights;
   private final ForwardState forwardState;
+  private final Kernel kernel;
+  private final FusedLoss<S> fusedLoss;
+  private float[] lossGrad;
+  private long kernelSteps;
 
-  TrainStep(Module model, Objective<S> objective, Optimizer optimizer, TrainerSettings settings,
+  /**
+   * The steps of a {@link Trainer} with these parts and no listeners, for a loop of one's own (the
+   * {@code bench} command's): call {@link #run} once per batch. Uses settings' L2 and clipping only.
+   */
+  public TrainStep(Module model, Objective<S> objective, Optimizer optimizer, TrainerSettings settings) {
+    this(model, objective, optimizer, settings, List.of());
+  }
+
+  /**
+   * As {@link #TrainStep(Module, Objective, Optimizer, TrainerSettings)}, calling the listeners'
+   * {@code beforeStep} and {@code afterBackward} (the caller sends the other events it needs, e.g.
+   * {@code onStep} to a {@link DiagnosticsListener}).
+   */
+  public TrainStep(Module model, Objective<S> objective, Optimizer optimizer, TrainerSettings settings,
       List<TrainListener> listeners) {
     this.model = model;
     this.objective = objective;
@@ -42,20 +69,54 @@ final class TrainStep<S extends Samples<S>> {
     this.settings = settings;
     this.listeners = listeners;
     this.params = model.namedParameters();
+    this.paramList = params.values().toArray(new Parameter[0]);
+    this.modules = model.namedModules().values().toArray(new Module[0]);
     this.weights = params.values().stream().filter(p -> p.role() == Parameter.Role.WEIGHT).map(Parameter::value).toList();
     this.forwardState = new ForwardState(model);
+    FusedLoss<S> fused = settings.l2() > 0 ? null : objective.fusedLoss();
+    Kernel k = fused == null ? null : model.kernel();
+    this.kernel = k;
+    this.fusedLoss = k == null ? null : fused;
   }
 
-  /** Runs update number {@code step} (from 1) on {@code batch}; the model must be in training mode. */
-  Outcome run(S batch, long step) {
+  /** Whether steps can take the allocation-free path (the model and objective have kernels, no L2). */
+  boolean hasKernel() {
+    return kernel != null;
+  }
+
+  /** How many steps took the kernel path. */
+  long kernelSteps() {
+    return kernelSteps;
+  }
+
+  /**
+   * One update on {@code batch} as update number {@code step} (from 1, as listeners see it); the
+   * model must be in training mode.
+   */
+  public Outcome run(S batch, long step) {
     for (TrainListener l : listeners) l.beforeStep(step);
-    model.zeroGrad();
+    for (Parameter p : paramList) p.value().zeroGrad();
     forwardState.save();
-    Tensor output = model.forward(batch.features());
-    Tensor loss = objective.loss(output, batch);
-    Tensor total = total(loss);
-    if (!Float.isFinite(total.item())) return failed(batch, output, loss, "loss", false);
-    total.backward();
+    Tensor output;
+    float loss;
+    if (kernelApplies()) {
+      kernelSteps++;
+      Tensor x = batch.features();
+      int rows = x.dim(0);
+      float[] out = kernel.forward(x.data(), rows);
+      output = Tensor.of(out, rows, out.length / rows);
+      lossGrad = Kernel.sized(lossGrad, out.length);
+      loss = fusedLoss.apply(out, rows, batch, lossGrad);
+      if (!Float.isFinite(loss)) return failed(batch, output, loss, "loss", false);
+      kernel.backward(lossGrad, rows, false);
+    } else {
+      output = model.forward(batch.features());
+      Tensor data = objective.loss(output, batch);
+      Tensor total = total(data);
+      loss = data.item();
+      if (!Float.isFinite(total.item())) return failed(batch, output, loss, "loss", false);
+      total.backward();
+    }
     double sq = 0;
     for (Map.Entry<String, Parameter> e : params.entrySet()) {
       Tensor g = e.getValue().grad();
@@ -69,24 +130,26 @@ final class TrainStep<S extends Samples<S>> {
     if (settings.clipNorm() > 0) Clip.byGlobalNorm(params, settings.clipNorm());
     if (settings.clipValue() > 0) Clip.byValue(params, settings.clipValue());
     optimizer.step();
-    return new Outcome(output, loss.item(), Math.sqrt(sq), null, null);
+    return new Outcome(output, loss, Math.sqrt(sq), null, null);
+  }
+
+  /** The kernel path, unless a hook is registered now (e.g. by a diagnostics sample). */
+  private boolean kernelApplies() {
+    if (kernel == null) return false;
+    for (Module m : modules) if (m.hasForwardHooks()) return false;
+    for (Parameter p : paramList) if (p.value().hasHooks()) return false;
+    return true;
   }
 
   private Tensor total(Tensor loss) {
     return settings.l2() > 0 ? loss.add(Loss.l2Penalty(weights, settings.l2())) : loss;
   }
 
-  /**
-   * The outcome of a step that found {@code what} non-finite: the buffers go back to their values
-   * before the step, and a {@link PostMortem} replays it from the same generator states (same masks)
-   * to find where the value arose. The replay draws what the step drew, so the generators end where
-   * the step left them and the next batches draw what they would have drawn.
-   */
-  private Outcome failed(S batch, Tensor output, Tensor loss, String what, boolean backward) {
+  private Outcome failed(S batch, Tensor output, float loss, String what, boolean backward) {
     forwardState.rewindGenerators();
     String where = locate(batch, backward);
     forwardState.restoreBuffers(); // the replay moved them too (training mode uses batch statistics, not these)
-    return new Outcome(output, loss.item(), Double.NaN, what, where);
+    return new Outcome(output, loss, Double.NaN, what, where);
   }
 
   private String locate(S batch, boolean backward) {

@@ -168,4 +168,9 @@ public final class Trainer<S extends Samples<S>> {
     state.apply(loaded.file(), loaded.checkpoint());
     return loaded;
   }
+
+  /** How many steps took the allocation-free kernel path (see {@link TrainStep}); for tests. */
+  long kernelSteps() {
+    return trainStep.kernelSteps();
+  }
 }
