@@ -5,6 +5,7 @@ import java.util.List;
 import java.util.Optional;
 import org.deepgrad.nn.Module;
 import org.deepgrad.nn.Parameter;
+import org.deepgrad.ops.Reductions;
 import org.deepgrad.tensor.Tensor;
 
 /**
@@ -86,7 +87,7 @@ public final class Recorder {
     double sq = 0;
     for (Parameter p : model.namedParameters().values()) {
       Tensor g = p.grad();
-      if (g != null) for (float v : g.data()) sq += (double) v * v;
+      if (g != null) sq += Reductions.sumOfSquares(g.data());
     }
     gradNorm = Math.sqrt(sq);
     pending = new ArrayList<>();

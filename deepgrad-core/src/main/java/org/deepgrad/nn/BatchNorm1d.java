@@ -54,6 +54,20 @@ public final class BatchNorm1d extends Module {
         runningMean, runningVar, isTraining(), momentum, eps);
   }
 
+  /** The kernel of a {@code [batch, features]} input (the trainer's allocation-free path). */
+  @Override
+  public Kernel kernel() {
+    return new BatchNormKernel(this, weight == null ? null : weight.value(), bias == null ? null : bias.value());
+  }
+
+  float momentum() {
+    return momentum;
+  }
+
+  float eps() {
+    return eps;
+  }
+
   /** The running mean per feature, shape {@code [features]}, used in evaluation; starts at 0. */
   public Tensor runningMean() {
     return runningMean;

@@ -9,6 +9,7 @@ import org.deepgrad.diagnostics.Recorder;
 import org.deepgrad.diagnostics.Verdicts;
 import org.deepgrad.nn.Module;
 import org.deepgrad.nn.Parameter;
+import org.deepgrad.ops.Reductions;
 import org.deepgrad.tensor.Tensor;
 
 /**
@@ -105,7 +106,7 @@ public final class DiagnosticsListener implements TrainListener {
     double sq = 0;
     for (Parameter p : params) {
       Tensor g = p.grad();
-      if (g != null) for (float v : g.data()) sq += (double) v * v;
+      if (g != null) sq += Reductions.sumOfSquares(g.data());
     }
     return Math.sqrt(sq);
   }

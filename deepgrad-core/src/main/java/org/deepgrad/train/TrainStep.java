@@ -7,6 +7,7 @@ import org.deepgrad.loss.Loss;
 import org.deepgrad.nn.Kernel;
 import org.deepgrad.nn.Module;
 import org.deepgrad.nn.Parameter;
+import org.deepgrad.ops.Reductions;
 import org.deepgrad.optim.Optimizer;
 import org.deepgrad.optim.clip.Clip;
 import org.deepgrad.tensor.Tensor;
@@ -118,19 +119,24 @@ public final class TrainStep<S extends Samples<S>> {
       total.backward();
     }
     double sq = 0;
-    for (Map.Entry<String, Parameter> e : params.entrySet()) {
-      Tensor g = e.getValue().grad();
-      if (g == null) continue;
-      for (float v : g.data()) {
-        if (!Float.isFinite(v)) return failed(batch, output, loss, "gradient of " + e.getKey(), true);
-        sq += (double) v * v;
-      }
+    for (Parameter p : paramList) {
+      Tensor g = p.grad();
+      if (g != null) sq += Reductions.sumOfSquares(g.data()); // a float's square cannot overflow a double
     }
+    if (!Double.isFinite(sq)) return failed(batch, output, loss, "gradient of " + firstNonFinite(), true);
     for (TrainListener l : listeners) l.afterBackward(step, model);
     if (settings.clipNorm() > 0) Clip.byGlobalNorm(params, settings.clipNorm());
     if (settings.clipValue() > 0) Clip.byValue(params, settings.clipValue());
     optimizer.step();
     return new Outcome(output, loss, Math.sqrt(sq), null, null);
+  }
+
+  private String firstNonFinite() {
+    for (Map.Entry<String, Parameter> e : params.entrySet()) {
+      Tensor g = e.getValue().grad();
+      if (g != null) for (float v : g.data()) if (!Float.isFinite(v)) return e.getKey();
+    }
+    throw new IllegalStateException("the gradients' squared norm is not finite, but every element is");
   }
 
   /** The kernel path, unless a hook is registered now (e.g. by a diagnostics sample). */

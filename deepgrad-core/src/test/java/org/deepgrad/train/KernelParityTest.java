@@ -44,6 +44,9 @@ class KernelParityTest {
     }
     cases.add(new Object[] {"dropout", (Supplier<Sequential>) () -> Sequential.builder(6, new Rng(7))
         .dropout(0.1f).dense(16, Activation.tanh()).dropout(0.3f).dense(3).build()});
+    cases.add(new Object[] {"batch norm, relu, dropout (the main job's block)", (Supplier<Sequential>) () ->
+        Sequential.builder(6, new Rng(8)).dense(16).batchNorm().dense(12, Activation.relu()).batchNorm().dropout(0.2f)
+            .dense(3).build()});
     cases.add(new Object[] {"residual", (Supplier<Sequential>) () -> Sequential.builder(6, new Rng(9))
         .dense(8, Activation.relu()).residual(b -> b.dense(8, Activation.relu()).dense(8)).dense(3).build()});
     cases.add(new Object[] {"projection", (Supplier<Sequential>) () -> {
@@ -77,9 +80,9 @@ class KernelParityTest {
   }
 
   @Test
-  void l2AndUnsupportedLayersTakeTheTape() {
+  void l2AndLayersWithoutKernelsTakeTheTape() {
     Sequential plain = Sequential.builder(6, new Rng(1)).dense(4, Activation.relu()).dense(3).build();
-    Sequential norm = Sequential.builder(6, new Rng(1)).dense(4).batchNorm().dense(3).build();
+    Sequential norm = Sequential.builder(6, new Rng(1)).dense(4).layerNorm().dense(3).build();
     assertTrue(step(plain, TrainerSettings.defaults()).hasKernel());
     assertFalse(step(plain, TrainerSettings.defaults().withL2(1e-3)).hasKernel());
     assertFalse(step(norm, TrainerSettings.defaults()).hasKernel());
