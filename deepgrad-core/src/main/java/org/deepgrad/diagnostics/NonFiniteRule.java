@@ -55,7 +55,7 @@ final class NonFiniteRule implements Rule {
   }
 
   private static boolean bad(StepStats s) {
-    return !Double.isFinite(s.loss()) || (s.sampled() && !Double.isFinite(s.gradNormBefore()))
+    return !Double.isFinite(s.loss()) || !Double.isFinite(s.gradNormBefore()) // unsampled records are failed steps
         || s.layers().stream().anyMatch(l -> l.nonFinite() > 0);
   }
 }

@@ -47,7 +47,7 @@ public final class Recorder {
   private long step = -1;
   private boolean armed;
   private boolean forceNext;
-  private boolean sawBadLoss;
+  private boolean sawFailure;
   private List<Sample> pending;
   private double gradNorm = Double.NaN;
   private int stepsSince;
@@ -104,21 +104,30 @@ public final class Recorder {
 
   /** Ends a step without clipping: the global norm after equals the one before. */
   public Optional<StepStats> afterStep(double loss, double lr) {
-    return finish(loss, lr, null);
+    return finish(loss, lr, null, false);
+  }
+
+  /**
+   * Ends a step that made no update because its loss or a gradient was NaN or infinite. The first
+   * such step is recorded even when it was not sampled (its gradient norm then NaN), and the next
+   * step is sampled, so NAN_OR_INF sees where the run broke whatever the sampling period.
+   */
+  public Optional<StepStats> afterNonFinite(double loss, double lr) {
+    return finish(loss, lr, null, true);
   }
 
   /** Ends a step whose gradients were clipped as {@code clipping} says; returns the step's record if one was made. */
   public Optional<StepStats> afterStep(double loss, double lr, Clipping clipping) {
-    return finish(loss, lr, clipping);
+    return finish(loss, lr, clipping, false);
   }
 
-  private Optional<StepStats> finish(double loss, double lr, Clipping clipping) {
+  private Optional<StepStats> finish(double loss, double lr, Clipping clipping, boolean failed) {
     stepsSince++;
     if (clipping != null && clipping.fired()) clippedSince++;
-    boolean badLoss = !Double.isFinite(loss) && !sawBadLoss;
-    if (pending == null && !badLoss) return Optional.empty();
-    sawBadLoss |= badLoss;
-    forceNext = badLoss && pending == null; // a bad loss between samples: look at the next step closely
+    boolean failure = (failed || !Double.isFinite(loss)) && !sawFailure;
+    if (pending == null && !failure) return Optional.empty();
+    sawFailure |= failure;
+    forceNext = failure && pending == null; // a failure between samples: look at the next step closely
     List<LayerStats> layers = new ArrayList<>();
     if (pending != null) for (Sample s : pending) layers.add(Layers.withUpdates(s.stats(), s.tap(), s.before()));
     double before = clipping != null ? clipping.normBefore() : pending != null ? gradNorm : Double.NaN;

@@ -78,7 +78,7 @@ public final class DiagnosticsListener implements TrainListener {
   @Override
   public void onNonFinite(NonFinite event, double loss, double lr) {
     recorder.afterBackward();
-    recorder.afterStep(loss, lr);
+    recorder.afterNonFinite(loss, lr);
   }
 
   /** The recorder, with the layers it found and everything recorded so far. */

@@ -146,4 +146,24 @@ class DiagnosticsListenerTest {
     assertEquals(List.of("0"), f.layers());
     assertFalse(Double.isFinite(diag.history().steps().get(0).gradNormBefore()));
   }
+
+  @Test
+  void aNonFiniteGradientBetweenSamplesIsRecordedAndTheNextStepSampled() throws Exception {
+    // The kink's gradient is infinite on every step while the loss stays 0; skip keeps the run going.
+    Objective<Regression> kink = new Objective<>("kink", (out, b) -> out.sub(out.detach()).sqrt().mean(),
+        () -> Objective.regression().tally());
+    Sequential model = Fixtures.linear(1);
+    TrainerSettings s = TrainerSettings.defaults().withEpochs(1).withNonFinite(NonFinitePolicy.SKIP, 0);
+    DiagnosticsListener diag = new DiagnosticsListener(model, 1000, s);
+    new Trainer<>(model, kink, Optimizers.sgd(model.namedParameters(), SGD.of(0.1)),
+        new DataLoader<>(Fixtures.lineData(), 4, false, false, 0), null, s).addListener(diag).fit();
+    List<StepStats> steps = diag.history().steps();
+    assertEquals(1, steps.get(0).step());
+    assertFalse(steps.get(0).sampled());
+    assertTrue(steps.get(1).sampled(), "the step after the failure is sampled");
+    Finding f = diag.findings().get(0);
+    assertEquals(Finding.Kind.NAN_OR_INF, f.kind());
+    assertEquals(1.0, f.numbers().get("step"));
+    assertEquals(List.of("0"), f.layers());
+  }
 }
