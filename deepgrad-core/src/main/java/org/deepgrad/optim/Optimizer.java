@@ -70,28 +70,45 @@ public final class Optimizer {
 
   /** Forgets every parameter's gradient (sets it to none, torch's {@code zero_grad(set_to_none=True)}). */
   public void zeroGrad() {
-    for (Group g : groups) g.params.values().forEach(p -> p.value().zeroGrad());
+    for (int g = 0; g < groups.size(); g++) {
+      for (Parameter p : groups.get(g).parameters) p.value().zeroGrad();
+    }
   }
 
-  /** One update of every parameter that has a gradient, then the constraints. */
+  /**
+   * One update of every parameter that has a gradient, then the constraints. Chains with a
+   * {@link Chain#fused()} form (the SGD, Adam, AdamW, RMSprop and Adagrad presets) update each
+   * parameter in one pass straight from its gradient; others copy the gradient into the slot's
+   * update buffer and run link by link. Nothing is allocated after each parameter's first step.
+   */
   public void step() {
-    for (Group g : groups) {
-      for (Map.Entry<String, Parameter> e : g.params.entrySet()) {
-        Tensor grad = e.getValue().grad();
+    for (int gi = 0; gi < groups.size(); gi++) {
+      Group g = groups.get(gi);
+      for (int i = 0; i < g.parameters.length; i++) {
+        Tensor grad = g.parameters[i].grad();
         if (grad == null) continue;
-        float[] theta = e.getValue().value().data();
-        Slot s = slots.get(e.getKey());
-        if (s == null) slots.put(e.getKey(), s = new Slot(g, theta.length));
+        float[] theta = g.parameters[i].value().data();
+        Slot s = g.slots[i];
+        if (s == null) {
+          s = g.slots[i] = new Slot(g, theta.length);
+          slots.put(g.names[i], s);
+        }
         s.count++;
-        float[] u = s.update;
-        System.arraycopy(grad.data(), 0, u, 0, u.length);
-        g.chain.update(s.states, u, theta, s);
-        for (int i = 0; i < theta.length; i++) theta[i] += u[i];
+        if (g.fused != null) {
+          g.fused.apply(s.states, grad.data(), theta, s);
+        } else {
+          float[] u = s.update(theta.length);
+          System.arraycopy(grad.data(), 0, u, 0, u.length);
+          g.chain.update(s.states, u, theta, s);
+          for (int j = 0; j < theta.length; j++) theta[j] += u[j];
+        }
       }
     }
     steps++;
-    for (Constraint c : constraints) {
-      for (Group g : groups) g.params.values().forEach(c::apply);
+    for (int c = 0; c < constraints.size(); c++) {
+      for (int gi = 0; gi < groups.size(); gi++) {
+        for (Parameter p : groups.get(gi).parameters) constraints.get(c).apply(p);
+      }
     }
   }
 
@@ -173,6 +190,7 @@ public final class Optimizer {
     for (int g = 0; g < groups.size(); g++) groups.get(g).lr = dict.lrs().get(g);
     slots.clear();
     slots.putAll(loaded);
+    for (Group g : groups) g.relink(slots);
     steps = dict.steps();
   }
 
@@ -187,7 +205,7 @@ public final class Optimizer {
     return s;
   }
 
-  private Group group(int index) {
+  Group group(int index) {
     if (index < 0 || index >= groups.size()) {
       throw new IndexOutOfBoundsException(name + " has " + groups.size() + " parameter groups; group " + index
           + " does not exist");

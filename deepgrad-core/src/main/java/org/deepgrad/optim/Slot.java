@@ -6,19 +6,24 @@ import org.deepgrad.optim.transform.Step;
 
 /**
  * One parameter's lazy state inside an {@link Optimizer}, created at its first step: its own step
- * count, its chain's per-link states and the buffer its update is computed in. It is the
- * {@link Step} its transforms see.
+ * count, its chain's per-link states and, for a chain run link by link, the buffer its update is
+ * computed in. It is the {@link Step} its transforms see.
  */
 final class Slot implements Step {
   final Group group;
   final Object[] states;
-  final float[] update;
+  private float[] update;
   long count;
 
   Slot(Group group, int size) {
     this.group = group;
     this.states = group.chain.init(size);
-    this.update = new float[size];
+  }
+
+  /** The update buffer of the link-by-link path, made at its first use (a fused chain needs none). */
+  float[] update(int size) {
+    if (update == null) update = new float[size];
+    return update;
   }
 
   @Override

@@ -34,6 +34,15 @@ public record Chain(List<Transform<?>> links) {
     for (int i = 0; i < states.length; i++) apply(links.get(i), states[i], u, theta, step);
   }
 
+  /**
+   * This chain's step in one pass over each parameter ({@link Fused}), or null when it has none and
+   * must run link by link. The presets' chains (SGD, Adam, AdamW, RMSprop, Adagrad) have one; it
+   * is worked out anew on each call, so callers keep it.
+   */
+  public Fused fused() {
+    return Fusion.of(this);
+  }
+
   /** The named buffers of all links' states (live arrays), for state dicts. */
   public Map<String, float[]> buffers(Object[] states) {
     Map<String, float[]> all = new LinkedHashMap<>();
