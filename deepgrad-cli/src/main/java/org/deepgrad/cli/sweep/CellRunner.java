@@ -18,6 +18,11 @@ import org.deepgrad.io.AtomicFiles;
  * hash, which a rerun compares), trains with {@link TrainRun} exactly as {@code deepgrad train}
  * does, its log appended to {@code log.txt}, then writes {@code result.json} ({@link CellResult}).
  * An exception ends the cell, not the sweep: it becomes the result's status and message.
+ *
+ * <p>A cell that runs again (interrupted, failed, or its result deleted) starts from the beginning,
+ * its directory emptied first, rather than resuming from its last checkpoint: the diagnostics
+ * sample the run from its first step (the INIT_MISMATCH check is before it), so a resumed cell
+ * would report a gradient ratio and findings that depend on where the interruption fell.
  */
 final class CellRunner {
   static final String CELL_FILE = "cell.json";
@@ -28,6 +33,8 @@ final class CellRunner {
 
   /** Runs {@code cell} on the calling thread; throws only when its own files cannot be written. */
   static CellResult run(Cell cell) throws IOException {
+    boolean again = Files.isDirectory(cell.dir());
+    if (again) SweepState.delete(cell.dir());
     Files.createDirectories(cell.dir());
     ObjectNode n = JSON.createObjectNode().put("id", cell.id()).put("hash", cell.hash());
     cell.values().forEach(n.putObject("axes")::put);
@@ -38,7 +45,7 @@ final class CellRunner {
     Exception error = null;
     try (PrintWriter log = new PrintWriter(Files.newBufferedWriter(cell.dir().resolve(LOG), StandardCharsets.UTF_8,
         StandardOpenOption.CREATE, StandardOpenOption.APPEND), true)) {
-      log.println("deepgrad sweep: cell " + cell.id() + (cell.config().output().resume() ? " (resuming)" : ""));
+      log.println("deepgrad sweep: cell " + cell.id() + (again ? " (again, from the beginning)" : ""));
       try {
         TrainRun.run(cell.config(), log, log);
       } catch (Exception e) { // the cell's failure is its result; the other cells go on

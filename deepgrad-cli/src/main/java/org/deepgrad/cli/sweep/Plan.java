@@ -3,7 +3,6 @@ package org.deepgrad.cli.sweep;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.util.ArrayList;
@@ -11,23 +10,22 @@ import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import org.deepgrad.cli.OutputConfig;
 import org.deepgrad.cli.TrainConfig;
 import org.deepgrad.cli.UsageException;
-import org.deepgrad.io.ModelFiles;
 
 /**
  * The cells of a grid, every one's configuration built and validated before anything runs, so that
  * a typo in the last cell fails in the first second. Each cell's tree is the base with the cell's
  * axis values set, then the sweep's output settings: {@code output.dir} = {@code OUT/cells/ID},
- * diagnostics on (the gradient ratio of the results), no progress bar, and {@code resume} when an
- * interrupted run is already there. {@code training.threads} is taken out of every cell: the thread
+ * diagnostics on (the gradient ratio of the results), no progress bar, no resume (the directory is
+ * set after the config is read, so what an earlier run left there does not change it; see
+ * {@link CellRunner} for an interrupted cell). {@code training.threads} is taken out of every cell: the thread
  * count is one setting for the whole JVM, which the sweep makes ({@link SweepRun}).
  *
  * @param baseThreads the base's {@code training.threads} (0 when not given)
  */
 record Plan(List<Cell> cells, int baseThreads) {
-  /** The files whose presence says a cell's run has started (so it resumes). */
-  private static final List<String> STARTED = List.of("metrics.jsonl", "checkpoints", ModelFiles.CARD);
   private static final JsonNodeFactory F = JsonNodeFactory.instance;
 
   /** The cells of {@code g} under {@code out}, in grid order; throws the first configuration error. */
@@ -67,8 +65,8 @@ record Plan(List<Cell> cells, int baseThreads) {
       ObjectNode tree = base.deepCopy();
       apply(g, tree, chosen, baseHidden);
       ObjectNode output = tree.get("output") instanceof ObjectNode o ? o : tree.putObject("output");
-      output.put("dir", dir.toString()).put("diagnose", true).put("progress", false).put("resume", started(dir));
-      cells.add(Cell.of(index, id, texts, dir, build(tree, clock, g, "cell " + id)));
+      output.put("diagnose", true).put("progress", false);
+      cells.add(Cell.of(index, id, texts, dir, in(dir, build(tree, clock, g, "cell " + id))));
       if (!next(at, g.axes())) return new Plan(cells, threads);
     }
   }
@@ -126,7 +124,10 @@ record Plan(List<Cell> cells, int baseThreads) {
     n.set(keys[keys.length - 1], value.deepCopy());
   }
 
-  private static boolean started(Path dir) {
-    return STARTED.stream().anyMatch(f -> Files.exists(dir.resolve(f)));
+  /** {@code c} writing to {@code dir}, a fresh run. */
+  private static TrainConfig in(Path dir, TrainConfig c) {
+    OutputConfig o = c.output();
+    return new TrainConfig(c.data(), c.model(), c.optimizer(), c.schedule(), c.training(), new OutputConfig(dir, false,
+        o.progress(), o.logEvery(), o.checkpointEvery(), o.keepCheckpoints(), o.diagnose(), o.diagnoseEvery()));
   }
 }

@@ -104,7 +104,8 @@ final class SweepState {
     }
   }
 
-  private static void delete(Path dir) throws IOException {
+  /** Deletes {@code dir} and everything in it. */
+  static void delete(Path dir) throws IOException {
     try (Stream<Path> s = Files.walk(dir)) {
       for (Path p : s.sorted(Comparator.reverseOrder()).toList()) Files.delete(p);
     }
