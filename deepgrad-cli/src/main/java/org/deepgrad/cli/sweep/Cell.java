@@ -5,7 +5,10 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
+import java.util.Collections;
 import java.util.HexFormat;
+import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import org.deepgrad.cli.ConfigPrinter;
 import org.deepgrad.cli.TrainConfig;
@@ -26,13 +29,13 @@ record Cell(int index, String id, Map<String, String> values, Path dir, TrainCon
     String hash) {
   /** Copies the values. */
   Cell {
-    values = java.util.Collections.unmodifiableMap(new java.util.LinkedHashMap<>(values));
+    values = Collections.unmodifiableMap(new LinkedHashMap<>(values));
   }
 
   /** The cell of {@code config}, with its canonical form and hash computed. */
   static Cell of(int index, String id, Map<String, String> values, Path dir, TrainConfig config) {
     ObjectNode canonical = ConfigPrinter.tree(config);
-    if (canonical.get("output") instanceof ObjectNode o) o.remove(java.util.List.of("dir", "resume"));
+    if (canonical.get("output") instanceof ObjectNode o) o.remove(List.of("dir", "resume"));
     return new Cell(index, id, values, dir, config, canonical, sha256(canonical.toString()));
   }
 

@@ -9,6 +9,7 @@ import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
+import picocli.CommandLine.ParameterException;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 
@@ -37,7 +38,7 @@ public final class SweepCommand implements Callable<Integer> {
   int jobs = 1;
 
   @Option(names = "--output", paramLabel = "DIR", description = "The sweep's directory (default: the grid's output, "
-      + "else runs/sweep-NAME).")
+      + "else runs/sweep-NAME, NAME the grid file's name; runs/NAME when that starts with sweep).")
   Path output;
 
   @Option(names = "--threads", paramLabel = "N", description = "Backend threads for the whole sweep (default: the "
@@ -52,12 +53,13 @@ public final class SweepCommand implements Callable<Integer> {
 
   @Override
   public Integer call() throws IOException, InterruptedException {
-    if (jobs < 1) throw new picocli.CommandLine.ParameterException(spec.commandLine(), "--jobs " + jobs + ": must be >= 1.");
+    if (jobs < 1) throw new ParameterException(spec.commandLine(), "--jobs " + jobs + ": must be >= 1.");
     if (threads != null && threads < 1) {
-      throw new picocli.CommandLine.ParameterException(spec.commandLine(), "--threads " + threads + ": must be >= 1.");
+      throw new ParameterException(spec.commandLine(), "--threads " + threads + ": must be >= 1.");
     }
     Grid g = Grid.read(grid);
-    Path out = output != null ? output : g.output() != null ? g.output() : Path.of("runs", "sweep-" + g.name());
+    Path out = output != null ? output : g.output() != null ? g.output() : Path.of("runs", g.name().startsWith("sweep") ? g.name()
+        : "sweep-" + g.name());
     Plan plan = Plan.of(g, out, Clock.systemDefaultZone());
     PrintWriter console = spec.commandLine().getOut();
     if (dryRun) {
