@@ -52,6 +52,10 @@ final class Axes {
         throw Grid.bad(file, "axis `axes." + name + "`: a SECTION.KEY axis sets that config key, and SECTION must be one of "
             + String.join(", ", sections) + Suggest.didYouMean(section, sections) + " (the sweep sets output itself).");
       }
+      if (name.equals("training.threads")) {
+        throw Grid.bad(file, "axis `axes.training.threads`: the thread count is one setting for the whole sweep; give it "
+            + "with --threads N.");
+      }
       return name;
     }
     throw Grid.bad(file, "unknown axis `axes." + name + "`" + Suggest.didYouMean(name, Axis.PATHS.keySet())

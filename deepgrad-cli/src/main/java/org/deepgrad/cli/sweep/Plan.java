@@ -32,10 +32,9 @@ record Plan(List<Cell> cells, int baseThreads) {
   static Plan of(Grid g, Path out, Clock clock) {
     ObjectNode base = g.base().deepCopy();
     TrainConfig.expandShorthands(base);
-    int threads = 0;
-    if (base.get("training") instanceof ObjectNode t && t.has("threads")) threads = t.remove("threads").asInt();
     if (base.get("output") instanceof ObjectNode o) o.remove(List.of("dir", "resume", "progress", "diagnose"));
     TrainConfig baseConfig = build(base, clock, g, "`base`");
+    if (base.get("training") instanceof ObjectNode t) t.remove("threads");
     List<Integer> baseHidden = baseConfig.model().hidden();
     for (Axis a : g.axes()) {
       for (int i = 0; i < a.values().size(); i++) {
@@ -67,7 +66,7 @@ record Plan(List<Cell> cells, int baseThreads) {
       ObjectNode output = tree.get("output") instanceof ObjectNode o ? o : tree.putObject("output");
       output.put("diagnose", true).put("progress", false);
       cells.add(Cell.of(index, id, texts, dir, in(dir, build(tree, clock, g, "cell " + id))));
-      if (!next(at, g.axes())) return new Plan(cells, threads);
+      if (!next(at, g.axes())) return new Plan(cells, baseConfig.training().threads());
     }
   }
 

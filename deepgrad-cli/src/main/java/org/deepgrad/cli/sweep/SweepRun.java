@@ -21,8 +21,11 @@ import org.deepgrad.backend.Backends;
  * threads in this JVM, and rebuilds the results files after each one. The backend's thread count
  * is one global setting; the sweep sets it for its duration (each cell uses it for its matrix
  * products) and restores it after. Every cell builds its own data, model, optimizer, loader and
- * random generators from its seed, and the backends give the same sums for any thread count, so a
- * cell's numbers do not depend on {@code jobs}.
+ * random generators from its seed and shares nothing mutable with the others, so at a given thread
+ * count a cell's numbers do not depend on {@code jobs}. The default thread count does (processors
+ * / jobs): the Java backend gives the same sums for any thread count, but OpenBLAS does not (its
+ * results differ in the 7th or 8th digit between 1 and 2 threads), so pin {@code --threads} to
+ * compare sweeps run with different {@code --jobs} bit for bit.
  */
 final class SweepRun {
   private SweepRun() {}

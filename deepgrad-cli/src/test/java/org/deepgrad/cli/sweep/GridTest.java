@@ -7,6 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Clock;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -40,11 +41,11 @@ class GridTest {
   @Test
   void depthAndWidthMakeTheHiddenLayers() throws IOException {
     Grid g = Grid.read(Sweeps.grid(dir, "g.yaml", Sweeps.BASE + "axes:\n  depth: [3]\n  width: [5, 7]\n"));
-    Plan plan = Plan.of(g, dir.resolve("out"), java.time.Clock.systemUTC());
+    Plan plan = Plan.of(g, dir.resolve("out"), Clock.systemUTC());
     assertEquals(List.of(5, 5, 5), plan.cells().get(0).config().model().hidden());
     assertEquals(List.of(7, 7, 7), plan.cells().get(1).config().model().hidden());
     Grid depthOnly = Grid.read(Sweeps.grid(dir, "d.yaml", Sweeps.BASE + "axes:\n  depth: [4]\n"));
-    assertEquals(List.of(8, 8, 8, 8), Plan.of(depthOnly, dir, java.time.Clock.systemUTC()).cells().get(0).config()
+    assertEquals(List.of(8, 8, 8, 8), Plan.of(depthOnly, dir, Clock.systemUTC()).cells().get(0).config()
         .model().hidden(), "depth alone keeps the base's width (8)");
   }
 
@@ -81,6 +82,7 @@ class GridTest {
     assertBad(dryRun("axes:\n  optimizer.momentun: [0.9]\n"), "unknown key `optimizer.momentun`");
     assertBad(dryRun("target: {acuracy: 0.9}\naxes:\n  lr: [0.1]\n"), "`target.acuracy`", "did you mean `accuracy`?");
     assertBad(dryRun("name: \"{depth}\"\naxes:\n  lr: [0.1]\n"), "{depth} is not an axis");
+    assertBad(dryRun("axes:\n  training.threads: [1, 2]\n"), "--threads N");
   }
 
   @Test
