@@ -60,6 +60,18 @@ public record TrainConfig(DataConfig data, ModelConfig model, OptimizerConfig op
     return read(new ConfigNode(tree, "", flagOf), clock);
   }
 
+  /**
+   * The configuration in {@code tree}, a tree with the sections above as a config file gives them
+   * (shorthands allowed), without flags; for {@code deepgrad sweep}, which builds one tree per cell.
+   * Relative output and data paths start at the current directory.
+   *
+   * @throws UsageException for any bad key or value, naming its key path
+   */
+  public static TrainConfig fromTree(ObjectNode tree, Clock clock) {
+    expandShorthands(tree);
+    return read(new ConfigNode(tree, "", Map.of()), clock);
+  }
+
   /** The configuration in {@code root}, a tree with the sections above. */
   static TrainConfig read(ConfigNode root, Clock clock) {
     root.allowOnly(SECTIONS);
@@ -75,8 +87,11 @@ public record TrainConfig(DataConfig data, ModelConfig model, OptimizerConfig op
         OutputConfig.read(root.section("output"), clock));
   }
 
-  /** {@code optimizer: adam} means {@code optimizer: {name: adam}}; {@code schedule: SPEC} means {spec: SPEC}. */
-  private static void expandShorthands(ObjectNode tree) {
+  /**
+   * Rewrites the shorthands of {@code tree} in place: {@code optimizer: adam} means
+   * {@code optimizer: {name: adam}}; {@code schedule: SPEC} means {@code {spec: SPEC}}.
+   */
+  public static void expandShorthands(ObjectNode tree) {
     JsonNode optimizer = tree.get("optimizer");
     if (optimizer != null && optimizer.isTextual()) tree.putObject("optimizer").set("name", optimizer);
     JsonNode schedule = tree.get("schedule");

@@ -33,7 +33,7 @@ import org.deepgrad.train.TrainResult;
  * printed is the test result. A file that cannot be written (a full disk, a read-only directory) is
  * bad input, exit code 2, with a message naming it and the fix; the checkpoints before it stay intact.
  */
-final class TrainRun {
+public final class TrainRun {
   static final String CONFIG_FILE = "config.yaml";
   static final String CHECKPOINTS = "checkpoints";
   /** The fix for an output file that could not be written once training has started. */
@@ -42,8 +42,13 @@ final class TrainRun {
 
   private TrainRun() {}
 
-  /** Runs {@code c}; returns the exit code. */
-  static int run(TrainConfig c, PrintWriter out, PrintWriter err) throws IOException {
+  /**
+   * Runs {@code c}, printing the log to {@code out} and warnings to {@code err}; returns the exit code.
+   * Public for {@code deepgrad sweep}, whose cells are runs of this.
+   *
+   * @throws UsageException for bad input, and when training stopped on a NaN or infinite value
+   */
+  public static int run(TrainConfig c, PrintWriter out, PrintWriter err) throws IOException {
     return run(RunSetup.build(c, RunSetup.data(c), s -> s), out, err);
   }
 

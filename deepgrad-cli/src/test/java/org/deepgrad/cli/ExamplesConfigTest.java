@@ -16,8 +16,9 @@ import org.junit.jupiter.params.provider.MethodSource;
 /**
  * Every config in the repository's {@code examples/} passes {@code deepgrad train --dry-run} (the
  * whole configuration is read and validated, nothing is trained), so a change to the config format
- * cannot silently break an example; each also opens with its comment block and has a row in
- * {@code examples/README.md}.
+ * cannot silently break an example; a sweep grid ({@code sweep-*.yaml}) passes
+ * {@code deepgrad sweep --dry-run} instead, which builds every cell's configuration. Each also opens
+ * with its comment block and has a row in {@code examples/README.md}.
  */
 class ExamplesConfigTest {
   /** The repository root: surefire's {@code repo.dir}, else the nearest directory upwards holding examples/. */
@@ -46,7 +47,8 @@ class ExamplesConfigTest {
   @ParameterizedTest(name = "{0}")
   @MethodSource("examples")
   void dryRunAccepts(Path example) throws IOException {
-    Cli.Run run = Cli.run("train", "--dry-run", example.toString());
+    boolean grid = example.getFileName().toString().startsWith("sweep-");
+    Cli.Run run = Cli.run(grid ? "sweep" : "train", "--dry-run", example.toString());
     assertEquals(0, run.code(), run::toString);
     assertFalse(run.out().isBlank(), run::toString);
     assertTrue(Files.readString(example).startsWith("# "), () -> example + " must open with its comment block");

@@ -1,0 +1,94 @@
+package org.deepgrad.cli.sweep;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Iterator;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+import org.deepgrad.cli.MetricsLog;
+import org.deepgrad.io.ModelFiles;
+
+/**
+ * What a finished training run left in its directory, read back: the epoch records and the end
+ * record of {@code metrics.jsonl} (the last record of each epoch, as a resumed run appends), the
+ * first layer's gradient ratio and the finding kinds of {@code diagnostics.json}, and the test
+ * metrics of {@code model.json}. A cell's result is read from these files, the ones any
+ * {@code deepgrad train} run writes, rather than from inside the run.
+ *
+ * @param epochs the metrics of each epoch by name (loss, accuracy, val_loss, ...), in order
+ * @param stopReason the trainer's stop reason, or null when the run did not end
+ * @param test the test metrics by name (test_loss, test_accuracy, test_mse, test_r2); empty when no model was saved
+ * @param gradRatio the first layer's {@code grad_ratio_to_last}: rms(∂loss/∂W) of the first Linear over
+ *     the last one's, median over the last sampled steps; NaN when not measured
+ * @param findings the kinds of the diagnostics' findings, most severe first
+ */
+record RunFiles(List<Map<String, Double>> epochs, String stopReason, long steps, Map<String, Double> test,
+    double gradRatio, List<String> findings) {
+  private static final ObjectMapper JSON = new ObjectMapper();
+
+  static RunFiles read(Path dir) throws IOException {
+    TreeMap<Integer, Map<String, Double>> epochs = new TreeMap<>();
+    String reason = null;
+    long steps = 0;
+    Path metrics = dir.resolve(MetricsLog.FILE);
+    for (String line : Files.exists(metrics) ? Files.readAllLines(metrics, StandardCharsets.UTF_8) : List.<String>of()) {
+      JsonNode r = parse(line);
+      if (r == null) continue;
+      String event = r.path("event").asText();
+      if (event.equals("epoch")) epochs.put(r.path("epoch").asInt(), numbers(r, List.of("epoch", "step")));
+      if (event.equals("end")) {
+        reason = r.path("reason").asText();
+        steps = r.path("steps").asLong();
+      }
+    }
+    double ratio = Double.NaN;
+    List<String> findings = new ArrayList<>();
+    JsonNode d = readJson(dir.resolve("diagnostics.json"));
+    if (d != null) {
+      JsonNode first = d.path("layers").path(0).path("grad_ratio_to_last");
+      if (first.isNumber()) ratio = first.doubleValue();
+      for (JsonNode f : d.path("findings")) if (!findings.contains(f.path("kind").asText())) findings.add(f.path("kind").asText());
+    }
+    Map<String, Double> test = new LinkedHashMap<>();
+    JsonNode card = readJson(dir.resolve(ModelFiles.CARD));
+    if (card != null) {
+      card.path("info").fields().forEachRemaining(e -> {
+        if (e.getKey().startsWith("test_")) test.put(e.getKey(), Double.parseDouble(e.getValue().asText()));
+      });
+    }
+    return new RunFiles(new ArrayList<>(epochs.values()), reason, steps, test, ratio, findings);
+  }
+
+  /** The numeric fields of {@code r} but {@code skip}; null fields (non-finite values) as NaN. */
+  private static Map<String, Double> numbers(JsonNode r, List<String> skip) {
+    Map<String, Double> m = new LinkedHashMap<>();
+    for (Iterator<Map.Entry<String, JsonNode>> it = r.fields(); it.hasNext(); ) {
+      Map.Entry<String, JsonNode> e = it.next();
+      if (skip.contains(e.getKey())) continue;
+      if (e.getValue().isNumber()) m.put(e.getKey(), e.getValue().doubleValue());
+      else if (e.getValue().isNull()) m.put(e.getKey(), Double.NaN);
+    }
+    return m;
+  }
+
+  /** The JSON of {@code line}, or null for a line a killed run cut short. */
+  private static JsonNode parse(String line) {
+    try {
+      return line.isBlank() ? null : JSON.readTree(line);
+    } catch (JsonProcessingException e) {
+      return null;
+    }
+  }
+
+  private static JsonNode readJson(Path file) throws IOException {
+    return Files.exists(file) ? JSON.readTree(file.toFile()) : null;
+  }
+}

@@ -1,0 +1,44 @@
+package org.deepgrad.cli.sweep;
+
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import org.deepgrad.cli.Main;
+
+/** Runs {@code deepgrad sweep} in this JVM on small grids written into a temporary directory. */
+final class Sweeps {
+  /** A base of a few seconds in all: 200 spirals samples (40 for validation), 2 epochs, no checkpoints kept beyond 1. */
+  static final String BASE = """
+      base:
+        data: {dataset: spirals, synthetic: {samples: 200, test_samples: 50}, validation: 0.2}
+        model: {hidden: 8x2, batch_norm: false, dropout: 0}
+        optimizer: {name: adam, lr: 0.01}
+        schedule: constant
+        training: {epochs: 2, batch_size: 32}
+        output: {diagnose_every: 2, keep_checkpoints: 1}
+      """;
+
+  private Sweeps() {}
+
+  /** The exit code and what was printed. */
+  record Run(int code, String out, String err) {
+    @Override
+    public String toString() {
+      return "exit " + code + "\n--- stdout\n" + out + "--- stderr\n" + err;
+    }
+  }
+
+  static Run run(String... args) {
+    StringWriter out = new StringWriter();
+    StringWriter err = new StringWriter();
+    int code = Main.execute(new PrintWriter(out), new PrintWriter(err), args);
+    return new Run(code, out.toString(), err.toString());
+  }
+
+  /** Writes {@code text} as {@code dir/name}; returns its path. */
+  static Path grid(Path dir, String name, String text) throws IOException {
+    return Files.writeString(dir.resolve(name), text);
+  }
+}
