@@ -24,8 +24,8 @@ import org.openjdk.jmh.annotations.Warmup;
  * {@link MatMul#matmul} op (which adds the result allocation and the tape). Time per call; GFLOP/s =
  * 0.268 / (ms per call).
  *
- * <p>Run: {@code java -cp "deepgrad-bench/target/classes:$(cat deepgrad-bench/target/classpath.txt)"
- * org.openjdk.jmh.Main MatmulBenchmark} (after the package command in {@link GemmFlops}).
+ * <p>Run: {@code java -jar deepgrad-bench/target/benchmarks.jar MatmulBenchmark} (after the package
+ * command in {@link GemmFlops}, which also builds that jar).
  */
 @State(Scope.Benchmark)
 @BenchmarkMode(Mode.AverageTime)

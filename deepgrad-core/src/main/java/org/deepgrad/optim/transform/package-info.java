@@ -4,5 +4,11 @@
  * {@link org.deepgrad.optim.transform.Chain} runs them in order. Every preset of
  * {@link org.deepgrad.optim.Optimizers} is such a chain ending in
  * {@link org.deepgrad.optim.transform.ScaleByLearningRate}; the formulas are torch.optim 1.13's.
+ *
+ * <p>The chains are the semantics; for speed, {@link org.deepgrad.optim.transform.Chain#fused()}
+ * recognises the chains of SGD (momentum, Nesterov, dampening), Adam, AdamW, RMSprop and Adagrad,
+ * with weight decay and maximize, and gives a {@link org.deepgrad.optim.transform.Fused} kernel that
+ * does the whole step in one float pass per parameter over the same states. Any other chain (a custom
+ * one, Adadelta, Adamax, NAdam, RAdam) runs link by link.
  */
 package org.deepgrad.optim.transform;
