@@ -5,6 +5,7 @@ import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import org.deepgrad.backend.Backend;
 import org.deepgrad.backend.Backends;
+import org.deepgrad.data.Dataset;
 import org.deepgrad.loss.Loss;
 import org.deepgrad.nn.ModelSpec;
 import org.deepgrad.nn.Parameter;
@@ -13,6 +14,9 @@ import org.deepgrad.optim.Optimizer;
 import org.deepgrad.optim.OptimizerRegistry;
 import org.deepgrad.tensor.Rng;
 import org.deepgrad.tensor.Tensor;
+import org.deepgrad.train.Objective;
+import org.deepgrad.train.TrainStep;
+import org.deepgrad.train.TrainerSettings;
 import org.openjdk.jmh.annotations.Benchmark;
 import org.openjdk.jmh.annotations.BenchmarkMode;
 import org.openjdk.jmh.annotations.Fork;
@@ -32,6 +36,9 @@ import org.openjdk.jmh.annotations.Warmup;
  * <ul>
  *   <li>{@code autograd}: the library as a user drives it: {@code zeroGrad}, model forward,
  *       cross-entropy, {@code backward()}, {@code Optimizer.step()};
+ *   <li>{@code trainStep}: what {@code Trainer} runs, core's {@code TrainStep}: the model's
+ *       allocation-free {@code Kernel}s and fused loss (bit-identical to the tape), plus the finite
+ *       checks and the gradient norm;
  *   <li>{@code handWritten}: the same products by direct gemm calls, bias, ReLU and softmax-cross-entropy
  *       in plain loops, every buffer preallocated ({@link HandMlp}), and the same one-pass optimizer
  *       kernels ({@code Chain.fused()}).
@@ -64,6 +71,9 @@ public class TrainStepBenchmark {
   private Sequential model;
   private Optimizer opt;
   private HandMlp hand;
+  private TrainStep<Dataset> trainStep;
+  private final Dataset[] batches = new Dataset[BATCHES];
+  private long steps;
   private final Tensor[] inputs = new Tensor[BATCHES];
   private final int[][] labels = new int[BATCHES][];
   private int next;
@@ -90,7 +100,11 @@ public class TrainStepBenchmark {
       inputs[b] = Tensor.of(x, BATCH, 784);
       labels[b] = new int[BATCH];
       for (int j = 0; j < BATCH; j++) labels[b][j] = rng.nextInt(10);
+      batches[b] = new Dataset(inputs[b], labels[b], 10);
     }
+    Sequential same = ModelSpec.mlp(784, new int[] {512, 512}, 10, "relu", null, false, 0, false).build(new Rng(1));
+    trainStep = new TrainStep<>(same, Objective.classification(),
+        OptimizerRegistry.create(optimizer, Map.of("lr", lr), same.namedParameters()), TrainerSettings.defaults());
     checkSameStep(params);
   }
 
@@ -125,6 +139,16 @@ public class TrainStepBenchmark {
     loss.backward();
     opt.step();
     return loss.item();
+  }
+
+  /**
+   * The step {@code Trainer} takes ({@link TrainStep}): the model's kernels on reused buffers, the
+   * fused loss, plus the trainer's finite checks and gradient norm; returns the loss.
+   */
+  @Benchmark
+  public double trainStep() {
+    int b = next++ & (BATCHES - 1);
+    return trainStep.run(batches[b], ++steps).loss();
   }
 
   /** The same step written out by hand; returns the loss. */
