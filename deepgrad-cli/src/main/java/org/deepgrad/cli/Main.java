@@ -17,7 +17,7 @@ import picocli.CommandLine.Spec;
  */
 @Command(name = "deepgrad", mixinStandardHelpOptions = true, versionProvider = VersionProvider.class,
     subcommands = {TrainCommand.class, EvaluateCommand.class, PredictCommand.class, DiagnoseCommand.class,
-        BenchCommand.class},
+        BenchCommand.class, org.deepgrad.cli.report.ReportCommand.class},
     description = "Train deep networks and see why they do or do not learn.",
     footer = {"", "Run 'deepgrad COMMAND --help' for a command's options. Exit codes: 0 success, 2 bad usage or "
         + "input, 1 internal error; diagnose --fail-on: 3 when a named finding is present."})
@@ -55,6 +55,6 @@ public final class Main implements Callable<Integer> {
   @Override
   public Integer call() {
     throw new ParameterException(spec.commandLine(), "missing command: give one of train, evaluate, predict, diagnose, "
-        + "bench, e.g. 'deepgrad train'");
+        + "bench, report, e.g. 'deepgrad train'");
   }
 }
