@@ -72,7 +72,7 @@ public final class Charts {
       if (xy.getItemCount() == 0) continue;
       int k = data.getSeriesCount();
       data.addSeries(xy);
-      renderer.setSeriesShapesVisible(k, xy.getItemCount() < 30);
+      renderer.setSeriesShapesVisible(k, s.x().length < 30);
       renderer.setSeriesStroke(k, new BasicStroke(1.6f));
       if (s.color() != null) renderer.setSeriesPaint(k, s.color());
     }
