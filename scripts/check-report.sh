@@ -32,8 +32,8 @@ fi
 charts="${BASH_REMATCH[1]}"
 if [[ $# -eq 2 ]]; then
   shot="$(cd "$(dirname "$2")" && pwd)/$(basename "$2")"
-  # Tall enough for the whole page: about 480 px per chart plus the text.
-  height=$(( 1200 + 480 * charts ))
+  # Tall enough for the whole page: about 560 px per chart (with its caption) plus the text and tables.
+  height=$(( 1600 + 560 * charts ))
   timeout 120 "$browser" "${flags[@]}" --hide-scrollbars --window-size="1280,$height" --screenshot="$shot" \
       "file://$page" 2>/dev/null >/dev/null
   [[ -s "$shot" ]] || { echo "FAIL: no screenshot written to $shot" >&2; exit 1; }
