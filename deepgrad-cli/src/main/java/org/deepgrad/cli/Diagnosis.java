@@ -40,8 +40,7 @@ record Diagnosis(TrainResult result, int every, int samples, int window, List<La
 
   /** Prints the table and the findings. */
   void print(PrintWriter out) {
-    out.println("diagnostics: " + result.steps() + " steps (" + result.stopReason()
-        + result.nonFinite().map(n -> ": " + n).orElse("") + "), " + samples + " sampled (every " + every + ")");
+    out.println(headline());
     if (window == 0) {
       out.println("no sampled step has finite values, so there is no per-layer table");
     } else {
@@ -50,12 +49,29 @@ record Diagnosis(TrainResult result, int every, int samples, int window, List<La
     }
     out.println(findings.isEmpty() ? "findings: none" : "findings: " + findings.size());
     for (Finding f : findings) {
-      out.println(f.kind() + " (" + f.severity().name().toLowerCase(Locale.ROOT) + ")"
-          + (f.layers().isEmpty() ? "" : " in layer" + (f.layers().size() > 1 ? "s " : " ") + String.join(", ", f.layers())));
+      out.println(title(f));
       out.println("  " + f.explanation());
       f.numbers().forEach((k, v) -> out.println("  " + k + ": " + number(v)));
       for (Remedy r : f.remedies()) out.println("  remedy: " + r.text() + " (" + r.reference() + ")");
     }
+  }
+
+  /** Prints the headline and one line per finding (kind, severity, layers): train's short form. */
+  void printBrief(PrintWriter out) {
+    out.println(headline());
+    out.println(findings.isEmpty() ? "findings: none" : "findings: " + findings.size());
+    for (Finding f : findings) out.println("  " + title(f));
+  }
+
+  private String headline() {
+    return "diagnostics: " + result.steps() + " steps (" + result.stopReason()
+        + result.nonFinite().map(n -> ": " + n).orElse("") + "), " + samples + " sampled (every " + every + ")";
+  }
+
+  /** {@code VANISHING (warning) in layers 0, 3}. */
+  private static String title(Finding f) {
+    return f.kind() + " (" + f.severity().name().toLowerCase(Locale.ROOT) + ")"
+        + (f.layers().isEmpty() ? "" : " in layer" + (f.layers().size() > 1 ? "s " : " ") + String.join(", ", f.layers()));
   }
 
   private void table(PrintWriter out) {

@@ -8,6 +8,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.nio.charset.StandardCharsets;
+import java.util.List;
 import java.util.Locale;
 import org.deepgrad.diagnostics.Finding;
 import org.deepgrad.diagnostics.Remedy;
@@ -24,7 +25,7 @@ import org.deepgrad.diagnostics.Remedy;
  *                "remedies": [{"name", "text", "reference"}]}]}
  * </pre>
  */
-final class DiagnosisJson {
+public final class DiagnosisJson {
   private static final JsonNodeFactory F = JsonNodeFactory.instance;
   private static final ObjectMapper MAPPER = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
 
@@ -60,8 +61,14 @@ final class DiagnosisJson {
       number(n, "dead_fraction", r.dead());
       number(n, "update_ratio", r.updateRatio());
     }
-    ArrayNode findings = root.putArray("findings");
-    for (Finding f : d.findings()) {
+    root.set("findings", findings(d.findings()));
+    return root;
+  }
+
+  /** The findings as the {@code findings} array of the JSON form (also read by the run report). */
+  public static ArrayNode findings(List<Finding> list) {
+    ArrayNode findings = F.arrayNode();
+    for (Finding f : list) {
       ObjectNode n = findings.addObject().put("kind", f.kind().name())
           .put("severity", f.severity().name().toLowerCase(Locale.ROOT));
       f.layers().forEach(n.putArray("layers")::add);
@@ -71,7 +78,7 @@ final class DiagnosisJson {
       ArrayNode remedies = n.putArray("remedies");
       for (Remedy r : f.remedies()) remedies.addObject().put("name", r.name()).put("text", r.text()).put("reference", r.reference());
     }
-    return root;
+    return findings;
   }
 
   private static void number(ObjectNode n, String key, double v) {

@@ -17,8 +17,9 @@ import org.deepgrad.diagnostics.Recorder;
  * @param logEvery steps between two log lines and two metrics.jsonl step records
  * @param checkpointEvery how often a checkpoint is written (default every epoch)
  * @param keepCheckpoints how many of the newest checkpoints are kept
- * @param diagnose sample gradient-flow statistics during the run and print the findings at the end
- *     (also written to {@code dir/diagnostics.json}); see docs/diagnostics.md
+ * @param diagnose sample gradient-flow statistics during the run (default on; {@code dir/diagnostics.jsonl}),
+ *     list the findings at the end ({@code dir/diagnostics.json}) and chart them in the report; see
+ *     docs/diagnostics.md and docs/reports.md
  * @param diagnoseEvery with {@code diagnose}, sample every this many steps (default
  *     {@value org.deepgrad.diagnostics.Recorder#DEFAULT_EVERY}, about 1% of the run's time)
  */
@@ -42,7 +43,7 @@ public record OutputConfig(Path dir, boolean resume, boolean progress, int logEv
     }
     return new OutputConfig(dir == null ? Defaults.outDir(clock) : dir, resume, n.bool("progress", true),
         (int) n.whole("log_every", Defaults.LOG_EVERY, 1, Integer.MAX_VALUE), interval(n),
-        (int) n.whole("keep_checkpoints", Defaults.KEEP_CHECKPOINTS, 1, 1_000_000), n.bool("diagnose", false),
+        (int) n.whole("keep_checkpoints", Defaults.KEEP_CHECKPOINTS, 1, 1_000_000), n.bool("diagnose", true),
         (int) n.whole("diagnose_every", Recorder.DEFAULT_EVERY, 1, Integer.MAX_VALUE));
   }
 

@@ -110,7 +110,8 @@ public final class TrainOptions {
       + Defaults.LOG_EVERY + ").")
   Long logEvery;
   @Option(names = "--diagnose", negatable = true, description = "output.diagnose: sample gradient-flow statistics "
-      + "during the run, print the findings at the end and write OUT/diagnostics.json (default off).")
+      + "during the run (OUT/diagnostics.jsonl), list the findings at the end (OUT/diagnostics.json) and chart them "
+      + "in OUT/report.html (default on; --no-diagnose for curves only).")
   Boolean diagnose;
   @Option(names = "--diagnose-every", paramLabel = "K", description = "output.diagnose_every: steps between two "
       + "diagnostic samples (default " + Recorder.DEFAULT_EVERY + ").")

@@ -12,6 +12,8 @@ import java.nio.file.Path;
 import java.util.LinkedHashMap;
 import java.util.Locale;
 import java.util.Map;
+import org.deepgrad.cli.report.HistoryLog;
+import org.deepgrad.cli.report.RunReport;
 import org.deepgrad.data.Samples;
 import org.deepgrad.io.AtomicFiles;
 import org.deepgrad.io.ModelCard;
@@ -28,9 +30,10 @@ import org.deepgrad.train.TrainResult;
 /**
  * One {@code deepgrad train} run: data, model, optimizer and trainer from a {@link TrainConfig};
  * the run directory gets {@code config.yaml} (the resolved configuration), {@code metrics.jsonl},
- * {@code checkpoints/}, and at the end {@code model.safetensors} + {@code model.json} (with
- * {@code output.diagnose} also {@code diagnostics.json}, whose findings are printed); the last line
- * printed is the test result. A file that cannot be written (a full disk, a read-only directory) is
+ * {@code checkpoints/}, with {@code output.diagnose} (the default) {@code diagnostics.jsonl} (every
+ * sampled step, as the run goes), and at the end {@code diagnostics.json} (whose findings are listed),
+ * {@code model.safetensors} + {@code model.json}, and last {@code report.html} + {@code charts/*.png}
+ * (also when the run stopped on a NaN; a report that fails is only a warning). A file that cannot be written (a full disk, a read-only directory) is
  * bad input, exit code 2, with a message naming it and the fix; the checkpoints before it stay intact.
  */
 public final class TrainRun {
@@ -71,20 +74,27 @@ public final class TrainRun {
     out.flush();
 
     DiagnosticsListener diagnostics = o.diagnose() ? new DiagnosticsListener(model, o.diagnoseEvery(), r.settings()) : null;
-    if (diagnostics != null) trainer.addListener(diagnostics);
+    HistoryLog history = diagnostics == null ? null : new HistoryLog(o.dir(), o.resume(), diagnostics, o.diagnoseEvery(), err);
+    if (diagnostics != null) trainer.addListener(diagnostics).addListener(history);
     RunOutput output = new RunOutput(Progress.forConsole(out, o.progress(), t.epochs(), o.logEvery()),
         MetricsLog.open(o.dir(), o.resume(), o.logEvery()), r.loader(), err);
     trainer.addListener(output);
-    TrainResult result = train(trainer, output, o.dir());
+    TrainResult result;
+    try {
+      result = train(trainer, output, o.dir());
+    } finally {
+      if (history != null) history.close();
+    }
     if (diagnostics != null) {
       Diagnosis d = Diagnosis.of(diagnostics, o.diagnoseEvery(), result);
       Path file = o.dir().resolve(Diagnosis.FILE);
       write(file.toString(), RESUME_FIX, () -> AtomicFiles.write(file, s -> DiagnosisJson.write(d, s)));
-      d.print(out);
-      out.println("diagnostics written to " + o.dir().resolve(Diagnosis.FILE));
+      d.printBrief(out);
+      out.println("details in " + file + " and the report");
       out.flush();
     }
     if (result.stopReason() == StopReason.NON_FINITE) {
+      report(o.dir(), out, err);
       Path checkpoints = o.dir().resolve(CHECKPOINTS);
       throw new UsageException("training stopped: " + result.nonFinite().orElseThrow() + ". The run diverged, so "
           + "no model was saved; " + (hasFiles(checkpoints) ? "the last good checkpoint is in " + checkpoints
@@ -98,7 +108,23 @@ public final class TrainRun {
     out.println(result);
     out.println(summary(test) + " (" + data.test().size() + " test samples); model saved in " + o.dir());
     out.flush();
+    report(o.dir(), out, err);
     return Failures.OK;
+  }
+
+  /**
+   * Writes the run's report ({@link RunReport}) last, after the model: a report that fails (a chart
+   * library error, a full disk) is a warning on {@code err}, never a lost model or a failed run.
+   */
+  private static void report(Path dir, PrintWriter out, PrintWriter err) {
+    try {
+      out.println("report: " + RunReport.write(dir));
+    } catch (IOException | RuntimeException | LinkageError | java.awt.AWTError e) {
+      err.println("warning: the report of " + dir + " could not be written (" + e + "); the run itself is complete."
+          + " Rebuild it with: deepgrad report " + dir);
+    }
+    out.flush();
+    err.flush();
   }
 
   /**

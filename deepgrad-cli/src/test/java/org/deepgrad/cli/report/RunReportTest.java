@@ -1,0 +1,134 @@
+package org.deepgrad.cli.report;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.awt.image.BufferedImage;
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import javax.imageio.ImageIO;
+import org.deepgrad.cli.Main;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** The report of tiny real runs: every chart section, PNGs that decode, no diagnostics, the report command. */
+class RunReportTest {
+  /** The charts of a run with diagnostics, in page order. */
+  static final List<String> CHARTS = List.of("loss", "accuracy", "grad-depth", "grad-heatmap", "activations-first",
+      "activations-last", "gradients-last", "update-ratio");
+  /** 15 batches per epoch: two epochs end (with validation), then 40 steps stop the third. */
+  static final String TINY = "--dataset spirals --no-progress --hidden 16,16 --activation sigmoid --epochs 4 "
+      + "--max-steps 40 --diagnose-every 5 --log-every 5 --validation 0.1";
+
+  @TempDir
+  static Path dir;
+  static Path run;
+
+  /** The exit code, stdout and stderr of {@code args} run in this JVM. */
+  record Result(int code, String out, String err) {}
+
+  static Result cli(String... args) {
+    StringWriter out = new StringWriter();
+    StringWriter err = new StringWriter();
+    int code = Main.execute(new PrintWriter(out), new PrintWriter(err), args);
+    return new Result(code, out.toString(), err.toString());
+  }
+
+  /** Trains {@link #TINY} plus {@code extra} into {@code out}; asserts it succeeded. */
+  static Result train(Path out, String... extra) {
+    List<String> args = new java.util.ArrayList<>(List.of("train", "--out", out.toString()));
+    args.addAll(List.of(TINY.split(" ")));
+    args.addAll(List.of(extra));
+    Result r = cli(args.toArray(String[]::new));
+    assertEquals(0, r.code(), () -> r.out() + r.err());
+    return r;
+  }
+
+  @BeforeAll
+  static void tinyRun() {
+    run = dir.resolve("run");
+    Result r = train(run);
+    assertTrue(r.out().contains("report: " + run.resolve(RunReport.FILE)), r.out());
+    assertTrue(r.out().contains("findings: "), r.out());
+    assertFalse(r.out().contains("remedy:"), "train lists the findings in one line each, details in the report:\n" + r.out());
+  }
+
+  @Test
+  void reportHasEverySectionAndChartAndNeedsNothingBesideIt() throws IOException {
+    String html = Files.readString(run.resolve(RunReport.FILE));
+    for (String section : List.of("Summary", "Findings", "Learning curves", "Gradient flow",
+        "Activations and back-propagated gradients", "Update ratios", "configuration (config.yaml)")) {
+      assertTrue(html.contains(section), section);
+    }
+    assertEquals(CHARTS, figures(html));
+    assertEquals(CHARTS.size(), count(html, "src=\"data:image/png;base64,"));
+    assertFalse(Pattern.compile("(src|href)=\"(?!data:)").matcher(html).find(), "a reference to another file or site");
+    assertTrue(html.contains("epoch 2 val_loss"), "the last epoch's validation loss in the summary");
+  }
+
+  @Test
+  void chartsArePngFilesThatDecode() throws IOException {
+    for (String name : CHARTS) {
+      BufferedImage image = ImageIO.read(run.resolve("charts").resolve(name + ".png").toFile());
+      assertNotNull(image, name);
+      assertEquals(Charts.WIDTH, image.getWidth(), name);
+      assertEquals(Charts.HEIGHT, image.getHeight(), name);
+    }
+  }
+
+  @Test
+  void aRunWithoutDiagnosticsHasCurvesAndSaysSo() throws IOException {
+    Path plain = dir.resolve("plain");
+    train(plain, "--no-diagnose");
+    assertFalse(Files.exists(plain.resolve(HistoryLog.FILE)));
+    String html = Files.readString(plain.resolve(RunReport.FILE));
+    assertEquals(List.of("loss", "accuracy"), figures(html));
+    assertTrue(html.contains("Diagnostics were off for this run"), html);
+  }
+
+  @Test
+  void reportCommandRebuildsTheSamePage() throws IOException {
+    Path copy = dir.resolve("copy");
+    Files.createDirectories(copy);
+    for (String f : List.of("config.yaml", "metrics.jsonl", "model.json", "diagnostics.json", HistoryLog.FILE)) {
+      Files.copy(run.resolve(f), copy.resolve(f));
+    }
+    Result r = cli("report", copy.toString());
+    assertEquals(0, r.code(), r::err);
+    assertEquals(figures(Files.readString(run.resolve(RunReport.FILE))), figures(Files.readString(copy.resolve(RunReport.FILE))));
+    for (String name : CHARTS) assertTrue(Files.size(copy.resolve("charts").resolve(name + ".png")) > 1000, name);
+  }
+
+  @Test
+  void reportOfADirectoryThatHoldsNoRunIsBadInput() throws IOException {
+    Path empty = Files.createDirectories(dir.resolve("empty"));
+    Result r = cli("report", empty.toString());
+    assertEquals(2, r.code());
+    assertTrue(r.err().contains("is not a run directory: it has no metrics.jsonl"), r.err());
+    assertEquals(2, cli("report", dir.resolve("missing").toString()).code());
+    assertEquals(2, cli("report").code());
+  }
+
+  /** The ids of the page's figures, in order. */
+  static List<String> figures(String html) {
+    Matcher m = Pattern.compile("<figure id=\"([^\"]+)\">").matcher(html);
+    List<String> out = new java.util.ArrayList<>();
+    while (m.find()) out.add(m.group(1));
+    return out;
+  }
+
+  private static int count(String text, String part) {
+    int n = 0;
+    for (int i = text.indexOf(part); i >= 0; i = text.indexOf(part, i + 1)) n++;
+    return n;
+  }
+}
