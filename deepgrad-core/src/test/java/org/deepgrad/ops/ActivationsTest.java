@@ -78,6 +78,24 @@ class ActivationsTest {
   }
 
   @Test
+  void reluAtZerosInfinitiesAndNaNFollowsTorch() {
+    float[] v = {1f, -1f, 0f, -0f, Float.NaN, Float.POSITIVE_INFINITY, Float.NEGATIVE_INFINITY, Float.MIN_VALUE,
+        -Float.MIN_VALUE, Float.MAX_VALUE, Float.intBitsToFloat(0xffc00000)};
+    float[] y = new float[v.length];
+    float[] g = new float[v.length];
+    Activations.reluForward(v, y, v.length);
+    float[] ones = new float[v.length];
+    java.util.Arrays.fill(ones, 3f);
+    Activations.reluBackward(v, ones, g, v.length);
+    for (int i = 0; i < v.length; i++) {
+      float expectedY = Float.isNaN(v[i]) ? Float.NaN : v[i] > 0 ? v[i] : 0f; // torch.relu keeps NaN
+      assertEquals(Float.floatToIntBits(expectedY), Float.floatToIntBits(y[i]), "relu(" + v[i] + ")");
+      assertEquals(v[i] > 0 ? 3f : 0f, g[i], "relu'(" + v[i] + ") * 3"); // threshold_backward: 0 unless x > 0
+      assertEquals(0, Float.floatToRawIntBits(y[i]) == 0x80000000 ? 1 : 0, "no -0 out of relu");
+    }
+  }
+
+  @Test
   void derivativesAtTheKinksFollowTorch() {
     Tensor x = Tensor.of(new float[] {0f, -1f, 1f}, 3).requiresGrad(true);
     Activations.hardtanh(x, -1f, 1f).sum().backward();
