@@ -27,5 +27,5 @@ for line in sys.stdin:
     print(f"| {name} | {opt} | {threads} | {pt['samples_per_s']:,.0f} | {dg['samples_per_s']:,.0f} "
           f"| {dg['samples_per_s'] / pt['samples_per_s']:.2f} | {spread(pt):.0f}% / {spread(dg):.0f}% "
           f"| {dg['gflops']:.1f} ({100 * dg['fraction_of_peak']:.0f}%) "
-          f"| {'n/a' if alloc is None else f'{alloc / 1048576:.1f} MiB'} "
+          f"| {'n/a' if alloc is None else f'{alloc:,.0f} B'} "
           f"| {mib(pt['peak_rss_bytes'])} / {mib(dg['peak_rss_bytes'])} |")

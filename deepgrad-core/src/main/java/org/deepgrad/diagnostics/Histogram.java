@@ -19,13 +19,14 @@ public record Histogram(double lo, double hi, long[] counts) {
     counts = counts.clone();
   }
 
-  /** The histogram of {@code sorted}: finite values in ascending order (NaN bounds when empty). */
-  static Histogram of(float[] sorted) {
+  /** The histogram of the first {@code n} values of {@code x}, finite and within [lo, hi] (NaN bounds when n is 0). */
+  static Histogram of(float[] x, int n, double lo, double hi) {
     long[] counts = new long[BINS];
-    if (sorted.length == 0) return new Histogram(Double.NaN, Double.NaN, counts);
-    double lo = sorted[0];
-    double hi = sorted[sorted.length - 1];
-    for (float v : sorted) counts[hi > lo ? (int) Math.min(BINS - 1, Math.floor((v - lo) / (hi - lo) * BINS)) : 0]++;
+    if (n == 0) return new Histogram(Double.NaN, Double.NaN, counts);
+    for (int i = 0; i < n; i++) {
+      float v = x[i];
+      counts[hi > lo ? (int) Math.min(BINS - 1, Math.floor((v - lo) / (hi - lo) * BINS)) : 0]++;
+    }
     return new Histogram(lo, hi, counts);
   }
 

@@ -11,6 +11,7 @@ import java.util.Arrays;
  * norm  ‖x‖₂ = √(Σx²)     rms  ‖x‖₂ / √n
  * pq    the q-quantile with linear interpolation (numpy's default): h = (n − 1)·q,
  *       pq = x₍⌊h⌋₎ + (h − ⌊h⌋)·(x₍⌊h⌋+1₎ − x₍⌊h⌋₎) over the sorted values x₍₀₎ ≤ … ≤ x₍ₙ₋₁₎
+ *       (over {@link #PERCENTILE_SAMPLE} evenly spaced values when there are more)
  * </pre>
  *
  * @param count the number of values, finite or not
@@ -29,30 +30,49 @@ import java.util.Arrays;
 public record Summary(int count, int nonFinite, double mean, double std, double norm, double rms, double min,
     double p1, double p50, double p99, double max, Histogram histogram) {
 
+  /**
+   * Percentiles of more values than this come from this many evenly spaced ones (sorting a layer's
+   * 65k activations cost more than the rest of a sampled step); the other statistics use every value.
+   */
+  public static final int PERCENTILE_SAMPLE = 8192;
+
   /** The statistics of {@code values} (not modified); NaN statistics when no value is finite. */
   public static Summary of(float[] values) {
     float[] x = new float[values.length];
     int n = 0;
     double sum = 0;
+    float min = Float.POSITIVE_INFINITY;
+    float max = Float.NEGATIVE_INFINITY;
     for (float v : values) {
       if (Float.isFinite(v)) {
         x[n++] = v;
         sum += v;
+        min = Math.min(min, v);
+        max = Math.max(max, v);
       }
     }
-    x = Arrays.copyOf(x, n);
-    Arrays.sort(x);
     double mean = sum / n;
     double sq = 0;
     double dev = 0;
-    for (float v : x) {
+    for (int i = 0; i < n; i++) {
+      float v = x[i];
       sq += (double) v * v;
       dev += (v - mean) * (v - mean);
     }
     double norm = n == 0 ? Double.NaN : Math.sqrt(sq);
+    float[] sorted = sample(x, n);
+    Arrays.sort(sorted);
     return new Summary(values.length, values.length - n, mean, Math.sqrt(dev / n), norm, norm / Math.sqrt(n),
-        n == 0 ? Double.NaN : x[0], quantile(x, 0.01), quantile(x, 0.5), quantile(x, 0.99),
-        n == 0 ? Double.NaN : x[n - 1], Histogram.of(x));
+        n == 0 ? Double.NaN : min, quantile(sorted, 0.01), quantile(sorted, 0.5), quantile(sorted, 0.99),
+        n == 0 ? Double.NaN : max, Histogram.of(x, n, min, max));
+  }
+
+  /** The first {@code n} values of {@code x}, or {@link #PERCENTILE_SAMPLE} evenly spaced ones of them. */
+  private static float[] sample(float[] x, int n) {
+    if (n <= PERCENTILE_SAMPLE) return Arrays.copyOf(x, n);
+    float[] s = new float[PERCENTILE_SAMPLE];
+    for (int j = 0; j < s.length; j++) s[j] = x[(int) ((long) j * n / PERCENTILE_SAMPLE)];
+    return s;
   }
 
   /** The q-quantile of ascending {@code x} with linear interpolation (numpy's default); NaN when empty. */
