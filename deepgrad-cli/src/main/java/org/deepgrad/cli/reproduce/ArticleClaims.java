@@ -82,15 +82,16 @@ final class ArticleClaims {
 
   /**
    * {@code better} learns where {@code worse} does not: RESCUE more test accuracy and, with
-   * {@code flow}, a larger first/last gradient ratio at init.
+   * {@code flow}, a larger ratio of back-propagated gradient variance, first over top hidden layer, at
+   * init ({@link GradientFlow#backprop}).
    */
   static Claim rescue(String claim, String source, RunResult better, RunResult worse, boolean flow) {
     double a = better.testAccuracy();
     double b = worse.testAccuracy();
-    double ra = GradientFlow.ratio(better.first());
-    double rb = GradientFlow.ratio(worse.first());
+    double ra = GradientFlow.backprop(better.first());
+    double rb = GradientFlow.backprop(worse.first());
     String measured = "test accuracy " + Stats.pct(a) + " vs " + Stats.pct(b)
-        + (flow ? "; first/last gradient at init " + Stats.num(ra) + " vs " + Stats.num(rb) : "");
+        + (flow ? "; Var(∂L/∂h) first/top hidden at init " + Stats.num(ra) + " vs " + Stats.num(rb) : "");
     String criterion = "accuracy higher by >= " + Math.round(RESCUE * 100) + " points" + (flow ? " and a larger ratio" : "");
     return new Claim(claim, source, measured, criterion, rescued(a, b, flow, ra, rb));
   }

@@ -103,16 +103,18 @@ final class Articles implements Experiment {
   private static String body(List<RunResult> runs) {
     StringBuilder b = new StringBuilder("## What each technique did to the gradient flow\n\n"
         + "first/last: the first layer's weight-gradient norm over the output layer's (1 healthy, ≪ 1 vanishing), at "
-        + "the initial weights and the median over the run's samples; saturation and dead: the worst layer, median "
+        + "the initial weights and the median over the run's samples; back-prop: Var(∂L/∂h) of the first hidden "
+        + "layer's output over the top hidden layer's at the initial weights (the gradient that reaches the layer, "
+        + "which the weight-gradient ratio can hide when activations shrink too); saturation and dead: the worst layer, median "
         + "over samples; update: the first layer's ‖Δw‖/‖w‖ (median); findings: the diagnostics' verdicts "
         + "(docs/diagnostics.md). Test: accuracy, or MSE for the regressions.\n\n"
-        + "| topic | run | test | first/last at init | first/last median | saturation | dead | update | weight norm "
-        + "| findings |\n| --- | --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: | --- |\n");
+        + "| topic | run | test | first/last at init | first/last median | back-prop at init | saturation | dead | update "
+        + "| weight norm | findings |\n| --- | --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | --- |\n");
     for (RunResult r : runs) {
       GradientFlow g = GradientFlow.of(r);
       b.append(Report.row(topic(r.plan().name()), r.plan().label(), r.test().accuracy().isPresent()
               ? Stats.pct(r.testAccuracy()) : "MSE " + Stats.num(r.test().loss()), Stats.num(g.initRatio()),
-          Stats.num(g.medianRatio()), Stats.pct(g.saturation()), Stats.pct(g.dead()), Stats.num(g.updateRatio()),
+          Stats.num(g.medianRatio()), Stats.num(g.backprop()), Stats.pct(g.saturation()), Stats.pct(g.dead()), Stats.num(g.updateRatio()),
           Stats.num(g.weightNorm()), g.findings()));
     }
     b.append("\nEach run is its example config (examples/NAME.yaml, see examples/README.md) with at most one change "

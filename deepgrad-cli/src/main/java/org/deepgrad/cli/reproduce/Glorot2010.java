@@ -94,10 +94,10 @@ final class Glorot2010 implements Experiment {
     return new Outcome(claims, body(runs, mode));
   }
 
-  /** Var(∂L/∂h) of each hidden layer's output at sample {@code s}, input side first. */
+  /** Var(∂L/∂h) of each hidden layer's output at sample {@code s}, input side first; NaN where not recorded. */
   static double[] gradVariance(StepStats s) {
     return s.layers().stream().filter(l -> l.activationKind() != org.deepgrad.nn.Activation.Kind.IDENTITY)
-        .mapToDouble(l -> l.outputGrad().variance()).toArray();
+        .mapToDouble(l -> l.outputGrad() == null ? Double.NaN : l.outputGrad().variance()).toArray();
   }
 
   /** Shrinks toward the input: first/top hidden-layer variance below 1/2. */
