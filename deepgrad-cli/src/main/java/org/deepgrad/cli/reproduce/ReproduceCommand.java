@@ -50,6 +50,10 @@ public final class ReproduceCommand implements Callable<Integer> {
   @Option(names = "--download", description = "Full mode: download full MNIST into the cache if missing.")
   boolean download;
 
+  @Option(names = "--threads", paramLabel = "N", description = "Threads per run (default 1: the same numbers in "
+      + "every process; with 2 we saw a config's result change between processes on a loaded machine).")
+  int threads = 1;
+
   @Option(names = "--examples", paramLabel = "DIR", description = "The repository's examples/ (articles reuses its "
       + "configs; default: found from the current directory or the installation).")
   Path examples;
@@ -63,14 +67,16 @@ public final class ReproduceCommand implements Callable<Integer> {
       out.flush();
       return 0;
     }
+    if (threads < 1) throw new UsageException("--threads " + threads + ": must be >= 1, e.g. 1 (the default).");
     List<Experiment> chosen = chosen();
     Mode mode = new Mode(quick, examples != null ? examples : ExamplesDir.find());
     Map<String, Object> data = quick ? Map.of() : FullData.find(dataDir, download);
+    Map<String, Object> training = Map.of("threads", threads);
     List<String> verdicts = new ArrayList<>();
     for (Experiment e : chosen) {
       Path dir = output == null ? Path.of("runs", "reproduce-" + e.name() + (quick ? "-quick" : ""))
           : chosen.size() > 1 ? output.resolve(e.name()) : output;
-      verdicts.addAll(Reproduction.run(e, mode, data, dir, out));
+      verdicts.addAll(Reproduction.run(e, mode, data, training, dir, out));
     }
     if (chosen.size() > 1) {
       out.println("all: " + verdicts.stream().filter(v -> v.startsWith("REPRODUCED")).count() + " of " + verdicts.size()

@@ -19,16 +19,18 @@ final class Reproduction {
    * Runs {@code e} into {@code dir} and prints one line per run and per claim.
    *
    * @param data the data-section keys of full mode (empty in quick mode)
+   * @param training training-section keys set in every run (the thread count)
    * @return the verdict lines, "REPRODUCED ..." or "NOT REPRODUCED ..."
    */
-  static List<String> run(Experiment e, Mode mode, Map<String, Object> data, Path dir, PrintWriter out)
+  static List<String> run(Experiment e, Mode mode, Map<String, Object> data, Map<String, Object> training, Path dir,
+      PrintWriter out)
       throws IOException {
     List<RunPlan> plans = e.plans(mode);
     Files.createDirectories(dir);
     out.println(e.name() + (mode.quick() ? " (quick)" : "") + ": " + e.title());
     out.println("  " + plans.size() + " runs, writing to " + dir);
     out.flush();
-    Runner runner = new Runner(dir, data, out);
+    Runner runner = new Runner(dir, data, training, out);
     long start = System.nanoTime();
     List<RunResult> results = new ArrayList<>();
     for (RunPlan p : plans) results.add(runner.run(p));
@@ -38,7 +40,7 @@ final class Reproduction {
     List<String> context = List.of(
         "command: `deepgrad reproduce " + e.name() + (mode.quick() ? " --quick" : "") + "`",
         "data: " + dataName + (e instanceof Articles ? " (synthetic y = 2x for the regressions)" : "")
-            + "; seed 42 unless a run's config says otherwise",
+            + "; seed 42 unless a run's config says otherwise; " + training.get("threads") + " thread(s) per run",
         String.format(Locale.ROOT, "time: %.0f s for %d runs on %d processors (%s %s, Java %s), finished %s", seconds,
             results.size(), Runtime.getRuntime().availableProcessors(), System.getProperty("os.name"),
             System.getProperty("os.arch"), System.getProperty("java.version"),

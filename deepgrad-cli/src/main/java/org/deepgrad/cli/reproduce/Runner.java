@@ -34,6 +34,7 @@ final class Runner {
 
   private final Path out;
   private final Map<String, Object> data;
+  private final Map<String, Object> training;
   private final PrintWriter log;
   private final Map<List<Object>, RunData<?>> loaded = new HashMap<>();
 
@@ -41,11 +42,13 @@ final class Runner {
    * @param out the experiment's output directory
    * @param data keys of the data section that replace those of every mnist-10k run (full mode: the
    *     full data set), empty for none
+   * @param training keys of the training section set in every run (e.g. threads), empty for none
    * @param log where one line per run goes
    */
-  Runner(Path out, Map<String, Object> data, PrintWriter log) {
+  Runner(Path out, Map<String, Object> data, Map<String, Object> training, PrintWriter log) {
     this.out = out;
     this.data = Map.copyOf(data);
+    this.training = Map.copyOf(training);
     this.log = log;
   }
 
@@ -56,6 +59,7 @@ final class Runner {
     if (dataset == null || dataset.equals("mnist-10k")) {
       for (Map.Entry<String, Object> e : data.entrySet()) t = t.set("data." + e.getKey(), e.getValue());
     }
+    for (Map.Entry<String, Object> e : training.entrySet()) t = t.set("training." + e.getKey(), e.getValue());
     Path file = out.resolve("configs").resolve(plan.name() + ".yaml");
     Files.createDirectories(file.getParent());
     ConfigTree.YAML.writeValue(file.toFile(), t.tree());

@@ -37,6 +37,13 @@ class ReproduceCommandTest {
   }
 
   @Test
+  void threadsBelowOneExitTwo() {
+    Run r = run("reproduce", "he2015", "--quick", "--threads", "0");
+    assertEquals(2, r.code(), r.out());
+    assertTrue(r.err().contains("--threads 0"), r.err());
+  }
+
+  @Test
   void noNameExitsTwo() {
     Run r = run("reproduce");
     assertEquals(2, r.code(), r.out());

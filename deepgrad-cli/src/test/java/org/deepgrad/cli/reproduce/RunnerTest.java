@@ -27,7 +27,7 @@ class RunnerTest {
   @Test
   void runsOneEpochAndRecordsTheSeries() throws Exception {
     StringWriter log = new StringWriter();
-    RunResult r = new Runner(dir, Map.of(), new PrintWriter(log)).run(tiny());
+    RunResult r = new Runner(dir, Map.of(), Map.of(), new PrintWriter(log)).run(tiny());
     assertEquals(10, r.totalSteps(), "1,000 spirals samples in batches of 100");
     assertEquals(1, (long) r.steps().get(0)[0]);
     assertEquals(0, r.first().step(), "the first sample is the initial weights (update 1)");
@@ -54,9 +54,16 @@ class RunnerTest {
   }
 
   @Test
-  void theProbeDoesNotChangeTheRun() throws Exception {
-    RunResult a = new Runner(dir.resolve("a"), Map.of(), new PrintWriter(new StringWriter())).run(tiny());
-    RunResult b = new Runner(dir.resolve("b"), Map.of(), new PrintWriter(new StringWriter())).run(tiny());
+  void theRunnerSetsTheTrainingKeysItIsGivenInEveryConfig() throws Exception {
+    Runner runner = new Runner(dir, Map.of(), Map.of("threads", 1), new PrintWriter(new StringWriter()));
+    assertEquals(1, runner.config(tiny()).training().threads());
+    assertTrue(Files.readString(dir.resolve("configs/tiny.yaml")).contains("threads: 1"));
+  }
+
+  @Test
+  void theSameRunTwiceGivesTheSameResult() throws Exception {
+    RunResult a = new Runner(dir.resolve("a"), Map.of(), Map.of(), new PrintWriter(new StringWriter())).run(tiny());
+    RunResult b = new Runner(dir.resolve("b"), Map.of(), Map.of(), new PrintWriter(new StringWriter())).run(tiny());
     assertEquals(a.test(), b.test(), "same seed, same result");
   }
 }
