@@ -73,8 +73,6 @@ final class Articles implements Experiment {
     for (String[] r : RUNS) {
       ConfigTree c = r[1] == null ? pretrainConfig() : read(mode.examples().resolve(r[1] + ".yaml"));
       for (int i = 4; i + 1 < r.length; i += 2) c = c.set(r[i], number(r[i + 1]));
-      // the main job's 30 epochs take the longest; 10 show the same in quick mode
-      if (mode.quick() && r[0].equals("mnist-mlp")) c = c.set("training.epochs", 10);
       RunPlan p = RunPlan.of(r[0], r[3], c);
       plans.add(r[0].equals("pretrained") ? p.withPretraining() : p);
     }

@@ -43,7 +43,7 @@ final class Glorot2010 implements Experiment {
             .set("model.hidden", mode.pick(256, 1000) + "x5").set("model.activation", act).set("model.init", init)
             .set("model.batch_norm", false).set("model.dropout", 0.0)
             .set("optimizer.name", "sgd").set("optimizer.lr", 0.1).set("schedule.spec", "constant")
-            .set("training.batch_size", mode.pick(20, 10)).set("training.epochs", mode.pick(2, 3));
+            .set("training.batch_size", mode.pick(20, 10)).set("training.epochs", mode.pick(10, 3));
         String initName = init.equals("standard") ? "standard" : "normalized";
         plans.add(RunPlan.of(act + "-" + initName, act + ", " + initName + " init", c));
       }
@@ -183,7 +183,7 @@ final class Glorot2010 implements Experiment {
     }
     b.append("\nSetup: ").append(mode.pick(256, 1000)).append(" units per hidden layer (the paper: 1000), SGD lr 0.1, "
         + "batch ").append(mode.pick(20, 10)).append(" (the paper: 10), constant learning rate, ")
-        .append(mode.pick(2, 3)).append(" epochs; biases start at 0 with both inits; the paper tuned the learning "
+        .append(mode.pick(10, 3)).append(" epochs; biases start at 0 with both inits; the paper tuned the learning "
         + "rate per setting and trained far longer, so absolute errors are higher here.\n");
     return b.toString();
   }

@@ -36,7 +36,7 @@ final class He2015 implements Experiment {
           .set("model.hidden", mode.pick(64, 256) + "x" + DEPTH).set("model.activation", "relu").set("model.init", init)
           .set("model.batch_norm", false).set("model.dropout", 0.0)
           .set("optimizer.name", "sgd").set("optimizer.lr", 0.01)
-          .set("schedule.spec", "constant").set("training.batch_size", 64).set("training.epochs", mode.pick(5, 10));
+          .set("schedule.spec", "constant").set("training.batch_size", 64).set("training.epochs", 10);
       String name = init.startsWith("he") ? "he" : "xavier";
       plans.add(RunPlan.of(name, (name.equals("he") ? "He" : "Xavier") + " init (" + init + ")", c).withEvals(10));
     }
@@ -112,7 +112,7 @@ final class He2015 implements Experiment {
     b.append("\nSetup: ").append(DEPTH).append(" hidden layers of ").append(mode.pick(64, 256)).append(" ReLU units "
         + "(the paper: a 30-layer convolutional net on ImageNet), plain SGD lr 0.01 (as examples/init-xavier-vs-he.yaml), "
         + "batch 64, ")
-        .append(mode.pick(5, 10)).append(" epochs, biases 0.\n");
+        .append(10).append(" epochs, biases 0.\n");
     return b.toString();
   }
 }

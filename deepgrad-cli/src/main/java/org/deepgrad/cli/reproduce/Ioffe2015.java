@@ -35,7 +35,7 @@ final class Ioffe2015 implements Experiment {
       ConfigTree c = ConfigTree.create()
           .set("model.hidden", "100x3").set("model.activation", "sigmoid").set("model.batch_norm", bn)
           .set("model.dropout", 0.0).set("optimizer.name", "sgd").set("optimizer.lr", 0.1)
-          .set("schedule.spec", "constant").set("training.batch_size", 60).set("training.epochs", mode.pick(8, 50));
+          .set("schedule.spec", "constant").set("training.batch_size", 60).set("training.epochs", mode.pick(20, 50));
       plans.add(RunPlan.of(bn ? "batch-norm" : "baseline", bn ? "with batch norm" : "without batch norm", c)
           .withEvals(mode.pick(40, 100)));
     }
@@ -85,7 +85,7 @@ final class Ioffe2015 implements Experiment {
       b.append(Report.row(cells.toArray(String[]::new)));
     }
     b.append("\nSetup: 784-100-100-100-10, sigmoid, with BN: Dense → BatchNorm → sigmoid; SGD lr 0.1, batch 60, ")
-        .append(mode.pick(8, 50)).append(" epochs (the paper: 50,000 steps of batch 60 on full MNIST).\n");
+        .append(mode.pick(20, 50)).append(" epochs (the paper: 50,000 steps of batch 60 on full MNIST).\n");
     return b.toString();
   }
 }
