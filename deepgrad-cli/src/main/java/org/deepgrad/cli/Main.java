@@ -19,7 +19,11 @@ import picocli.CommandLine.Spec;
  */
 @Command(name = "deepgrad", mixinStandardHelpOptions = true, versionProvider = VersionProvider.class,
     subcommands = {TrainCommand.class, EvaluateCommand.class, PredictCommand.class, DiagnoseCommand.class,
+<<<<<<< HEAD
         BenchCommand.class, SweepCommand.class, ReportCommand.class},
+=======
+        BenchCommand.class, org.deepgrad.cli.reproduce.ReproduceCommand.class},
+>>>>>>> repro
     description = "Train deep networks and see why they do or do not learn.",
     footer = {"", "Run 'deepgrad COMMAND --help' for a command's options. Exit codes: 0 success, 2 bad usage or "
         + "input, 1 internal error; diagnose --fail-on: 3 when a named finding is present."})

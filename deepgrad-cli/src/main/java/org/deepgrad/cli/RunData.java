@@ -19,11 +19,11 @@ import org.deepgrad.train.Objective;
  * @param name the data set as configs name it, e.g. "mnist-10k" or "csv:data/iris.csv"
  * @param description a one-line summary for the log, e.g. "mnist-10k: 8000 train, 2000 test"
  */
-record RunData<S extends Samples<S>>(S train, S validation, S test, Objective<S> objective, Task task,
+public record RunData<S extends Samples<S>>(S train, S validation, S test, Objective<S> objective, Task task,
     int outputs, List<String> classes, double sourceScale, Standardizer standardizer, String name, String description) {
 
   /** Features per sample. */
-  int inputs() {
+  public int inputs() {
     return train.inputSize();
   }
 

@@ -25,10 +25,10 @@ import org.deepgrad.train.TrainerSettings;
  *
  * @param settings the trainer's settings: those of the config, as changed by the caller
  */
-record RunSetup<S extends Samples<S>>(TrainConfig config, RunData<S> data, ModelSpec spec, Sequential model,
+public record RunSetup<S extends Samples<S>>(TrainConfig config, RunData<S> data, ModelSpec spec, Sequential model,
     Optimizer optimizer, DataLoader<S> loader, TrainerSettings settings, Trainer<S> trainer) {
   /** The data of {@code c}, split and preprocessed; sets the thread count first when the config gives one. */
-  static RunData<?> data(TrainConfig c) throws IOException {
+  public static RunData<?> data(TrainConfig c) throws IOException {
     if (c.training().threads() > 0) Backends.current().setThreads(c.training().threads());
     return DataLoading.load(c.data(), c.training().seed());
   }
@@ -37,7 +37,7 @@ record RunSetup<S extends Samples<S>>(TrainConfig config, RunData<S> data, Model
    * Builds the run of {@code c} on {@code data}; {@code adjust} changes the settings the config gives
    * (a diagnosis turns checkpoints off and limits the steps) before the trainer is built.
    */
-  static <S extends Samples<S>> RunSetup<S> build(TrainConfig c, RunData<S> data, UnaryOperator<TrainerSettings> adjust) {
+  public static <S extends Samples<S>> RunSetup<S> build(TrainConfig c, RunData<S> data, UnaryOperator<TrainerSettings> adjust) {
     TrainingConfig t = c.training();
     ModelSpec spec = Recipe.spec(c.model(), data.inputs(), data.outputs());
     Sequential model = spec.build(new Rng(t.seed()));
@@ -50,7 +50,7 @@ record RunSetup<S extends Samples<S>>(TrainConfig config, RunData<S> data, Model
   }
 
   /** {@code model: 784-128-64-32-10 relu, ..., N parameters; optimizer: adam lr 0.001, schedule cosine}. */
-  String describe() {
+  public String describe() {
     Map<String, Object> others = new LinkedHashMap<>(config.optimizer().hyper());
     others.remove("lr");
     return "model: " + spec.describe() + ", " + model.parameterCount() + " parameters; optimizer: " + optimizer.name()

@@ -1,0 +1,62 @@
+package org.deepgrad.cli.reproduce;
+
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.LocalDateTime;
+import java.time.format.DateTimeFormatter;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+
+/** Runs one experiment: its plans one after another, then the verdicts, the report and the summary lines. */
+final class Reproduction {
+  private Reproduction() {}
+
+  /**
+   * Runs {@code e} into {@code dir} and prints one line per run and per claim.
+   *
+   * @param data the data-section keys of full mode (empty in quick mode)
+   * @param training training-section keys set in every run (the thread count)
+   * @return the verdict lines, "REPRODUCED ..." or "NOT REPRODUCED ..."
+   */
+  static List<String> run(Experiment e, Mode mode, Map<String, Object> data, Map<String, Object> training, Path dir,
+      PrintWriter out)
+      throws IOException {
+    List<RunPlan> plans = e.plans(mode);
+    Files.createDirectories(dir);
+    out.println(e.name() + (mode.quick() ? " (quick)" : "") + ": " + e.title());
+    out.println("  " + plans.size() + " runs, writing to " + dir);
+    out.flush();
+    Runner runner = new Runner(dir, data, training, out);
+    long start = System.nanoTime();
+    List<RunResult> results = new ArrayList<>();
+    for (RunPlan p : plans) results.add(runner.run(p));
+    double seconds = (System.nanoTime() - start) / 1e9;
+    Experiment.Outcome o = e.judge(results, mode);
+    String dataName = data.isEmpty() ? "mnist-10k (built-in: 8,000 train, 2,000 test)" : String.valueOf(data.get("dataset"));
+    List<String> context = List.of(
+        "command: `deepgrad reproduce " + e.name() + (mode.quick() ? " --quick" : "") + "`",
+        "data: " + dataName + (e instanceof Articles ? " (synthetic y = 2x for the regressions)" : "")
+            + "; seed 42 unless a run's config says otherwise; " + training.get("threads") + " thread(s) per run",
+        String.format(Locale.ROOT, "time: %.0f s for %d runs on %d processors (%s %s, Java %s), finished %s", seconds,
+            results.size(), Runtime.getRuntime().availableProcessors(), System.getProperty("os.name"),
+            System.getProperty("os.arch"), System.getProperty("java.version"),
+            LocalDateTime.now().format(DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm"))),
+        "verdicts: " + o.claims().stream().filter(Claim::reproduced).count() + " of " + o.claims().size()
+            + " claims reproduced");
+    Report.write(dir, e, mode, results, o, context);
+    List<String> verdicts = new ArrayList<>();
+    for (Claim c : o.claims()) {
+      String line = c.verdict() + "  " + e.name() + ": " + c.claim() + " (" + c.measured() + ")";
+      verdicts.add(line);
+      out.println(line);
+    }
+    out.printf(Locale.ROOT, "%s: %d of %d claims reproduced in %.0f s; report %s%n", e.name(),
+        o.claims().stream().filter(Claim::reproduced).count(), o.claims().size(), seconds, dir.resolve("report.md"));
+    out.flush();
+    return verdicts;
+  }
+}
