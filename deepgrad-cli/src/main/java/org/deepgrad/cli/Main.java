@@ -3,6 +3,7 @@ package org.deepgrad.cli;
 import java.io.PrintWriter;
 import java.util.concurrent.Callable;
 import org.deepgrad.cli.report.ReportCommand;
+import org.deepgrad.cli.reproduce.ReproduceCommand;
 import org.deepgrad.cli.sweep.SweepCommand;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
@@ -19,11 +20,7 @@ import picocli.CommandLine.Spec;
  */
 @Command(name = "deepgrad", mixinStandardHelpOptions = true, versionProvider = VersionProvider.class,
     subcommands = {TrainCommand.class, EvaluateCommand.class, PredictCommand.class, DiagnoseCommand.class,
-<<<<<<< HEAD
-        BenchCommand.class, SweepCommand.class, ReportCommand.class},
-=======
-        BenchCommand.class, org.deepgrad.cli.reproduce.ReproduceCommand.class},
->>>>>>> repro
+        BenchCommand.class, SweepCommand.class, ReportCommand.class, ReproduceCommand.class},
     description = "Train deep networks and see why they do or do not learn.",
     footer = {"", "Run 'deepgrad COMMAND --help' for a command's options. Exit codes: 0 success, 2 bad usage or "
         + "input, 1 internal error; diagnose --fail-on: 3 when a named finding is present."})
@@ -61,6 +58,6 @@ public final class Main implements Callable<Integer> {
   @Override
   public Integer call() {
     throw new ParameterException(spec.commandLine(), "missing command: give one of train, evaluate, predict, diagnose, "
-        + "bench, sweep, report, e.g. 'deepgrad train'");
+        + "bench, sweep, report, reproduce, e.g. 'deepgrad train'");
   }
 }
