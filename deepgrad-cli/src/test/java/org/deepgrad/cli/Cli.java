@@ -9,21 +9,22 @@ import java.time.ZoneOffset;
 import picocli.CommandLine;
 
 /** Runs the command line in this JVM and captures what it prints. */
-final class Cli {
+public final class Cli {
   /** 2025-01-02 03:04:05 UTC, so the default output directory is runs/20250102-030405. */
   static final Clock CLOCK = Clock.fixed(Instant.parse("2025-01-02T03:04:05Z"), ZoneOffset.UTC);
 
   private Cli() {}
 
   /** The exit code and the text on stdout and stderr. */
-  record Run(int code, String out, String err) {
+  public record Run(int code, String out, String err) {
     @Override
     public String toString() {
       return "exit " + code + "\n--- stdout\n" + out + "--- stderr\n" + err;
     }
   }
 
-  static Run run(String... args) {
+  /** Runs {@code deepgrad args...} through {@link Main#execute}. */
+  public static Run run(String... args) {
     StringWriter out = new StringWriter();
     StringWriter err = new StringWriter();
     int code = Main.execute(new PrintWriter(out), new PrintWriter(err), args);

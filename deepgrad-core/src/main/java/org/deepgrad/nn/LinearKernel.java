@@ -1,13 +1,12 @@
 package org.deepgrad.nn;
 
-import org.deepgrad.backend.Backend;
-import org.deepgrad.backend.Backends;
+import org.deepgrad.ops.MatMul;
 import org.deepgrad.tensor.ShapeException;
 import org.deepgrad.tensor.Tensor;
 
 /**
- * {@link Linear}'s kernel, the products of {@code ops.MatMul.linear} with their transposes folded into
- * the BLAS calls: {@code y = b + x·Wᵀ} (bias rows first, then GEMM with β = 1), {@code dx = dy·W},
+ * {@link Linear}'s kernel, through the array forms of {@link MatMul#linear} (transposes folded into
+ * the BLAS calls): {@code y = b + x·Wᵀ} (bias rows first, then GEMM with β = 1), {@code dx = dy·W},
  * {@code dW = dyᵀ·x}, {@code db = Σ_rows dy}.
  */
 final class LinearKernel implements Kernel {
@@ -38,32 +37,22 @@ final class LinearKernel implements Kernel {
     }
     this.x = x;
     y = Kernel.sized(y, rows * out);
-    if (bias != null) {
-      float[] bv = bias.data();
-      for (int r = 0; r < rows; r++) System.arraycopy(bv, 0, y, r * out, out);
-    }
-    Backends.current().gemm(false, true, rows, out, in, 1f, x, 0, in, weight.data(), 0, in,
-        bias == null ? 0f : 1f, y, 0, out);
+    MatMul.linearForward(x, rows, in, weight.data(), bias == null ? null : bias.data(), out, y);
     return y;
   }
 
   @Override
   public float[] backward(float[] dy, int rows, boolean inputGrad) {
-    Backend be = Backends.current();
     if (inputGrad) {
       dx = Kernel.sized(dx, rows * in);
-      be.gemm(false, false, rows, in, out, 1f, dy, 0, out, weight.data(), 0, in, 0f, dx, 0, in);
+      MatMul.linearInputGrad(dy, rows, in, weight.data(), out, dx);
     }
     if (weight.requiresGrad()) {
-      be.gemm(true, false, out, in, rows, 1f, dy, 0, out, x, 0, in, 0f, weightGrad.begin(), 0, in);
+      MatMul.linearWeightGrad(dy, rows, in, x, out, weightGrad.begin());
       weightGrad.finish();
     }
     if (bias != null && bias.requiresGrad()) {
-      float[] db = biasGrad.begin();
-      java.util.Arrays.fill(db, 0f);
-      for (int r = 0; r < rows; r++) {
-        for (int j = 0; j < out; j++) db[j] += dy[r * out + j];
-      }
+      MatMul.linearBiasGrad(dy, rows, out, biasGrad.begin());
       biasGrad.finish();
     }
     return inputGrad ? dx : null;

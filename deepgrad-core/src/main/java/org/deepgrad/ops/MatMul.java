@@ -1,5 +1,6 @@
 package org.deepgrad.ops;
 
+import java.util.Arrays;
 import org.deepgrad.backend.Backends;
 import org.deepgrad.tensor.Shape;
 import org.deepgrad.tensor.ShapeException;
@@ -89,12 +90,7 @@ public final class MatMul {
     int in = x.dim(1);
     int out = weight.dim(0);
     float[] y = new float[rows * out];
-    if (bias != null) {
-      float[] bv = bias.data();
-      for (int r = 0; r < rows; r++) System.arraycopy(bv, 0, y, r * out, out);
-    }
-    Backends.current().gemm(false, true, rows, out, in, 1f, x.data(), 0, in,
-        weight.data(), 0, in, bias == null ? 0f : 1f, y, 0, out);
+    linearForward(x.data(), rows, in, weight.data(), bias == null ? null : bias.data(), out, y);
     Tensor[] inputs = bias == null ? new Tensor[] {x, weight} : new Tensor[] {x, weight, bias};
     return Tensor.result(y, Shape.of(rows, out), "linear", g -> {
       float[] gd = g.data();
@@ -103,22 +99,47 @@ public final class MatMul {
       Tensor gbias = null;
       if (x.requiresGrad()) {
         float[] dx = new float[rows * in];
-        Backends.current().gemm(false, false, rows, in, out, 1f, gd, 0, out, weight.data(), 0, in, 0f, dx, 0, in);
+        linearInputGrad(gd, rows, in, weight.data(), out, dx);
         gx = Tensor.of(dx, x.shape());
       }
       if (weight.requiresGrad()) {
         float[] dw = new float[out * in];
-        Backends.current().gemm(true, false, out, in, rows, 1f, gd, 0, out, x.data(), 0, in, 0f, dw, 0, in);
+        linearWeightGrad(gd, rows, in, x.data(), out, dw);
         gw = Tensor.of(dw, weight.shape());
       }
       if (bias != null && bias.requiresGrad()) {
         float[] db = new float[out];
-        for (int r = 0; r < rows; r++) {
-          for (int j = 0; j < out; j++) db[j] += gd[r * out + j];
-        }
+        linearBiasGrad(gd, rows, out, db);
         gbias = Tensor.of(db, bias.shape());
       }
       return bias == null ? new Tensor[] {gx, gw} : new Tensor[] {gx, gw, gbias};
     }, inputs);
+  }
+
+  /**
+   * {@link #linear}'s forward on arrays: {@code y = b + x·Wᵀ} for {@code x [rows, in]}, {@code W [out, in]},
+   * {@code b [out]} or null; the bias rows are written first and the GEMM adds onto them (β = 1).
+   */
+  public static void linearForward(float[] x, int rows, int in, float[] w, float[] b, int out, float[] y) {
+    if (b != null) for (int r = 0; r < rows; r++) System.arraycopy(b, 0, y, r * out, out);
+    Backends.current().gemm(false, true, rows, out, in, 1f, x, 0, in, w, 0, in, b == null ? 0f : 1f, y, 0, out);
+  }
+
+  /** {@code dx = dy·W} ({@code [rows, in]}) of {@link #linearForward}. */
+  public static void linearInputGrad(float[] dy, int rows, int in, float[] w, int out, float[] dx) {
+    Backends.current().gemm(false, false, rows, in, out, 1f, dy, 0, out, w, 0, in, 0f, dx, 0, in);
+  }
+
+  /** {@code dW = dyᵀ·x} ({@code [out, in]}) of {@link #linearForward}. */
+  public static void linearWeightGrad(float[] dy, int rows, int in, float[] x, int out, float[] dw) {
+    Backends.current().gemm(true, false, out, in, rows, 1f, dy, 0, out, x, 0, in, 0f, dw, 0, in);
+  }
+
+  /** {@code db = Σ_rows dy} ({@code [out]}), overwriting {@code db}. */
+  public static void linearBiasGrad(float[] dy, int rows, int out, float[] db) {
+    Arrays.fill(db, 0, out, 0f);
+    for (int r = 0; r < rows; r++) {
+      for (int j = 0; j < out; j++) db[j] += dy[r * out + j];
+    }
   }
 }

@@ -9,6 +9,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.util.List;
+import org.deepgrad.cli.Cli;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -20,14 +21,14 @@ class GridTest {
   @TempDir
   Path dir;
 
-  private Sweeps.Run dryRun(String axes) throws IOException {
+  private Cli.Run dryRun(String axes) throws IOException {
     Path grid = Sweeps.grid(dir, "g.yaml", Sweeps.BASE + axes);
-    return Sweeps.run("sweep", "--dry-run", grid.toString(), "--output", dir.resolve("out").toString());
+    return Cli.run("sweep", "--dry-run", grid.toString(), "--output", dir.resolve("out").toString());
   }
 
   @Test
   void crossProductInGridOrderWithReadableIds() throws IOException {
-    Sweeps.Run r = dryRun("axes:\n  depth: [1, 3, 0]\n  activation: [sigmoid, relu]\n  lr: [0.01, 1e-5]\n");
+    Cli.Run r = dryRun("axes:\n  depth: [1, 3, 0]\n  activation: [sigmoid, relu]\n  lr: [0.01, 1e-5]\n");
     assertEquals(0, r.code(), r::toString);
     List<String> cells = r.out().lines().filter(l -> l.startsWith("  ")).map(String::trim).toList();
     assertEquals(12, cells.size(), r::toString);
@@ -51,7 +52,7 @@ class GridTest {
 
   @Test
   void templateNamesTheCells() throws IOException {
-    Sweeps.Run r = dryRun("name: \"d{depth}-{activation}\"\naxes:\n  depth: [2]\n  activation: [tanh, relu]\n");
+    Cli.Run r = dryRun("name: \"d{depth}-{activation}\"\naxes:\n  depth: [2]\n  activation: [tanh, relu]\n");
     assertEquals(0, r.code(), r::toString);
     assertTrue(r.out().contains("  d2-tanh\n") && r.out().contains("  d2-relu\n"), r::toString);
   }
@@ -90,11 +91,11 @@ class GridTest {
     // momentum suits sgd but not adam: only the cells with adam fail, and the first of them is named.
     String grid = Sweeps.BASE.replace("{name: adam, lr: 0.01}", "{name: sgd, lr: 0.01, momentum: 0.9}")
         + "axes:\n  seed: [1, 2]\n  optimizer: [sgd, adam]\n";
-    Sweeps.Run r = Sweeps.run("sweep", "--dry-run", Sweeps.grid(dir, "g.yaml", grid).toString());
+    Cli.Run r = Cli.run("sweep", "--dry-run", Sweeps.grid(dir, "g.yaml", grid).toString());
     assertBad(r, "`axes.optimizer[1]` = \"adam\"");
   }
 
-  private static void assertBad(Sweeps.Run r, String... parts) {
+  private static void assertBad(Cli.Run r, String... parts) {
     assertEquals(2, r.code(), r::toString);
     for (String p : parts) assertTrue(r.err().contains(p), () -> "expected '" + p + "' in\n" + r);
     assertFalse(r.err().contains("\tat "), () -> "no stack trace without --verbose:\n" + r);

@@ -11,6 +11,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Collectors;
+import org.deepgrad.cli.Cli;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -24,15 +25,15 @@ class SweepRunTest {
   @TempDir
   Path dir;
 
-  private Sweeps.Run sweep(Path grid, Path out, String... flags) {
+  private Cli.Run sweep(Path grid, Path out, String... flags) {
     List<String> args = new ArrayList<>(List.of("sweep", grid.toString(), "--output", out.toString()));
     args.addAll(List.of(flags));
-    return Sweeps.run(args.toArray(String[]::new));
+    return Cli.run(args.toArray(String[]::new));
   }
 
   @Test
   void resultsCsvHasARowPerCellWithTheColumns() throws IOException {
-    Sweeps.Run r = sweep(Sweeps.grid(dir, "g.yaml", GRID), dir.resolve("out"));
+    Cli.Run r = sweep(Sweeps.grid(dir, "g.yaml", GRID), dir.resolve("out"));
     assertEquals(0, r.code(), r::toString);
     List<Map<String, String>> rows = csv(dir.resolve("out/results.csv"));
     assertEquals(4, rows.size());
@@ -66,7 +67,7 @@ class SweepRunTest {
     String before = Files.readString(out.resolve("results.csv"));
     Path cell = out.resolve("cells/depth=3,activation=relu");
     Files.delete(cell.resolve(CellResult.FILE));
-    Sweeps.Run again = sweep(grid, out);
+    Cli.Run again = sweep(grid, out);
     assertEquals(0, again.code(), again::toString);
     assertTrue(again.out().contains("4 cells, 3 finished earlier; running 1"), again::toString);
     assertTrue(again.out().contains("[1/1] depth=3,activation=relu: ok"), again::toString);
@@ -81,16 +82,16 @@ class SweepRunTest {
     Path out = dir.resolve("out");
     assertEquals(0, sweep(Sweeps.grid(dir, "g.yaml", GRID), out).code());
     Path changed = Sweeps.grid(dir, "changed.yaml", GRID.replace("lr: 0.01", "lr: 0.02"));
-    Sweeps.Run refused = sweep(changed, out);
+    Cli.Run refused = sweep(changed, out);
     assertEquals(2, refused.code(), refused::toString);
     assertTrue(refused.err().contains("4 of 4 cells were run with other settings"), refused::toString);
     assertTrue(refused.err().contains("optimizer.lr was 0.01, now 0.02"), refused::toString);
     assertTrue(refused.err().contains("--output DIR") && refused.err().contains("--force"), refused::toString);
     // Adding a value is no conflict: the finished cells are kept.
-    Sweeps.Run extended = sweep(Sweeps.grid(dir, "more.yaml", GRID.replace("[sigmoid, relu]", "[sigmoid, relu, tanh]")), out);
+    Cli.Run extended = sweep(Sweeps.grid(dir, "more.yaml", GRID.replace("[sigmoid, relu]", "[sigmoid, relu, tanh]")), out);
     assertEquals(0, extended.code(), extended::toString);
     assertTrue(extended.out().contains("6 cells, 4 finished earlier; running 2"), extended::toString);
-    Sweeps.Run forced = sweep(changed, out, "--force");
+    Cli.Run forced = sweep(changed, out, "--force");
     assertEquals(0, forced.code(), forced::toString);
     assertTrue(forced.out().contains("--force: deleted 4 cell(s)") && forced.out().contains("running 4"),
         forced::toString);
@@ -100,7 +101,7 @@ class SweepRunTest {
   void notASweepDirectoryIsRefused() throws IOException {
     Path out = Files.createDirectories(dir.resolve("out"));
     Files.writeString(out.resolve("notes.txt"), "mine");
-    Sweeps.Run r = sweep(Sweeps.grid(dir, "g.yaml", GRID), out);
+    Cli.Run r = sweep(Sweeps.grid(dir, "g.yaml", GRID), out);
     assertEquals(2, r.code(), r::toString);
     assertTrue(r.err().contains("does not hold a sweep"), r::toString);
   }
@@ -113,7 +114,7 @@ class SweepRunTest {
   void twoJobsGiveTheSameNumbersAsOne() throws IOException {
     Path grid = Sweeps.grid(dir, "g.yaml", GRID);
     assertEquals(0, sweep(grid, dir.resolve("one"), "--jobs", "1", "--threads", "1").code());
-    Sweeps.Run two = sweep(grid, dir.resolve("two"), "--jobs", "2", "--threads", "1");
+    Cli.Run two = sweep(grid, dir.resolve("two"), "--jobs", "2", "--threads", "1");
     assertEquals(0, two.code(), two::toString);
     assertTrue(two.out().contains("with 2 job(s) of 1 thread(s) each"), two::toString);
     assertEquals(withoutSeconds(Files.readString(dir.resolve("one/results.csv"))),
@@ -123,7 +124,7 @@ class SweepRunTest {
   @Test
   void aFailingCellDoesNotStopTheOthers() throws IOException {
     String grid = Sweeps.BASE + "axes:\n  lr: [0.01, 1.0e+30]\n  data.validation: [0.2]\n";
-    Sweeps.Run r = sweep(Sweeps.grid(dir, "g.yaml", grid), dir.resolve("out"));
+    Cli.Run r = sweep(Sweeps.grid(dir, "g.yaml", grid), dir.resolve("out"));
     assertEquals(0, r.code(), "a cell that diverged is a result, not an error:\n" + r);
     List<Map<String, String>> rows = csv(dir.resolve("out/results.csv"));
     assertEquals("ok", rows.get(0).get("status"));
@@ -135,7 +136,7 @@ class SweepRunTest {
     Path bad = Files.writeString(dir.resolve("bad.csv"), "x,label\n1,a\nnot-a-number,b\n");
     String grid2 = Sweeps.BASE.replace(", synthetic: {samples: 200, test_samples: 50}", "")
         + "axes:\n  data.dataset: [spirals, \"csv:" + bad + "\"]\n";
-    Sweeps.Run failed = sweep(Sweeps.grid(dir, "m.yaml", grid2), dir.resolve("m"));
+    Cli.Run failed = sweep(Sweeps.grid(dir, "m.yaml", grid2), dir.resolve("m"));
     assertEquals(SweepCommand.CELL_FAILED, failed.code(), failed::toString);
     List<Map<String, String>> mRows = csv(dir.resolve("m/results.csv"));
     assertEquals(List.of("ok", "error"), mRows.stream().map(m -> m.get("status")).toList(), mRows::toString);

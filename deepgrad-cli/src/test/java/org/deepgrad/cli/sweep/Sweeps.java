@@ -1,11 +1,8 @@
 package org.deepgrad.cli.sweep;
 
 import java.io.IOException;
-import java.io.PrintWriter;
-import java.io.StringWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import org.deepgrad.cli.Main;
 
 /** Runs {@code deepgrad sweep} in this JVM on small grids written into a temporary directory. */
 final class Sweeps {
@@ -21,21 +18,6 @@ final class Sweeps {
       """;
 
   private Sweeps() {}
-
-  /** The exit code and what was printed. */
-  record Run(int code, String out, String err) {
-    @Override
-    public String toString() {
-      return "exit " + code + "\n--- stdout\n" + out + "--- stderr\n" + err;
-    }
-  }
-
-  static Run run(String... args) {
-    StringWriter out = new StringWriter();
-    StringWriter err = new StringWriter();
-    int code = Main.execute(new PrintWriter(out), new PrintWriter(err), args);
-    return new Run(code, out.toString(), err.toString());
-  }
 
   /** Writes {@code text} as {@code dir/name}; returns its path. */
   static Path grid(Path dir, String name, String text) throws IOException {
