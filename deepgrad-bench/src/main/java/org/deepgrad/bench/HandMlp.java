@@ -94,7 +94,7 @@ final class HandMlp implements Step {
       }
     }
     count++;
-    for (int i = 0; i < params.length; i++) update.apply(states[i], grads[i], params[i], this);
+    for (int i = 0; i < params.length; i++) update.apply(states[i], grads[i], params[i], this, 0, params[i].length);
     return loss;
   }
 

@@ -18,15 +18,15 @@ import org.deepgrad.backend.GemmArgs;
  * native buffers kept per calling thread ({@link NativeOperands}), and C's span is copied back:
  * 138 vs 100 GFLOP/s at 512, and no whole-array copy when a batch of products walks one large array.
  *
- * <p>Threads: OpenBLAS has one process-wide thread count ({@code openblas_set_num_threads}); each call
- * sets it to this backend's count when it differs from the last one set. Calls from several Java
- * threads on backends with different counts may therefore run with either count.
+ * <p>Threads: OpenBLAS runs single-threaded; with {@code threads} &gt; 1 a product large enough is
+ * cut into blocks of C's rows run at once on deepgrad's threads ({@link RowBlocks}). Each element of C
+ * is then computed by the same single-threaded kernel whatever the thread count.
  */
 public final class OpenBlasBackend implements Backend {
   /** Total length of A, B and C below which the whole-array {@code float[]} call is the faster one. */
   static final int SMALL = 8192;
-  /** The count last given to OpenBLAS, shared by every instance; 0 before the first call. */
-  private static int appliedThreads;
+  /** Whether OpenBLAS has been told to use one thread (it is process-wide). */
+  private static volatile boolean singleThreaded;
 
   private volatile int threads;
 
@@ -64,12 +64,26 @@ public final class OpenBlasBackend implements Backend {
       float beta, float[] c, int cOffset, int ldc) {
     GemmArgs.check(transA, transB, m, n, k, a, aOffset, lda, b, bOffset, ldb, c, cOffset, ldc);
     if (m == 0 || n == 0) return;
-    applyThreads(threads);
-    int transposeA = transA ? openblas_nolapack.CblasTrans : openblas_nolapack.CblasNoTrans;
-    int transposeB = transB ? openblas_nolapack.CblasTrans : openblas_nolapack.CblasNoTrans;
     // CBLAS rejects ld = 0, which GemmArgs allows for an empty A or B (k = 0); neither is then read.
     lda = Math.max(1, lda);
     ldb = Math.max(1, ldb);
+    int parts = RowBlocks.parts(threads, m, n, k);
+    if (parts == 1) {
+      sgemm(transA, transB, m, n, k, alpha, a, aOffset, lda, b, bOffset, ldb, beta, c, cOffset, ldc);
+    } else {
+      RowBlocks.ofThisThread().run(parts, transA, transB, m, n, k, alpha, a, aOffset, lda, b, bOffset, ldb,
+          beta, c, cOffset, ldc);
+    }
+  }
+
+  /** One single-threaded cblas_sgemm call on checked arguments. */
+  static void sgemm(boolean transA, boolean transB, int m, int n, int k,
+      float alpha, float[] a, int aOffset, int lda,
+      float[] b, int bOffset, int ldb,
+      float beta, float[] c, int cOffset, int ldc) {
+    singleThreaded();
+    int transposeA = transA ? openblas_nolapack.CblasTrans : openblas_nolapack.CblasNoTrans;
+    int transposeB = transB ? openblas_nolapack.CblasTrans : openblas_nolapack.CblasNoTrans;
     if ((aOffset | bOffset | cOffset) == 0 && (long) length(a) + length(b) + c.length <= SMALL) {
       openblas_nolapack.cblas_sgemm(openblas_nolapack.CblasRowMajor, transposeA, transposeB,
           m, n, k, alpha, a, lda, b, ldb, beta, c, ldc);
@@ -91,10 +105,13 @@ public final class OpenBlasBackend implements Backend {
     return x == null ? 0 : x.length;
   }
 
-  private static synchronized void applyThreads(int threads) {
-    if (appliedThreads != threads) {
-      openblas_nolapack.blas_set_num_threads(threads);
-      appliedThreads = threads;
+  /** OpenBLAS's own threads stay off: {@link RowBlocks} splits the work over deepgrad's threads. */
+  private static void singleThreaded() {
+    if (!singleThreaded) {
+      synchronized (OpenBlasBackend.class) {
+        openblas_nolapack.blas_set_num_threads(1);
+        singleThreaded = true;
+      }
     }
   }
 

@@ -5,7 +5,7 @@ import java.util.List;
 import java.util.Optional;
 import org.deepgrad.nn.Module;
 import org.deepgrad.nn.Parameter;
-import org.deepgrad.ops.Reductions;
+import org.deepgrad.ops.SumOfSquares;
 import org.deepgrad.tensor.Tensor;
 
 /**
@@ -87,7 +87,7 @@ public final class Recorder {
     double sq = 0;
     for (Parameter p : model.namedParameters().values()) {
       Tensor g = p.grad();
-      if (g != null) sq += Reductions.sumOfSquares(g.data());
+      if (g != null) sq += SumOfSquares.of(g.data());
     }
     gradNorm = Math.sqrt(sq);
     pending = new ArrayList<>();

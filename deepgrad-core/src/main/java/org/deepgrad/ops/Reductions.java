@@ -21,28 +21,6 @@ import org.deepgrad.tensor.Tensor;
 public final class Reductions {
   private Reductions() {}
 
-  /**
-   * {@code Σ v[i]²} in double precision: a gradient's squared L2 norm, infinite or NaN when an
-   * element is. Eight interleaved partial sums, so the adds do not wait on each other; every
-   * gradient norm of a training step is summed by this one function, so they agree to the bit.
-   */
-  public static double sumOfSquares(float[] v) {
-    double s0 = 0, s1 = 0, s2 = 0, s3 = 0, s4 = 0, s5 = 0, s6 = 0, s7 = 0;
-    int i = 0;
-    for (; i + 7 < v.length; i += 8) {
-      s0 += (double) v[i] * v[i];
-      s1 += (double) v[i + 1] * v[i + 1];
-      s2 += (double) v[i + 2] * v[i + 2];
-      s3 += (double) v[i + 3] * v[i + 3];
-      s4 += (double) v[i + 4] * v[i + 4];
-      s5 += (double) v[i + 5] * v[i + 5];
-      s6 += (double) v[i + 6] * v[i + 6];
-      s7 += (double) v[i + 7] * v[i + 7];
-    }
-    for (; i < v.length; i++) s0 += (double) v[i] * v[i];
-    return ((s0 + s1) + (s2 + s3)) + ((s4 + s5) + (s6 + s7));
-  }
-
   /** Sum of all elements as a scalar; its gradient is g copied to every element. */
   public static Tensor sum(Tensor x) {
     double s = 0;

@@ -32,6 +32,7 @@ public final class Optimizer {
   private final Map<String, Group> groupOf = new LinkedHashMap<>();
   private final Map<String, Slot> slots = new LinkedHashMap<>();
   private final List<Constraint> constraints = new ArrayList<>();
+  private final FusedUpdates fusedUpdates = new FusedUpdates();
   private long steps;
 
   /**
@@ -78,7 +79,8 @@ public final class Optimizer {
   /**
    * One update of every parameter that has a gradient, then the constraints. Chains with a
    * {@link Chain#fused()} form (the SGD, Adam, AdamW, RMSprop and Adagrad presets) update each
-   * parameter in one pass straight from its gradient; others copy the gradient into the slot's
+   * parameter in one pass straight from its gradient, the elements shared among the backend's
+   * threads ({@link FusedUpdates}); others copy the gradient into the slot's
    * update buffer and run link by link. Nothing is allocated after each parameter's first step.
    */
   public void step() {
@@ -95,7 +97,7 @@ public final class Optimizer {
         }
         s.count++;
         if (g.fused != null) {
-          g.fused.apply(s.states, grad.data(), theta, s);
+          fusedUpdates.add(g.fused, s, grad.data(), theta);
         } else {
           float[] u = s.update(theta.length);
           System.arraycopy(grad.data(), 0, u, 0, u.length);
@@ -104,6 +106,7 @@ public final class Optimizer {
         }
       }
     }
+    fusedUpdates.run();
     steps++;
     for (int c = 0; c < constraints.size(); c++) {
       for (int gi = 0; gi < groups.size(); gi++) {

@@ -9,7 +9,7 @@ import org.deepgrad.diagnostics.Recorder;
 import org.deepgrad.diagnostics.Verdicts;
 import org.deepgrad.nn.Module;
 import org.deepgrad.nn.Parameter;
-import org.deepgrad.ops.Reductions;
+import org.deepgrad.ops.SumOfSquares;
 import org.deepgrad.tensor.Tensor;
 
 /**
@@ -106,7 +106,7 @@ public final class DiagnosticsListener implements TrainListener {
     double sq = 0;
     for (Parameter p : params) {
       Tensor g = p.grad();
-      if (g != null) sq += Reductions.sumOfSquares(g.data());
+      if (g != null) sq += SumOfSquares.of(g.data());
     }
     return Math.sqrt(sq);
   }

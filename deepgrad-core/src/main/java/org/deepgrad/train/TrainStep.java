@@ -7,7 +7,6 @@ import org.deepgrad.loss.Loss;
 import org.deepgrad.nn.Kernel;
 import org.deepgrad.nn.Module;
 import org.deepgrad.nn.Parameter;
-import org.deepgrad.ops.Reductions;
 import org.deepgrad.optim.Optimizer;
 import org.deepgrad.optim.clip.Clip;
 import org.deepgrad.tensor.Tensor;
@@ -44,6 +43,7 @@ public final class TrainStep<S extends Samples<S>> {
   private final Module[] modules;
   private final List<Tensor> weights;
   private final ForwardState forwardState;
+  private final GradNorm gradNorm;
   private final Kernel kernel;
   private final FusedLoss<S> fusedLoss;
   private float[] lossGrad;
@@ -74,6 +74,7 @@ public final class TrainStep<S extends Samples<S>> {
     this.modules = model.namedModules().values().toArray(new Module[0]);
     this.weights = params.values().stream().filter(p -> p.role() == Parameter.Role.WEIGHT).map(Parameter::value).toList();
     this.forwardState = new ForwardState(model);
+    this.gradNorm = new GradNorm(paramList);
     FusedLoss<S> fused = settings.l2() > 0 ? null : objective.fusedLoss();
     Kernel k = fused == null ? null : model.kernel();
     this.kernel = k;
@@ -118,11 +119,7 @@ public final class TrainStep<S extends Samples<S>> {
       if (!Float.isFinite(total.item())) return failed(batch, output, loss, "loss", false);
       total.backward();
     }
-    double sq = 0;
-    for (Parameter p : paramList) {
-      Tensor g = p.grad();
-      if (g != null) sq += Reductions.sumOfSquares(g.data()); // a float's square cannot overflow a double
-    }
+    double sq = gradNorm.squared();
     if (!Double.isFinite(sq)) return failed(batch, output, loss, "gradient of " + firstNonFinite(), true);
     for (TrainListener l : listeners) l.afterBackward(step, model);
     if (settings.clipNorm() > 0) Clip.byGlobalNorm(params, settings.clipNorm());

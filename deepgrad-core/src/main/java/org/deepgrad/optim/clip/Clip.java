@@ -2,7 +2,7 @@ package org.deepgrad.optim.clip;
 
 import java.util.Map;
 import org.deepgrad.nn.Parameter;
-import org.deepgrad.ops.Reductions;
+import org.deepgrad.ops.SumOfSquares;
 import org.deepgrad.optim.transform.Ranges;
 import org.deepgrad.tensor.Tensor;
 
@@ -30,7 +30,7 @@ public final class Clip {
     for (Parameter p : params.values()) {
       Tensor g = p.grad();
       if (g == null) continue;
-      sq += Reductions.sumOfSquares(g.data());
+      sq += SumOfSquares.of(g.data());
     }
     double norm = Math.sqrt(sq);
     double coef = maxNorm / (norm + 1e-6);

@@ -12,12 +12,15 @@ package org.deepgrad.optim.transform;
 public interface Fused {
 
   /**
-   * One step of a parameter: {@code θ ← θ + chain(grad)}.
+   * One step of a parameter's elements {@code [from, to)}: {@code θ ← θ + chain(grad)}. Elements are
+   * independent, so disjoint ranges may be updated at once by different threads.
    *
    * @param states the parameter's per-link states from {@link Chain#init}
    * @param grad the gradient (read only)
    * @param theta the parameter's values, updated in place
    * @param step this parameter's step count (counting this step) and learning rate
+   * @param from the first element
+   * @param to one past the last element
    */
-  void apply(Object[] states, float[] grad, float[] theta, Step step);
+  void apply(Object[] states, float[] grad, float[] theta, Step step, int from, int to);
 }

@@ -8,7 +8,7 @@ package org.deepgrad.optim.transform;
 record FusedAdagrad(int state, Affine pre, Affine post, ScaleByAdagrad adagrad) implements Fused {
 
   @Override
-  public void apply(Object[] states, float[] g, float[] theta, Step step) {
+  public void apply(Object[] states, float[] g, float[] theta, Step step, int from, int to) {
     float[] sum = ((ScaleByAdagrad.State) states[state]).sum();
     double lr = step.lr();
     float a = (float) pre.a();
@@ -16,7 +16,7 @@ record FusedAdagrad(int state, Affine pre, Affine post, ScaleByAdagrad adagrad) 
     float keep = (float) (1 - lr * post.c());
     float scale = (float) (-lr * post.a() / (1 + (step.count() - 1) * adagrad.lrDecay()));
     float eps = (float) adagrad.eps();
-    for (int i = 0; i < theta.length; i++) {
+    for (int i = from; i < to; i++) {
       float th = theta[i];
       float d = a * g[i] + c * th;
       float si = sum[i] + d * d;

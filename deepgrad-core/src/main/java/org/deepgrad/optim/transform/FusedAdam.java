@@ -12,7 +12,7 @@ package org.deepgrad.optim.transform;
 record FusedAdam(int state, Affine pre, Affine post, ScaleByAdam adam) implements Fused {
 
   @Override
-  public void apply(Object[] states, float[] g, float[] theta, Step step) {
+  public void apply(Object[] states, float[] g, float[] theta, Step step, int from, int to) {
     ScaleByAdam.State s = (ScaleByAdam.State) states[state];
     long t = step.count();
     double lr = step.lr();
@@ -30,7 +30,7 @@ record FusedAdam(int state, Affine pre, Affine post, ScaleByAdam adam) implement
     float[] v = s.expAvgSq();
     if (adam.amsgrad()) {
       float[] vMax = s.maxExpAvgSq();
-      for (int i = 0; i < theta.length; i++) {
+      for (int i = from; i < to; i++) {
         float th = theta[i];
         float d = a * g[i] + c * th;
         float mi = b1 * m[i] + g1 * d;
@@ -43,7 +43,7 @@ record FusedAdam(int state, Affine pre, Affine post, ScaleByAdam adam) implement
       }
       return;
     }
-    for (int i = 0; i < theta.length; i++) {
+    for (int i = from; i < to; i++) {
       float th = theta[i];
       float d = a * g[i] + c * th;
       float mi = b1 * m[i] + g1 * d;

@@ -12,7 +12,7 @@ package org.deepgrad.optim.transform;
 record FusedRms(int state, Affine pre, Affine post, ScaleByRms rms, MomentumTerm momentum) implements Fused {
 
   @Override
-  public void apply(Object[] states, float[] g, float[] theta, Step step) {
+  public void apply(Object[] states, float[] g, float[] theta, Step step, int from, int to) {
     ScaleByRms.State s = (ScaleByRms.State) states[state];
     double lr = step.lr();
     float a = (float) pre.a();
@@ -31,7 +31,7 @@ record FusedRms(int state, Affine pre, Affine post, ScaleByRms rms, MomentumTerm
     float direct = momentum.on() ? momentum.direct() : 1f;
     float viaBuffer = momentum.on() ? momentum.viaBuffer() : 0f;
     if (b == null && !centered) {
-      for (int i = 0; i < theta.length; i++) {
+      for (int i = from; i < to; i++) {
         float th = theta[i];
         float d = a * g[i] + c * th;
         float vi = alpha * v[i] + gain * d * d;
@@ -41,7 +41,7 @@ record FusedRms(int state, Affine pre, Affine post, ScaleByRms rms, MomentumTerm
       return;
     }
     // Centered or with momentum: the branches test loop invariants, which the JIT unswitches.
-    for (int i = 0; i < theta.length; i++) {
+    for (int i = from; i < to; i++) {
       float th = theta[i];
       float d = a * g[i] + c * th;
       float vi = alpha * v[i] + gain * d * d;

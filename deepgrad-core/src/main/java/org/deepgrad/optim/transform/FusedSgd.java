@@ -7,14 +7,14 @@ package org.deepgrad.optim.transform;
 record FusedSgd(Affine pre, Affine post, MomentumTerm momentum) implements Fused {
 
   @Override
-  public void apply(Object[] states, float[] g, float[] theta, Step step) {
+  public void apply(Object[] states, float[] g, float[] theta, Step step, int from, int to) {
     double lr = step.lr();
     float a = (float) pre.a();
     float c = (float) pre.c();
     float keep = (float) (1 - lr * post.c());
     float scale = (float) (-lr * post.a());
     if (!momentum.on()) {
-      for (int i = 0; i < theta.length; i++) {
+      for (int i = from; i < to; i++) {
         float t = theta[i];
         theta[i] = keep * t + scale * (a * g[i] + c * t);
       }
@@ -25,7 +25,7 @@ record FusedSgd(Affine pre, Affine post, MomentumTerm momentum) implements Fused
     float gain = momentum.gain(step);
     float direct = momentum.direct();
     float viaBuffer = momentum.viaBuffer();
-    for (int i = 0; i < theta.length; i++) {
+    for (int i = from; i < to; i++) {
       float t = theta[i];
       float d = a * g[i] + c * t;
       float bi = decay * b[i] + gain * d;

@@ -1,0 +1,117 @@
+package org.deepgrad.blas;
+
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import org.deepgrad.tensor.Rng;
+import org.junit.jupiter.api.Test;
+
+/**
+ * OpenBLAS products cut into row blocks over two threads give the bits of the one-threaded product,
+ * for every transpose, offsets, row gaps in C and a C read with beta; and threads calling at once
+ * (which then find the workers busy) get the same bits too.
+ */
+class RowBlocksTest {
+
+  /** {m, n, k, aOffset, cOffset, ldc extra}: products of an MLP's training step and odd ones. */
+  private static final int[][] SHAPES = {
+      {128, 512, 784, 0, 0, 0}, {128, 10, 512, 0, 0, 0}, {512, 784, 128, 0, 0, 0}, {128, 256, 256, 0, 0, 0},
+      {67, 300, 129, 5, 3, 7}, {33, 1000, 64, 1, 0, 2}, {256, 64, 200, 0, 0, 0},
+  };
+
+  @Test
+  void partsFollowTheWork() {
+    assertEquals(1, RowBlocks.parts(1, 1024, 1024, 1024), "one thread");
+    assertEquals(2, RowBlocks.parts(2, 1024, 1024, 1024), "large product");
+    assertEquals(1, RowBlocks.parts(2, 31, 4096, 4096), "fewer rows than two blocks need");
+    assertEquals(1, RowBlocks.parts(2, 128, 10, 512), "too little work");
+  }
+
+  @Test
+  void twoThreadsGiveTheBitsOfOne() {
+    Rng rng = new Rng(5);
+    for (int[] s : SHAPES) {
+      for (boolean transA : new boolean[] {false, true}) {
+        for (boolean transB : new boolean[] {false, true}) {
+          for (float beta : new float[] {0f, 0.5f}) {
+            Product p = new Product(rng, s, transA, transB, beta);
+            assertArrayEquals(p.compute(1), p.compute(2), p.toString());
+          }
+        }
+      }
+    }
+  }
+
+  @Test
+  void concurrentCallersGetTheSameBits() throws Exception {
+    Product p = new Product(new Rng(8), SHAPES[0], false, true, 0f);
+    float[] want = p.compute(1);
+    ExecutorService pool = Executors.newFixedThreadPool(3);
+    try {
+      List<Future<float[]>> results = new ArrayList<>();
+      for (int i = 0; i < 12; i++) results.add(pool.submit(() -> p.compute(2)));
+      for (Future<float[]> f : results) assertArrayEquals(want, f.get());
+    } finally {
+      pool.shutdownNow();
+    }
+  }
+
+  /** One product's operands, with C's gaps and the area before its offset filled with sentinels. */
+  private static final class Product {
+    final boolean transA;
+    final boolean transB;
+    final int m;
+    final int n;
+    final int k;
+    final int aOffset;
+    final int cOffset;
+    final int lda;
+    final int ldb;
+    final int ldc;
+    final float beta;
+    final float[] a;
+    final float[] b;
+    final float[] c0;
+
+    Product(Rng rng, int[] s, boolean transA, boolean transB, float beta) {
+      this.transA = transA;
+      this.transB = transB;
+      m = s[0];
+      n = s[1];
+      k = s[2];
+      aOffset = s[3];
+      cOffset = s[4];
+      lda = transA ? m : k;
+      ldb = transB ? k : n;
+      ldc = n + s[5];
+      this.beta = beta;
+      a = uniform(rng, aOffset + (transA ? k : m) * lda);
+      b = uniform(rng, (transB ? n : k) * ldb);
+      c0 = uniform(rng, cOffset + m * ldc);
+    }
+
+    float[] compute(int threads) {
+      OpenBlasBackend backend = new OpenBlasBackend();
+      backend.setThreads(threads);
+      float[] c = c0.clone();
+      backend.gemm(transA, transB, m, n, k, 0.75f, a, aOffset, lda, b, 0, ldb, beta, c, cOffset, ldc);
+      return c;
+    }
+
+    @Override
+    public String toString() {
+      return m + "x" + n + "x" + k + " transA=" + transA + " transB=" + transB + " beta=" + beta + " ldc=" + ldc;
+    }
+  }
+
+  private static float[] uniform(Rng rng, int n) {
+    float[] x = new float[n];
+    for (int i = 0; i < n; i++) x[i] = (float) rng.uniform(-1, 1);
+    return x;
+  }
+}
