@@ -7,15 +7,22 @@ import java.util.Map;
 import java.util.Optional;
 
 /**
- * VANISHING: the early layers learn orders of magnitude slower than the last one. For each layer l
- * before the last layer L, over the {@link History#WINDOW recent} sampled steps, the medians of
+ * VANISHING: the early layers learn orders of magnitude slower than the last one, or the gradient
+ * reaching them has all but disappeared. For each layer l before the last layer L, over the
+ * {@link History#WINDOW recent} sampled steps, the medians of
  *
  * <pre>
  * ρ_l = rms(∂loss/∂W_l) / rms(∂loss/∂W_L)      (weight-gradient RMS, so layer sizes do not matter)
  * υ_l = updateRatio(W_l) / updateRatio(W_L)
+ * β_l = rms(∂loss/∂a_l) / rms(∂loss/∂a_L)      (the back-propagated gradient at the layers' outputs)
  * </pre>
  *
- * flag the layer when either is below {@link #RATIO}. Back-propagation multiplies the gradient at every
+ * flag the layer when any is below {@link #RATIO}. β catches what ρ misses: the weight gradient
+ * {@code ∂loss/∂W_l = δ_lᵀ·a_(l−1)} multiplies a back-propagated gradient that shrinks toward the input
+ * by activations that grow toward it, and the two cancel when both come from the same too-small
+ * weights (Glorot &amp; Bengio 2010, section 4.2.1): a 30-layer ReLU net with Xavier init has weight
+ * gradients of about equal size in every layer, yet its signal dies both ways and it does not learn
+ * (He et al. 2015, fig. 3). Back-propagation multiplies the gradient at every
  * layer by Wᵀ·f'(z), whose scale is about √(fanOut·Var(W))·rms(f'); below 1 it shrinks geometrically
  * with depth (Hochreiter 1991; Bengio, Simard &amp; Frasconi 1994; measured by Glorot &amp; Bengio 2010, fig. 7).
  */
@@ -34,23 +41,34 @@ final class VanishingRule implements Rule {
     if (last < 1 || h.recent().isEmpty()) return Optional.empty();
     double[] grad = h.recentMedian((s, l) -> l.weight().gradRms() / s.layers().get(last).weight().gradRms());
     double[] update = h.recentMedian((s, l) -> l.weight().updateRatio() / s.layers().get(last).weight().updateRatio());
+    double[] backprop = h.recentMedian((s, l) -> outputGradRms(l) / outputGradRms(s.layers().get(last)));
     List<Integer> flagged = new ArrayList<>();
-    for (int l = 0; l < last; l++) if (grad[l] < RATIO || update[l] < RATIO) flagged.add(l);
+    for (int l = 0; l < last; l++) if (grad[l] < RATIO || update[l] < RATIO || backprop[l] < RATIO) flagged.add(l);
     if (flagged.isEmpty()) return Optional.empty();
     Map<String, Double> numbers = new LinkedHashMap<>();
     for (int l : flagged) {
       numbers.put("gradient ratio to last layer, " + h.layers().get(l).name(), grad[l]);
       numbers.put("update ratio to last layer, " + h.layers().get(l).name(), update[l]);
+      numbers.put("back-propagated gradient ratio to last layer, " + h.layers().get(l).name(), backprop[l]);
     }
-    double perLayer = Math.pow(grad[0], 1.0 / last);
+    int f0 = flagged.get(0);
+    boolean byBackprop = !(grad[f0] < RATIO) && backprop[f0] < RATIO;
+    double[] shown = byBackprop ? backprop : grad;
+    double perLayer = Math.pow(shown[0], 1.0 / last);
     numbers.put("gradient factor per layer", perLayer);
     List<Remedy> remedies = new ArrayList<>(Remedy.fitting(h.layers()));
     remedies.add(Remedy.RESIDUAL);
     remedies.add(Remedy.ADAPTIVE_OPTIMIZER);
-    String first = h.layers().get(flagged.get(0)).name();
+    String first = h.layers().get(f0).name();
+    String what = byBackprop ? "The gradient back-propagated to layer " : "The gradient reaching layer ";
     return Optional.of(new Finding(Finding.Kind.VANISHING, Finding.Severity.WARNING, h.names(flagged), numbers,
-        "The gradient reaching layer " + first + " is " + History.fmt(grad[flagged.get(0)])
+        what + first + " is " + History.fmt(shown[f0])
             + " times the last layer's: back-propagation scales it by about " + History.fmt(perLayer)
             + " per layer, so the first layers barely learn.", remedies));
+  }
+
+  /** The RMS of the gradient at the layer's output; NaN when it was not recorded. */
+  private static double outputGradRms(LayerStats l) {
+    return l.outputGrad() == null ? Double.NaN : l.outputGrad().rms();
   }
 }

@@ -31,6 +31,24 @@ class GradientFlowRulesTest {
   }
 
   @Test
+  void thirtyReluLayersWithXavierInitVanishInTheBackPropagatedGradient() {
+    History h = Probe.train(Probe.mlp(30, 32, Kind.RELU, Init.xavierNormal(1), false), p -> Optimizers.sgd(p, SGD.of(0.01)), 30);
+    Finding f = find(h, Finding.Kind.VANISHING);
+    assertEquals("0", f.layers().get(0), f.layers().toString());
+    assertTrue(f.numbers().get("back-propagated gradient ratio to last layer, 0") < 1e-3, f.numbers().toString());
+    double first = f.numbers().get("back-propagated gradient ratio to last layer, 0");
+    double top = f.numbers().get("back-propagated gradient ratio to last layer, " + f.layers().get(f.layers().size() - 1));
+    assertTrue(first < top / 100, "it shrinks with depth: " + f.numbers());
+    assertTrue(f.remedies().contains(Remedy.HE_INIT), f.remedies().toString());
+  }
+
+  @Test
+  void thirtyReluLayersWithHeInitDoNotVanish() {
+    History h = Probe.train(Probe.mlp(30, 32, Kind.RELU, Init.heNormal(), false), p -> Optimizers.sgd(p, SGD.of(0.01)), 30);
+    assertFalse(Probe.kinds(h).contains(Finding.Kind.VANISHING), Probe.kinds(h).toString());
+  }
+
+  @Test
   void tenReluLayersWithHeInitAndBatchNormShowNothingWrong() {
     History h = Probe.train(Probe.mlp(10, 32, Kind.RELU, Init.heNormal(), true), p -> Optimizers.sgd(p, SGD.of(0.1)), 30);
     assertEquals(List.of(), Probe.kinds(h));
