@@ -19,7 +19,10 @@ import java.util.Optional;
  * </pre>
  *
  * The fastest layer, not a typical one, decides LR_TOO_LOW, so vanishing gradients (slow first layers,
- * a fast last one) are not mistaken for a small learning rate.
+ * a fast last one) are not mistaken for a small learning rate. LR_TOO_HIGH is not reported while the
+ * loss falls at every one of at least {@link #MIN_FALLING} recent samples: large steps that keep
+ * lowering the loss are fast progress, not overshoot (full-batch GD on y = 2x,
+ * examples/linreg-full-batch.yaml, moves its one weight by 14% a step on its way to the answer).
  */
 final class LearningRateRule implements Rule {
   /**
@@ -30,6 +33,8 @@ final class LearningRateRule implements Rule {
   static final double HIGH = 3e-2;
   /** 30 times below Karpathy's 10⁻³; SGD at lr 10⁻⁷ gives 10⁻⁸, healthy runs stay above 10⁻⁴. */
   static final double LOW = 3e-5;
+  /** Recent samples whose losses must each be below the one before to excuse a high ratio. */
+  static final int MIN_FALLING = 3;
 
   @Override
   public Optional<Finding> check(History h) {
@@ -38,6 +43,7 @@ final class LearningRateRule implements Rule {
     double max = Arrays.stream(u).filter(v -> !Double.isNaN(v)).max().orElse(Double.NaN);
     if (Double.isNaN(max) || (max <= HIGH && max >= LOW)) return Optional.empty();
     boolean high = max > HIGH;
+    if (high && lossFallsAtEverySample(h.recent())) return Optional.empty();
     List<Integer> flagged = new ArrayList<>();
     Map<String, Double> numbers = new LinkedHashMap<>();
     numbers.put("learning rate", h.recent().get(h.recent().size() - 1).lr());
@@ -55,5 +61,11 @@ final class LearningRateRule implements Rule {
     return Optional.of(new Finding(high ? Finding.Kind.LR_TOO_HIGH : Finding.Kind.LR_TOO_LOW, Finding.Severity.WARNING,
         h.names(flagged), numbers, why, high ? List.of(Remedy.LOWER_LR, Remedy.CLIP_GRADIENTS)
             : List.of(Remedy.HIGHER_LR, Remedy.ADAPTIVE_OPTIMIZER)));
+  }
+
+  private static boolean lossFallsAtEverySample(List<StepStats> recent) {
+    if (recent.size() < MIN_FALLING) return false;
+    for (int i = 1; i < recent.size(); i++) if (!(recent.get(i).loss() < recent.get(i - 1).loss())) return false;
+    return true;
   }
 }

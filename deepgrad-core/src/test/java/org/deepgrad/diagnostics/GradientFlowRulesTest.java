@@ -5,10 +5,16 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.List;
+import org.deepgrad.data.Regression;
+import org.deepgrad.data.Synthetic;
 import org.deepgrad.init.Init;
+import org.deepgrad.loss.Loss;
 import org.deepgrad.nn.Activation.Kind;
+import org.deepgrad.nn.Linear;
+import org.deepgrad.optim.Optimizer;
 import org.deepgrad.optim.Optimizers;
 import org.deepgrad.optim.SGD;
+import org.deepgrad.tensor.Rng;
 import org.deepgrad.tensor.Tensor;
 import org.junit.jupiter.api.Test;
 
@@ -90,5 +96,32 @@ class GradientFlowRulesTest {
   void healthyNetworksHaveNoFlowFindings() {
     History h = Probe.train(Probe.mlp(3, 32, Kind.TANH, Init.xavierNormal(1), false), p -> Optimizers.sgd(p, SGD.of(0.1)), 30);
     assertEquals(List.of(), Probe.kinds(h));
+  }
+
+  /**
+   * A one-layer regression on y = 2x: batch-1 SGD, whose per-sample gradient norms spread over orders
+   * of magnitude, and full-batch GD run to convergence, whose tiny late norms wobble by large factors:
+   * neither is a jump of the gradient.
+   */
+  @Test
+  void noisyOrConvergedRegressionsDoNotExplode() {
+    Regression data = Synthetic.linear(64, new float[] {2f}, 0f, 0.05, 21);
+    for (int batch : new int[] {1, 64}) {
+      Linear model = new Linear(1, 1, new Rng(2));
+      Recorder rec = new Recorder(model, 1);
+      Optimizer opt = Optimizers.sgd(model.namedParameters(), SGD.of(batch == 1 ? 0.05 : 0.3));
+      for (int step = 0; step < 200; step++) {
+        Regression b = batch == 1 ? data.slice(step % 64, step % 64 + 1) : data;
+        rec.beforeForward(step);
+        Tensor loss = Loss.mse(model.forward(b.features()), b.targets());
+        opt.zeroGrad();
+        loss.backward();
+        rec.afterBackward();
+        opt.step();
+        rec.afterStep(loss.item(), opt.lr());
+      }
+      assertFalse(Probe.kinds(rec.history()).contains(Finding.Kind.EXPLODING),
+          "batch " + batch + ": " + Verdicts.judge(rec.history()));
+    }
   }
 }
