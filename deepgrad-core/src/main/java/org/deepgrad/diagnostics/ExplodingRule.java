@@ -52,7 +52,7 @@ final class ExplodingRule implements Rule {
     }
     int last = h.layers().size() - 1;
     if (last >= 1 && !h.recent().isEmpty()) {
-      double[] grad = h.recentMedian((s, l) -> rms(l) / rms(s.layers().get(last)));
+      double[] grad = h.recentMedian((s, l) -> l.outputGradRms() / s.layers().get(last).outputGradRms());
       List<Integer> flagged = new ArrayList<>();
       Map<String, Double> numbers = new LinkedHashMap<>();
       for (int l = 0; l < last; l++) {
@@ -68,11 +68,6 @@ final class ExplodingRule implements Rule {
       }
     }
     return Optional.empty();
-  }
-
-  /** The RMS of the gradient back-propagated to the layer's output; NaN where it was not caught. */
-  private static double rms(LayerStats l) {
-    return l.outputGrad() == null ? Double.NaN : l.outputGrad().rms();
   }
 
   /** The finding for a jump at step {@code at} over the {@code earlier} steps, whose largest norm is {@code base}. */

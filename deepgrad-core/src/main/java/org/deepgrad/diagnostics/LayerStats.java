@@ -33,6 +33,11 @@ public record LayerStats(String name, int index, Activation.Kind activationKind,
     return params.get(0);
   }
 
+  /** The RMS of the gradient back-propagated to the layer's output; NaN where it was not caught. */
+  public double outputGradRms() {
+    return outputGrad == null ? Double.NaN : outputGrad.rms();
+  }
+
   /** NaN and infinite values counted in the activation, its gradient and every parameter and its gradient. */
   public long nonFinite() {
     long n = (activation == null ? 0 : activation.nonFinite()) + (outputGrad == null ? 0 : outputGrad.nonFinite());

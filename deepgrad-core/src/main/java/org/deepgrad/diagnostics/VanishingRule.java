@@ -41,7 +41,7 @@ final class VanishingRule implements Rule {
     if (last < 1 || h.recent().isEmpty()) return Optional.empty();
     double[] grad = h.recentMedian((s, l) -> l.weight().gradRms() / s.layers().get(last).weight().gradRms());
     double[] update = h.recentMedian((s, l) -> l.weight().updateRatio() / s.layers().get(last).weight().updateRatio());
-    double[] backprop = h.recentMedian((s, l) -> outputGradRms(l) / outputGradRms(s.layers().get(last)));
+    double[] backprop = h.recentMedian((s, l) -> l.outputGradRms() / s.layers().get(last).outputGradRms());
     List<Integer> flagged = new ArrayList<>();
     for (int l = 0; l < last; l++) if (grad[l] < RATIO || update[l] < RATIO || backprop[l] < RATIO) flagged.add(l);
     if (flagged.isEmpty()) return Optional.empty();
@@ -65,10 +65,5 @@ final class VanishingRule implements Rule {
         what + first + " is " + History.fmt(shown[f0])
             + " times the last layer's: back-propagation scales it by about " + History.fmt(perLayer)
             + " per layer, so the first layers barely learn.", remedies));
-  }
-
-  /** The RMS of the gradient at the layer's output; NaN when it was not recorded. */
-  private static double outputGradRms(LayerStats l) {
-    return l.outputGrad() == null ? Double.NaN : l.outputGrad().rms();
   }
 }
