@@ -1,12 +1,13 @@
 package org.deepgrad.nn;
 
 import java.util.Arrays;
+import org.deepgrad.ops.BatchNormMath;
 import org.deepgrad.tensor.ShapeException;
 import org.deepgrad.tensor.Tensor;
 
 /**
- * {@link BatchNorm1d}'s kernel on {@code [rows, c]} inputs, the arithmetic of
- * {@code ops.Normalization.batchNorm} step for step (double statistics, float outputs):
+ * {@link BatchNorm1d}'s kernel on {@code [rows, c]} inputs: {@code ops.Normalization.batchNorm}'s
+ * arithmetic ({@link BatchNormMath}, double statistics, float outputs) on buffers kept between steps:
  * <pre>
  * training: μ = mean(x), σ² = mean((x − μ)²) per feature; running stats move by momentum
  *           (the variance unbiased, σ²·m/(m − 1)); eval: μ, σ² are the running stats
@@ -62,35 +63,22 @@ final class BatchNormKernel implements Kernel {
       throw new IllegalArgumentException("batchNorm: Expected more than 1 value per channel when training, "
           + "got input size [" + rows + ", " + c + "]; train with a batch of at least 2, or use eval mode");
     }
-    float momentum = layer.momentum();
     if (training) {
-      Arrays.fill(mean, 0);
-      Arrays.fill(var, 0);
-      for (int k = 0; k < x.length; k++) mean[k % c] += x[k];
-      for (int ch = 0; ch < c; ch++) mean[ch] /= rows;
-      for (int k = 0; k < x.length; k++) {
-        double d = x[k] - mean[k % c];
-        var[k % c] += d * d;
-      }
-      for (int ch = 0; ch < c; ch++) {
-        var[ch] /= rows;
-        runningMean[ch] = (float) ((1.0 - momentum) * runningMean[ch] + momentum * mean[ch]);
-        runningVar[ch] = (float) ((1.0 - momentum) * runningVar[ch] + momentum * var[ch] * rows / (rows - 1));
-      }
+      BatchNormMath.statistics(x, c, 1, mean, var);
+      BatchNormMath.updateRunning(runningMean, runningVar, mean, var, layer.momentum(), rows);
     } else {
       for (int ch = 0; ch < c; ch++) {
         mean[ch] = runningMean[ch];
         var[ch] = runningVar[ch];
       }
     }
-    for (int ch = 0; ch < c; ch++) invStd[ch] = 1 / Math.sqrt(var[ch] + layer.eps());
     xHat = Kernel.sized(xHat, x.length);
+    BatchNormMath.normalize(x, c, 1, mean, var, layer.eps(), invStd, xHat);
     y = Kernel.sized(y, x.length);
     float[] w = weight == null ? null : weight.data();
     float[] b = bias == null ? null : bias.data();
     for (int k = 0; k < x.length; k++) {
       int f = k % c;
-      xHat[k] = (float) ((x[k] - mean[f]) * invStd[f]);
       y[k] = (w == null ? xHat[k] : w[f] * xHat[k]) + (b == null ? 0f : b[f]);
     }
     return y;
@@ -113,20 +101,7 @@ final class BatchNormKernel implements Kernel {
     if (bias != null && bias.requiresGrad()) write(biasGrad, sum);
     if (!inputGrad) return null;
     dx = Kernel.sized(dx, n);
-    if (!training) {
-      for (int k = 0; k < n; k++) dx[k] = (float) (dxHat[k] * invStd[k % c]);
-      return dx;
-    }
-    Arrays.fill(sum, 0);
-    Arrays.fill(dot, 0);
-    for (int k = 0; k < n; k++) {
-      sum[k % c] += dxHat[k];
-      dot[k % c] += dxHat[k] * xHat[k];
-    }
-    for (int k = 0; k < n; k++) {
-      int f = k % c;
-      dx[k] = (float) ((dxHat[k] - sum[f] / rows - xHat[k] * dot[f] / rows) * invStd[f]);
-    }
+    BatchNormMath.inputGrad(dxHat, xHat, c, 1, invStd, training, sum, dot, dx);
     return dx;
   }
 
