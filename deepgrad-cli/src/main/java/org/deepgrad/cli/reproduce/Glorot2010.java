@@ -19,7 +19,7 @@ final class Glorot2010 implements Experiment {
   static final String[] INITS = {"standard", "glorot_uniform"};
   /**
    * The paper's mini-batch, in both modes: the top sigmoid layer's drift to 0 is batch-dependent (256 units,
-   * lr 0.1, seed 42: its mean crosses 0.1 near update 2,500 with batches of 20 and near 1,250 with 10).
+   * lr 0.1, seed 42: its mean first falls below 0.1 after about 2,600 updates with batches of 20, 1,300 with 10).
    */
   static final int BATCH = 10;
   /** A top-layer mean below this counts as driven toward 0 (the sigmoid starts at about 0.5). */
