@@ -31,6 +31,7 @@ final class Articles implements Experiment {
       {"linreg-adam", "linreg-adam", "4 optimizers on y = 2x", "Adam"},
       {"linreg-rmsprop", "linreg-rmsprop", "4 optimizers on y = 2x", "RMSprop"},
       {"linreg-adadelta", "linreg-adadelta", "4 optimizers on y = 2x", "Adadelta"},
+      {"linreg-adadelta-40", "linreg-adadelta", "4 optimizers on y = 2x", "Adadelta, 40 epochs", "training.epochs", "40"},
       {"init-he", "init-xavier-vs-he", "5 Xavier vs He", "He (he_normal)"},
       {"init-xavier", "init-xavier-vs-he", "5 Xavier vs He", "Xavier (glorot_normal)", "model.init", "glorot_normal"},
       {"weight-clip", "weight-clipping", "5 weight clipping", "weight clip 0.1"},
@@ -129,8 +130,10 @@ final class Articles implements Experiment {
     }
   }
 
+  /** An override's value as YAML would read it: a whole number, a decimal, else the string. */
   private static Object number(String v) {
     try {
+      if (v.matches("-?\\d+")) return Integer.parseInt(v); // not a ?: which would widen it to a double
       return Double.parseDouble(v);
     } catch (NumberFormatException e) {
       return v;

@@ -36,7 +36,7 @@ public final class ReproduceCommand implements Callable<Integer> {
   boolean list;
 
   @Option(names = "--quick", description = "The small version: built-in mnist-10k, fewer units and epochs "
-      + "(5 s to 2 minutes each on 2 cores; all five about 3 minutes).")
+      + "(5 s to 2 minutes each on 2 cores; all five 4 to 6 minutes).")
   boolean quick;
 
   @Option(names = "--output", paramLabel = "DIR", description = "Output directory (default runs/reproduce-NAME[-quick]; "

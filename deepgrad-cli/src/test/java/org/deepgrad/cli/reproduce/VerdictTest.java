@@ -60,6 +60,14 @@ class VerdictTest {
   }
 
   @Test
+  void adadeltaSlowestAtFirstThenAtTheFloor() {
+    double[] others = {0.0101, 0.0102, 0.0102};
+    assertTrue(ArticleClaims.slowStarter(0.05, others, 0.0103, 0.0102));
+    assertFalse(ArticleClaims.slowStarter(0.0101, others, 0.0103, 0.0102)); // not behind Adam
+    assertFalse(ArticleClaims.slowStarter(0.05, others, 0.03, 0.0102)); // still far off with more updates
+  }
+
+  @Test
   void articleRescueNeedsTenPointsAndWithFlowALargerRatio() {
     assertTrue(ArticleClaims.rescued(0.9, 0.1, true, 1.0, 1e-4));
     assertFalse(ArticleClaims.rescued(0.9, 0.1, true, 1e-5, 1e-4));
