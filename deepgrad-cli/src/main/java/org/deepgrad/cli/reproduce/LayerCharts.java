@@ -26,13 +26,14 @@ final class LayerCharts {
       if (layers.isEmpty()) continue;
       String name = run.replace('.', '_');
       page.smallChart("grad-variance-" + name, f.label(run) + ": Var(∂L/∂h) of each hidden layer over training, log "
-          + "scale (layer 1, dark, next to the input).", overTraining(layers, f.label(run), "grad_variance", true));
+          + "scale (layer 1, dark, next to the input).", overTraining(layers, f.label(run), "grad_variance",
+          "Var(∂L/∂h) (log)", true));
       boolean sigmoid = "sigmoid".equals(layers.values().iterator().next().get(0).get("activation"));
-      String column = sigmoid ? "act_mean" : "saturation";
       page.smallChart("activation-" + name, f.label(run) + (sigmoid ? ": mean activation of each hidden layer over "
           + "training (fig. 2: the top layer, light, drops toward 0 early while the lower ones stay near 0.5)."
           : ": fraction of saturated units of each hidden layer over training (docs/diagnostics.md's definition for "
-          + "the activation)."), overTraining(layers, f.label(run), column, false));
+          + "the activation)."), sigmoid ? overTraining(layers, f.label(run), "act_mean", "mean activation", false)
+          : overTraining(layers, f.label(run), "saturation", "saturated fraction", false));
     }
   }
 
@@ -58,15 +59,15 @@ final class LayerCharts {
   }
 
   /** {@code column} of each hidden layer against the update, coloured dark (first) to light (last). */
-  private static JFreeChart overTraining(Map<Integer, List<Map<String, String>>> layers, String title, String column,
-      boolean log) {
+  private static JFreeChart overTraining(Map<Integer, List<Map<String, String>>> layers, String run, String column,
+      String yLabel, boolean log) {
     List<Charts.Series> lines = new ArrayList<>();
     int i = 0;
     for (List<Map<String, String>> rows : layers.values()) {
       double[][] xy = SeriesCsv.xy(rows, "step", column);
       lines.add(new Charts.Series("layer " + (i + 1), xy[0], xy[1], Charts.ramp(i++, layers.size())));
     }
-    return Charts.lineChart(title, "update", column + (log ? " (log)" : ""), lines, log);
+    return Charts.lineChart(run + ": " + yLabel.replace(" (log)", ""), "update", yLabel, lines, log);
   }
 
   /** The layers.csv rows of {@code run}'s hidden layers by depth, each in step order. */
