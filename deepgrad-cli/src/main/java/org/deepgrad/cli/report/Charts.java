@@ -113,23 +113,25 @@ public final class Charts {
     axis.setRange(Math.pow(10, Math.floor(Math.log10(mid))) * 0.9, Math.pow(10, Math.ceil(Math.log10(mid))) * 1.1);
   }
 
-  /** Draws a dashed line across the value axis at {@code y} (horizontal on an XY chart, vertical on a dot plot), labelled {@code label}. */
+  /**
+   * Draws a dashed line across the value axis at {@code y}, labelled {@code label}: horizontal on an XY
+   * chart (the label above its right end), vertical on a {@link DotPlots dot plot} (the label to its
+   * right, at the bottom).
+   */
   public static void referenceLine(JFreeChart chart, double y, String label) {
     ValueMarker m = new ValueMarker(y, Color.DARK_GRAY, new BasicStroke(1.2f, BasicStroke.CAP_BUTT,
         BasicStroke.JOIN_MITER, 1, new float[] {6, 4}, 0));
     m.setLabel(label);
-    m.setLabelAnchor(RectangleAnchor.TOP_RIGHT);
-    m.setLabelTextAnchor(TextAnchor.BOTTOM_RIGHT);
+    boolean dots = chart.getPlot() instanceof CategoryPlot;
+    m.setLabelAnchor(dots ? RectangleAnchor.BOTTOM_RIGHT : RectangleAnchor.TOP_RIGHT);
+    m.setLabelTextAnchor(dots ? TextAnchor.BOTTOM_LEFT : TextAnchor.BOTTOM_RIGHT);
     ValueAxis axis;
-    if (chart.getPlot() instanceof CategoryPlot plot) { // a vertical line: its label to its right, at the bottom
-      m.setLabelAnchor(RectangleAnchor.BOTTOM_RIGHT);
-      m.setLabelTextAnchor(TextAnchor.BOTTOM_LEFT);
+    if (chart.getPlot() instanceof CategoryPlot plot) {
       plot.addRangeMarker(m);
       axis = plot.getRangeAxis();
     } else {
-      XYPlot plot = chart.getXYPlot();
-      plot.addRangeMarker(m);
-      axis = plot.getRangeAxis();
+      chart.getXYPlot().addRangeMarker(m);
+      axis = chart.getXYPlot().getRangeAxis();
     }
     // markers do not take part in the auto range: widen it to show the line
     Range r = axis.getRange();

@@ -10,6 +10,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.function.UnaryOperator;
+import java.util.stream.Stream;
 import org.deepgrad.io.AtomicFiles;
 import org.jfree.chart.JFreeChart;
 
@@ -150,12 +151,21 @@ public final class ReportPage {
         + escape(title) + "</h1>\n" + body + "</body></html>\n";
   }
 
-  /** Writes {@code dir/charts/NAME.png} for every chart, then {@code dir/page} (each atomically); returns the page. */
+  /**
+   * Writes {@code dir/charts/NAME.png} for every chart, then {@code dir/page} (each atomically); returns
+   * the page. Other PNG files in {@code charts/}, left by an earlier page with other charts, are deleted:
+   * the folder holds the page's charts (a directory has one page).
+   */
   public Path write(Path dir, String page) throws IOException {
     Path folder = dir.resolve(CHARTS);
     Files.createDirectories(folder);
     for (Map.Entry<String, byte[]> c : charts.entrySet()) {
       AtomicFiles.write(folder.resolve(c.getKey() + ".png"), s -> s.write(c.getValue()));
+    }
+    try (Stream<Path> files = Files.list(folder)) {
+      for (Path f : files.filter(f -> f.toString().endsWith(".png")).toList()) {
+        if (!charts.containsKey(f.getFileName().toString().replaceFirst("\\.png$", ""))) Files.delete(f);
+      }
     }
     Path file = dir.resolve(page);
     AtomicFiles.write(file, s -> s.write(html().getBytes(StandardCharsets.UTF_8)));

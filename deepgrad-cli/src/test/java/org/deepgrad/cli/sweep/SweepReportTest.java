@@ -1,6 +1,7 @@
 package org.deepgrad.cli.sweep;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -65,6 +66,7 @@ class SweepReportTest {
     copyTree(out, copy);
     Files.delete(copy.resolve(SweepReport.FILE));
     for (String name : CHARTS) Files.delete(copy.resolve("charts").resolve(name + ".png"));
+    Files.writeString(copy.resolve("charts/final-r2.png"), "a chart of an earlier page");
     Cli.Run r = Cli.run("report", copy.toString());
     assertEquals(0, r.code(), r::toString);
     assertTrue(r.out().contains(copy.resolve(SweepReport.FILE).toString()), r::toString);
@@ -72,6 +74,7 @@ class SweepReportTest {
     assertEquals(CHARTS, PageChecks.figures(html));
     for (String cell : CELLS) assertTrue(html.contains("<tr><td>" + cell + "</td>"), cell);
     for (String name : CHARTS) assertTrue(Files.size(copy.resolve("charts").resolve(name + ".png")) > 1000, name);
+    assertFalse(Files.exists(copy.resolve("charts/final-r2.png")), "charts/ holds the page's charts only");
 
     Files.writeString(copy.resolve(SweepState.FILE), "{\"name\": ");
     Cli.Run damaged = Cli.run("report", copy.toString());
