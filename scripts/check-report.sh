@@ -1,16 +1,23 @@
 #!/usr/bin/env bash
-# Checks a run's report.html in headless chromium: the page renders, the browser console stays silent
+# Checks a deepgrad report page in headless chromium: the page renders, the browser console stays silent
 # (the page logs nothing, so any console line is an error: a script error, a failed resource), and every
 # chart image loaded with a width (the page's inline script sets <body data-charts="ok N"> then).
-#   scripts/check-report.sh RUN_DIR [SCREENSHOT.png]
+#   scripts/check-report.sh DIR|PAGE.html [SCREENSHOT.png]
+# DIR: a run's or a reproduction's directory (its report.html) or a sweep's (its results.html).
 # Exit 0 when all holds; 1 with the reason otherwise; 2 on bad usage. CHROMIUM overrides the browser.
 set -euo pipefail
 if [[ $# -lt 1 || $# -gt 2 ]]; then
-  echo "usage: $0 RUN_DIR [SCREENSHOT.png]" >&2
+  echo "usage: $0 DIR|PAGE.html [SCREENSHOT.png]" >&2
   exit 2
 fi
-page="$(cd "$1" 2>/dev/null && pwd)/report.html" || { echo "no such directory: $1" >&2; exit 2; }
-[[ -f "$page" ]] || { echo "no report.html in $1 (build it with: ./deepgrad report $1)" >&2; exit 2; }
+if [[ -f "$1" ]]; then
+  page="$(cd "$(dirname "$1")" && pwd)/$(basename "$1")"
+else
+  dir="$(cd "$1" 2>/dev/null && pwd)" || { echo "no such directory or file: $1" >&2; exit 2; }
+  page="$dir/report.html"
+  [[ -f "$page" || ! -f "$dir/results.html" ]] || page="$dir/results.html"
+  [[ -f "$page" ]] || { echo "no report.html or results.html in $1 (build it with: ./deepgrad report $1)" >&2; exit 2; }
+fi
 browser="${CHROMIUM:-$(command -v chromium || command -v chromium-browser || true)}"
 [[ -n "$browser" ]] || { echo "chromium not found: install it (apt-get install chromium) or set CHROMIUM" >&2; exit 2; }
 flags=(--headless --disable-gpu --no-sandbox --enable-logging=stderr --v=0 --virtual-time-budget=10000)

@@ -13,6 +13,7 @@ import org.jfree.chart.JFreeChart;
 import org.jfree.chart.axis.LogAxis;
 import org.jfree.chart.axis.NumberAxis;
 import org.jfree.chart.axis.ValueAxis;
+import org.jfree.chart.plot.CategoryPlot;
 import org.jfree.chart.plot.ValueMarker;
 import org.jfree.chart.plot.XYPlot;
 import org.jfree.chart.renderer.xy.XYLineAndShapeRenderer;
@@ -24,8 +25,8 @@ import org.jfree.data.xy.XYSeriesCollection;
 
 /**
  * The chart factory of deepgrad's reports (JFreeChart, rendered headless to PNG): line charts with an
- * optional log scale, a reference line, a colour ramp for depth. Other report-writing commands (sweeps,
- * reproductions) build their charts here and put them on a {@link ReportPage}.
+ * optional log scale, a reference line (also on a {@link DotPlots dot plot}), a colour ramp for depth. Other report-writing commands (sweeps, reproductions) build their
+ * charts here and put them on a {@link ReportPage}.
  *
  * <pre>{@code
  * JFreeChart c = Charts.lineChart("training loss", "step", "loss", List.of(new Charts.Series("adam", x, y, null)), true);
@@ -41,10 +42,18 @@ public final class Charts {
   public static final int WIDTH = 900;
   /** The height of a chart's PNG, in pixels. */
   public static final int HEIGHT = 420;
+  /** The width of a small chart's PNG (two side by side on the page), in pixels. */
+  public static final int SMALL_WIDTH = 450;
+  /** The height of a small chart's PNG, in pixels. */
+  public static final int SMALL_HEIGHT = 300;
   /** Matplotlib's viridis at six stops: dark blue (first layer) to yellow (last). */
   private static final Color[] RAMP = {new Color(0x440154), new Color(0x414487), new Color(0x2A788E),
       new Color(0x22A884), new Color(0x7AD151), new Color(0xFDE725)};
-  private static final Font TITLE = new Font(Font.SANS_SERIF, Font.BOLD, 15);
+  static final Font TITLE = new Font(Font.SANS_SERIF, Font.BOLD, 15);
+  /** Tableau's 10 categorical colours (matplotlib's default cycle), for series without a colour of their own. */
+  private static final Color[] CYCLE = {new Color(0x1F77B4), new Color(0xFF7F0E), new Color(0x2CA02C),
+      new Color(0xD62728), new Color(0x9467BD), new Color(0x8C564B), new Color(0xE377C2), new Color(0x7F7F7F),
+      new Color(0xBCBD22), new Color(0x17BECF)};
 
   private Charts() {}
 
@@ -73,8 +82,10 @@ public final class Charts {
       int k = data.getSeriesCount();
       data.addSeries(xy);
       renderer.setSeriesShapesVisible(k, s.x().length < 30);
-      renderer.setSeriesStroke(k, new BasicStroke(1.6f));
-      if (s.color() != null) renderer.setSeriesPaint(k, s.color());
+      // past 10 uncoloured series the colours repeat, dashed
+      renderer.setSeriesStroke(k, s.color() == null && k / CYCLE.length % 2 == 1 ? new BasicStroke(1.6f,
+          BasicStroke.CAP_BUTT, BasicStroke.JOIN_MITER, 1, new float[] {7, 4}, 0) : new BasicStroke(1.6f));
+      renderer.setSeriesPaint(k, s.color() != null ? s.color() : cycle(k));
     }
     NumberAxis x = new NumberAxis(xLabel);
     x.setAutoRangeIncludesZero(false);
@@ -95,28 +106,50 @@ public final class Charts {
   }
 
   /** Widens a log axis spanning less than a factor of 10 to one, about its centre, so it has a tick. */
-  private static void atLeastADecade(ValueAxis axis) {
+  static void atLeastADecade(ValueAxis axis) {
     Range r = axis.getRange();
     if (r.getLowerBound() <= 0 || r.getUpperBound() / r.getLowerBound() >= 10) return;
     double mid = Math.sqrt(r.getLowerBound() * r.getUpperBound());
     axis.setRange(Math.pow(10, Math.floor(Math.log10(mid))) * 0.9, Math.pow(10, Math.ceil(Math.log10(mid))) * 1.1);
   }
 
-  /** Draws a dashed horizontal line at {@code y} on an XY chart, labelled {@code label}. */
+  /**
+   * Draws a dashed line across the value axis at {@code y}, labelled {@code label}: horizontal on an XY
+   * chart (the label above its right end), vertical on a {@link DotPlots dot plot} (the label to its
+   * right, at the bottom).
+   */
   public static void referenceLine(JFreeChart chart, double y, String label) {
     ValueMarker m = new ValueMarker(y, Color.DARK_GRAY, new BasicStroke(1.2f, BasicStroke.CAP_BUTT,
         BasicStroke.JOIN_MITER, 1, new float[] {6, 4}, 0));
     m.setLabel(label);
-    m.setLabelAnchor(RectangleAnchor.TOP_RIGHT);
-    m.setLabelTextAnchor(TextAnchor.BOTTOM_RIGHT);
-    XYPlot plot = chart.getXYPlot();
-    plot.addRangeMarker(m);
-    ValueAxis axis = plot.getRangeAxis(); // markers do not take part in the auto range: widen it to show the line
+    boolean dots = chart.getPlot() instanceof CategoryPlot;
+    m.setLabelAnchor(dots ? RectangleAnchor.BOTTOM_RIGHT : RectangleAnchor.TOP_RIGHT);
+    m.setLabelTextAnchor(dots ? TextAnchor.BOTTOM_LEFT : TextAnchor.BOTTOM_RIGHT);
+    ValueAxis axis;
+    if (chart.getPlot() instanceof CategoryPlot plot) {
+      plot.addRangeMarker(m);
+      axis = plot.getRangeAxis();
+    } else {
+      chart.getXYPlot().addRangeMarker(m);
+      axis = chart.getXYPlot().getRangeAxis();
+    }
+    // markers do not take part in the auto range: widen it to show the line
     Range r = axis.getRange();
     boolean log = axis instanceof LogAxis;
     double pad = log ? 2 : Math.max(Math.abs(y) * 0.1, 1e-12);
     if (y <= r.getLowerBound()) axis.setRange(log ? y / pad : y - pad, r.getUpperBound());
     if (y >= r.getUpperBound()) axis.setRange(axis.getRange().getLowerBound(), log ? y * pad : y + pad);
+  }
+
+  /** The {@code k}-th colour of the categorical cycle (10 colours, then again). */
+  static Color cycle(int k) {
+    return CYCLE[k % CYCLE.length];
+  }
+
+  /** Whole-number ticks on an XY chart's x axis (epochs, layers). */
+  public static JFreeChart integerX(JFreeChart chart) {
+    ((NumberAxis) chart.getXYPlot().getDomainAxis()).setStandardTickUnits(NumberAxis.createIntegerTickUnits());
+    return chart;
   }
 
   /** The colour of item {@code i} of {@code n} on the viridis ramp: depth order reads as dark to light. */
@@ -134,11 +167,15 @@ public final class Charts {
   /** White background, light grey grid lines. */
   static JFreeChart styled(JFreeChart chart) {
     chart.setBackgroundPaint(Color.WHITE);
+    chart.getPlot().setBackgroundPaint(Color.WHITE);
+    chart.getPlot().setOutlinePaint(Color.GRAY);
+    Color grid = new Color(0xDDDDDD);
     if (chart.getPlot() instanceof XYPlot p) {
-      p.setBackgroundPaint(Color.WHITE);
-      p.setDomainGridlinePaint(new Color(0xDDDDDD));
-      p.setRangeGridlinePaint(new Color(0xDDDDDD));
-      p.setOutlinePaint(Color.GRAY);
+      p.setDomainGridlinePaint(grid);
+      p.setRangeGridlinePaint(grid);
+    } else if (chart.getPlot() instanceof CategoryPlot p) {
+      p.setDomainGridlinePaint(grid);
+      p.setRangeGridlinePaint(grid);
     }
     return chart;
   }

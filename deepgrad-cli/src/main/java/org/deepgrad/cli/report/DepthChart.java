@@ -7,7 +7,6 @@ import java.util.Set;
 import org.deepgrad.diagnostics.LayerStats;
 import org.deepgrad.diagnostics.StepStats;
 import org.jfree.chart.JFreeChart;
-import org.jfree.chart.axis.NumberAxis;
 
 /**
  * The gradient norm ‖∂L/∂W‖₂ of each layer's weight against its depth (1 = the layer the input meets) at
@@ -33,10 +32,8 @@ final class DepthChart {
       }
       series.add(new Charts.Series("step " + s.step(), x, y, Charts.ramp(m, moments.size())));
     }
-    JFreeChart chart = Charts.lineChart("gradient norm by depth", "layer (1 = first, at the input)",
-        "‖∂L/∂W‖₂ (log)", series, true);
-    ((NumberAxis) chart.getXYPlot().getDomainAxis()).setStandardTickUnits(NumberAxis.createIntegerTickUnits());
-    return chart;
+    return Charts.integerX(Charts.lineChart("gradient norm by depth", "layer (1 = first, at the input)",
+        "‖∂L/∂W‖₂ (log)", series, true));
   }
 
   /** The indices of the first, 25%, 50% and last of {@code n} samples, without repeats. */

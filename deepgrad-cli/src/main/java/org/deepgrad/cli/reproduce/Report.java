@@ -10,22 +10,23 @@ import java.util.stream.Collectors;
 
 /**
  * {@code report.md} of an experiment: the claims with our numbers, the criterion and the verdict; the
- * runs; the experiment's own tables; and what the CSV files ({@link CsvFiles}) hold for charts.
+ * runs; the experiment's own tables; and what the CSV files ({@link CsvFiles}) hold for charts. Then
+ * the same as {@code report.html} with the charts ({@link ReproductionPage}).
  */
 final class Report {
   private Report() {}
 
   /**
-   * Writes report.md and the CSV files into {@code dir}.
+   * Writes report.md, the CSV files and report.html with charts/*.png into {@code dir}.
    *
    * @param context the data set, the machine and the time taken, one line each
    */
   static void write(Path dir, Experiment e, Mode mode, List<RunResult> runs, Experiment.Outcome o, List<String> context)
       throws IOException {
-    StringBuilder md = new StringBuilder();
-    md.append("# Reproduction: ").append(e.name()).append(mode.quick() ? " (quick)" : "").append("\n\n");
-    md.append(e.title()).append(" (").append(e.reference()).append(").\n\n");
-    for (String line : context) md.append("- ").append(line).append('\n');
+    String title = "Reproduction: " + e.name() + (mode.quick() ? " (quick)" : "");
+    StringBuilder intro = new StringBuilder(e.title()).append(" (").append(e.reference()).append(").\n\n");
+    for (String line : context) intro.append("- ").append(line).append('\n');
+    StringBuilder md = new StringBuilder("# ").append(title).append("\n\n").append(intro);
     md.append("\n## Claims\n\n").append(claims(o.claims()));
     md.append("\n## Runs\n\n").append(runs(runs));
     md.append('\n').append(o.body().strip()).append("\n\n## Files\n\n");
@@ -36,10 +37,13 @@ final class Report {
         + "act_mean, act_std, saturation, dead_fraction, update_ratio: per layer at each sampled update (step 1 is "
         + "the initial weights); grad_variance is the variance of the gradient reaching the layer's output\n"
         + "- `runs.csv`, `claims.csv`: the two tables above\n"
-        + "- `configs/RUN.yaml`: each run's config; `deepgrad train configs/RUN.yaml` trains it again\n");
+        + "- `configs/RUN.yaml`: each run's config; `deepgrad train configs/RUN.yaml` trains it again\n"
+        + "- `report.html`, `charts/*.png`: this report as one self-contained page, with the charts drawn from "
+        + "these files\n");
     Files.createDirectories(dir);
     Files.writeString(dir.resolve("report.md"), md, StandardCharsets.UTF_8);
     CsvFiles.write(dir, runs, o.claims());
+    ReproductionPage.write(dir, e.name(), title, intro.toString(), o.body());
   }
 
   static String claims(List<Claim> claims) {

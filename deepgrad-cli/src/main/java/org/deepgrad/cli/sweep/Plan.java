@@ -26,6 +26,8 @@ import org.deepgrad.cli.UsageException;
  * @param baseThreads the base's {@code training.threads} (0 when not given)
  */
 record Plan(List<Cell> cells, int baseThreads) {
+  /** The folder of the cells' directories in the sweep's. */
+  static final String CELLS = "cells";
   private static final JsonNodeFactory F = JsonNodeFactory.instance;
 
   /** The cells of {@code g} under {@code out}, in grid order; throws the first configuration error. */
@@ -60,7 +62,7 @@ record Plan(List<Cell> cells, int baseThreads) {
         throw Grid.bad(g.file(), "the cells " + clash + " and " + texts + " both get the id " + id + "; "
             + (g.template() == null ? "make the values differ in letters or digits." : "put every axis in `name`."));
       }
-      Path dir = out.resolve("cells").resolve(id);
+      Path dir = out.resolve(CELLS).resolve(id);
       ObjectNode tree = base.deepCopy();
       apply(g, tree, chosen, baseHidden);
       ObjectNode output = tree.get("output") instanceof ObjectNode o ? o : tree.putObject("output");

@@ -69,7 +69,8 @@ final class ResultsFiles {
     return v.toString();
   }
 
-  private static String shown(Object v, String column) {
+  /** {@code v} as the tables show it: 4 significant digits, seconds to 0.1, text cut at 80 characters, empty for none. */
+  static String shown(Object v, String column) {
     if (!(v instanceof Double d)) return v == null ? "" : v.toString().length() > 80 ? v.toString().substring(0, 77)
         + "..." : v.toString();
     if (!Double.isFinite(d)) return "";

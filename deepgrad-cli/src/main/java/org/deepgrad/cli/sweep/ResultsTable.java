@@ -72,21 +72,26 @@ record ResultsTable(List<String> axes, List<CellResult> rows, Target target, Lis
 
   /** The rows best first by {@link #scoreColumn}; rows without a finite score last, in grid order. */
   List<CellResult> ranked() {
-    String score = scoreColumn();
-    Comparator<Double> better = higherIsBetter(score) ? Comparator.reverseOrder() : Comparator.naturalOrder();
+    return rankedBy(scoreColumn(), higherIsBetter(scoreColumn()));
+  }
+
+  /** The rows by the number in {@code column}, largest first with {@code higherFirst}; rows without one last, in grid order. */
+  List<CellResult> rankedBy(String column, boolean higherFirst) {
+    Comparator<Double> order = higherFirst ? Comparator.reverseOrder() : Comparator.naturalOrder();
     List<CellResult> sorted = new ArrayList<>(rows);
-    sorted.sort(Comparator.comparing((CellResult r) -> !Double.isFinite(score(r)))
-        .thenComparing(r -> Double.isFinite(score(r)) ? score(r) : 0.0, better));
+    sorted.sort(Comparator.comparing((CellResult r) -> !Double.isFinite(number(r, column)))
+        .thenComparing(r -> Double.isFinite(number(r, column)) ? number(r, column) : 0.0, order));
     return sorted;
+  }
+
+  /** The number in {@code column} of {@code r}; NaN when it has none. */
+  double number(CellResult r, String column) {
+    return value(r, column) instanceof Number n ? n.doubleValue() : Double.NaN;
   }
 
   /** The best row that trained to its end (ok or stopped) with a finite score, if any. */
   Optional<CellResult> best() {
-    return ranked().stream().filter(r -> Double.isFinite(score(r)))
+    return ranked().stream().filter(r -> Double.isFinite(number(r, scoreColumn())))
         .filter(r -> r.status().equals(CellResult.OK) || r.status().equals(CellResult.STOPPED)).findFirst();
-  }
-
-  private double score(CellResult r) {
-    return (Double) value(r, scoreColumn());
   }
 }

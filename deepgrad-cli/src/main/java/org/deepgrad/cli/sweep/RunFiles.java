@@ -38,10 +38,7 @@ record RunFiles(List<Map<String, Double>> epochs, String stopReason, long steps,
     TreeMap<Integer, Map<String, Double>> epochs = new TreeMap<>();
     String reason = null;
     long steps = 0;
-    Path metrics = dir.resolve(MetricsLog.FILE);
-    for (String line : Files.exists(metrics) ? Files.readAllLines(metrics, StandardCharsets.UTF_8) : List.<String>of()) {
-      JsonNode r = parse(line);
-      if (r == null) continue;
+    for (JsonNode r : records(dir)) {
       String event = r.path("event").asText();
       if (event.equals("epoch")) epochs.put(r.path("epoch").asInt(), numbers(r, List.of("epoch", "step")));
       if (event.equals("end")) {
@@ -65,6 +62,40 @@ record RunFiles(List<Map<String, Double>> epochs, String stopReason, long steps,
       });
     }
     return new RunFiles(new ArrayList<>(epochs.values()), reason, steps, test, ratio, findings);
+  }
+
+  /**
+   * The training loss of the run in {@code dir} per logged interval (the mean since the previous step
+   * record of {@code metrics.jsonl}) against epochs, step / the steps of the first epoch, so that cells
+   * of different batch sizes share an axis: {x, y} arrays; null before the first epoch ended.
+   */
+  static double[][] lossCurve(Path dir) throws IOException {
+    TreeMap<Long, Double> loss = new TreeMap<>();
+    long perEpoch = 0;
+    for (JsonNode r : records(dir)) {
+      String event = r.path("event").asText();
+      if (event.equals("step") && r.path("loss").isNumber()) loss.put(r.path("step").asLong(), r.path("loss").asDouble());
+      if (event.equals("epoch") && r.path("epoch").asInt() == 1) perEpoch = r.path("step").asLong();
+    }
+    if (perEpoch <= 0) return null;
+    double[][] xy = new double[2][loss.size()];
+    int i = 0;
+    for (Map.Entry<Long, Double> e : loss.entrySet()) {
+      xy[0][i] = e.getKey() / (double) perEpoch;
+      xy[1][i++] = e.getValue();
+    }
+    return xy;
+  }
+
+  /** The records of {@code dir}'s metrics.jsonl that parse, in order; none when it is missing. */
+  private static List<JsonNode> records(Path dir) throws IOException {
+    Path metrics = dir.resolve(MetricsLog.FILE);
+    List<JsonNode> out = new ArrayList<>();
+    for (String line : Files.exists(metrics) ? Files.readAllLines(metrics, StandardCharsets.UTF_8) : List.<String>of()) {
+      JsonNode r = parse(line);
+      if (r != null) out.add(r);
+    }
+    return out;
   }
 
   /** The numeric fields of {@code r} but {@code skip}; null fields (non-finite values) as NaN. */

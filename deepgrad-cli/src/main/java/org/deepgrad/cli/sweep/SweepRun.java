@@ -18,7 +18,8 @@ import org.deepgrad.backend.Backends;
 
 /**
  * Runs the cells of a plan that have no result yet, up to {@code jobs} at a time on a pool of
- * threads in this JVM, and rebuilds the results files after each one. The backend's thread count
+ * threads in this JVM, and rebuilds the results files after each one (results.html, with its charts,
+ * at the end only: {@link SweepReport}). The backend's thread count
  * is one global setting; the sweep sets it for its duration (each cell uses it for its matrix
  * products) and restores it after. Every cell builds its own data, model, optimizer, loader and
  * random generators from its seed and shares nothing mutable with the others, so at a given thread
@@ -76,7 +77,9 @@ final class SweepRun {
     console.println();
     console.print(ResultsFiles.table(t));
     console.println(ResultsFiles.bestLine(t));
-    console.println("results in " + out.resolve(ResultsFiles.CSV) + " and " + out.resolve(ResultsFiles.MARKDOWN));
+    Path page = SweepReport.writeOrWarn(out, g.name(), plan.cells().size(), t, console);
+    console.println("results in " + out.resolve(ResultsFiles.CSV) + (page == null ? " and " : ", ")
+        + out.resolve(ResultsFiles.MARKDOWN) + (page == null ? "" : " and " + page));
     console.flush();
     return t.rows().stream().noneMatch(r -> r.status().equals(CellResult.ERROR));
   }

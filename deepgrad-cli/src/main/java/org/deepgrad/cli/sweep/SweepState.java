@@ -1,5 +1,6 @@
 package org.deepgrad.cli.sweep;
 
+import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
@@ -77,6 +78,16 @@ final class SweepState {
     Files.createDirectories(out);
     byte[] text = (JSON.writeValueAsString(n) + "\n").getBytes(StandardCharsets.UTF_8);
     AtomicFiles.write(out.resolve(FILE), s -> s.write(text));
+  }
+
+  /** {@code OUT/sweep.json} read back; a file that does not parse is bad input naming it. */
+  static JsonNode read(Path out) throws IOException {
+    Path file = out.resolve(FILE);
+    try {
+      return JSON.readTree(file.toFile());
+    } catch (JsonProcessingException e) {
+      throw new UsageException(file + " is damaged (" + e.getOriginalMessage() + "); run the sweep again to rewrite it.");
+    }
   }
 
   /** The first key where {@code was} and {@code now} differ: {@code model.batch_norm was true, now false}. */

@@ -30,11 +30,16 @@ record Target(String metric, double value) {
    */
   OptionalInt epochsTo(List<Map<String, Double>> epochs) {
     for (int i = 0; i < epochs.size(); i++) {
-      Map<String, Double> e = epochs.get(i);
-      Double v = e.containsKey("val_" + metric) ? e.get("val_" + metric) : e.get(metric);
-      if (v != null && (higherIsBetter() ? v >= value : v <= value)) return OptionalInt.of(i + 1);
+      double v = judged(epochs.get(i));
+      if (higherIsBetter() ? v >= value : v <= value) return OptionalInt.of(i + 1);
     }
     return OptionalInt.empty();
+  }
+
+  /** The number an epoch record is judged on: its validation metric when it has one, else the training one; NaN for none. */
+  double judged(Map<String, Double> epoch) {
+    Double v = epoch.containsKey("val_" + metric) ? epoch.get("val_" + metric) : epoch.get(metric);
+    return v == null ? Double.NaN : v;
   }
 
   @Override

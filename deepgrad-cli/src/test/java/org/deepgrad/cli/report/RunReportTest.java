@@ -2,19 +2,14 @@ package org.deepgrad.cli.report;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
-import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.awt.image.BufferedImage;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
-import javax.imageio.ImageIO;
 import org.deepgrad.cli.Main;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -64,25 +59,17 @@ class RunReportTest {
 
   @Test
   void reportHasEverySectionAndChartAndNeedsNothingBesideIt() throws IOException {
-    String html = Files.readString(run.resolve(RunReport.FILE));
+    String html = PageChecks.assertSelfContained(run, RunReport.FILE, CHARTS, null);
     for (String section : List.of("Summary", "Findings", "Learning curves", "Gradient flow",
         "Activations and back-propagated gradients", "Update ratios", "configuration (config.yaml)")) {
       assertTrue(html.contains(section), section);
     }
-    assertEquals(CHARTS, figures(html));
-    assertEquals(CHARTS.size(), count(html, "src=\"data:image/png;base64,"));
-    assertFalse(Pattern.compile("(src|href)=\"(?!data:)").matcher(html).find(), "a reference to another file or site");
     assertTrue(html.contains("epoch 2 val_loss"), "the last epoch's validation loss in the summary");
   }
 
   @Test
   void chartsArePngFilesThatDecode() throws IOException {
-    for (String name : CHARTS) {
-      BufferedImage image = ImageIO.read(run.resolve("charts").resolve(name + ".png").toFile());
-      assertNotNull(image, name);
-      assertEquals(Charts.WIDTH, image.getWidth(), name);
-      assertEquals(Charts.HEIGHT, image.getHeight(), name);
-    }
+    for (String name : CHARTS) PageChecks.assertPng(run.resolve("charts").resolve(name + ".png"), Charts.WIDTH, Charts.HEIGHT);
   }
 
   @Test
@@ -91,7 +78,7 @@ class RunReportTest {
     train(plain, "--no-diagnose");
     assertFalse(Files.exists(plain.resolve(HistoryLog.FILE)));
     String html = Files.readString(plain.resolve(RunReport.FILE));
-    assertEquals(List.of("loss", "accuracy"), figures(html));
+    assertEquals(List.of("loss", "accuracy"), PageChecks.figures(html));
     assertTrue(html.contains("Diagnostics were off for this run"), html);
   }
 
@@ -104,7 +91,8 @@ class RunReportTest {
     }
     Result r = cli("report", copy.toString());
     assertEquals(0, r.code(), r::err);
-    assertEquals(figures(Files.readString(run.resolve(RunReport.FILE))), figures(Files.readString(copy.resolve(RunReport.FILE))));
+    assertEquals(PageChecks.figures(Files.readString(run.resolve(RunReport.FILE))),
+        PageChecks.figures(Files.readString(copy.resolve(RunReport.FILE))));
     for (String name : CHARTS) assertTrue(Files.size(copy.resolve("charts").resolve(name + ".png")) > 1000, name);
   }
 
@@ -116,19 +104,5 @@ class RunReportTest {
     assertTrue(r.err().contains("is not a run directory: it has no metrics.jsonl"), r.err());
     assertEquals(2, cli("report", dir.resolve("missing").toString()).code());
     assertEquals(2, cli("report").code());
-  }
-
-  /** The ids of the page's figures, in order. */
-  static List<String> figures(String html) {
-    Matcher m = Pattern.compile("<figure id=\"([^\"]+)\">").matcher(html);
-    List<String> out = new java.util.ArrayList<>();
-    while (m.find()) out.add(m.group(1));
-    return out;
-  }
-
-  private static int count(String text, String part) {
-    int n = 0;
-    for (int i = text.indexOf(part); i >= 0; i = text.indexOf(part, i + 1)) n++;
-    return n;
   }
 }

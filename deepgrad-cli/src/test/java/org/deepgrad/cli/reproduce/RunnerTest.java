@@ -51,6 +51,9 @@ class RunnerTest {
     assertEquals(List.of("run,step,test_loss,test_accuracy"), Files.readAllLines(dir.resolve("eval.csv")).subList(0, 1));
     assertEquals(3, Files.readAllLines(dir.resolve("eval.csv")).size(), "the two evaluations, the last at the end");
     assertEquals(3, Files.readAllLines(dir.resolve("claims.csv")).size());
+    String html = Files.readString(dir.resolve(ReproductionPage.FILE));
+    assertTrue(html.contains("<td class=\"yes\">yes</td>") && html.contains("<td class=\"no\">no</td>"), "the claims");
+    assertTrue(html.contains("<figure id=\"grad-variance-tiny\"") && html.contains("<h2>Body</h2>"), "charts and text");
   }
 
   @Test

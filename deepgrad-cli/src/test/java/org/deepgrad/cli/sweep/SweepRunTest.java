@@ -12,6 +12,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.stream.Collectors;
 import org.deepgrad.cli.Cli;
+import org.deepgrad.cli.report.CsvLine;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -147,38 +148,16 @@ class SweepRunTest {
   /** The rows of a CSV file without quoted newlines, by column name. */
   static List<Map<String, String>> csv(Path file) throws IOException {
     List<String> lines = Files.readAllLines(file);
-    List<String> header = fields(lines.get(0));
+    List<String> header = CsvLine.fields(lines.get(0));
     List<Map<String, String>> rows = new ArrayList<>();
     for (String line : lines.subList(1, lines.size())) {
-      List<String> f = fields(line);
+      List<String> f = CsvLine.fields(line);
       assertEquals(header.size(), f.size(), line);
       Map<String, String> row = new java.util.LinkedHashMap<>();
       for (int i = 0; i < f.size(); i++) row.put(header.get(i), f.get(i));
       rows.add(row);
     }
     return rows;
-  }
-
-  private static List<String> fields(String line) {
-    List<String> out = new ArrayList<>();
-    StringBuilder b = new StringBuilder();
-    boolean quoted = false;
-    for (int i = 0; i < line.length(); i++) {
-      char c = line.charAt(i);
-      if (quoted && c == '"' && i + 1 < line.length() && line.charAt(i + 1) == '"') {
-        b.append('"');
-        i++;
-      } else if (c == '"') {
-        quoted = !quoted;
-      } else if (c == ',' && !quoted) {
-        out.add(b.toString());
-        b.setLength(0);
-      } else {
-        b.append(c);
-      }
-    }
-    out.add(b.toString());
-    return out;
   }
 
   /** The CSV text without its seconds column, the one value that differs between identical runs. */
