@@ -54,8 +54,8 @@ final class Reproduction {
       verdicts.add(line);
       out.println(line);
     }
-    out.printf(Locale.ROOT, "%s: %d of %d claims reproduced in %.0f s; report %s%n", e.name(),
-        o.claims().stream().filter(Claim::reproduced).count(), o.claims().size(), seconds, dir.resolve("report.md"));
+    out.printf(Locale.ROOT, "%s: %d of %d claims reproduced in %.0f s; report %s (and report.md)%n", e.name(),
+        o.claims().stream().filter(Claim::reproduced).count(), o.claims().size(), seconds, dir.resolve("report.html"));
     out.flush();
     return verdicts;
   }
