@@ -1,7 +1,10 @@
 package org.deepgrad.diagnostics;
 
 import java.util.ArrayList;
+import java.util.Collection;
+import java.util.IdentityHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import org.deepgrad.nn.Module;
 import org.deepgrad.nn.Parameter;
@@ -40,9 +43,10 @@ public final class Recorder {
   /** The default sampling period: one step in 50. */
   public static final int DEFAULT_EVERY = 50;
 
-  private final Module model;
   private final int every;
   private final List<Tap> taps;
+  private final Collection<Parameter> params;
+  private final Map<Parameter, float[]> before = new IdentityHashMap<>();
   private final List<StepStats> steps = new ArrayList<>();
   private long step = -1;
   private boolean armed;
@@ -53,7 +57,7 @@ public final class Recorder {
   private int stepsSince;
   private int clippedSince;
 
-  private record Sample(Tap tap, LayerStats stats, List<float[]> before) {}
+  private record Sample(Tap tap, LayerStats stats) {}
 
   /** Samples {@code model} every {@value #DEFAULT_EVERY} steps. */
   public Recorder(Module model) {
@@ -63,9 +67,9 @@ public final class Recorder {
   /** Samples {@code model} at every step that is a multiple of {@code every} (1 samples every step). */
   public Recorder(Module model, int every) {
     if (every < 1) throw new IllegalArgumentException("every must be >= 1 (1 samples every step), got " + every);
-    this.model = model;
     this.every = every;
     this.taps = Tap.discover(model);
+    this.params = model.namedParameters().values();
   }
 
   /** Starts step {@code step}; when it is sampled, arms the hooks and returns true. */
@@ -79,26 +83,34 @@ public final class Recorder {
     return armed;
   }
 
-  /** On a sampled step: computes the layers' statistics from the gradients (before clipping) and snapshots the weights. */
+  /**
+   * On a sampled step: computes the layers' statistics from the gradients (before clipping) and copies
+   * the weights into buffers kept from sample to sample, for the update ratios.
+   */
   public void afterBackward() {
     if (!armed) return;
     taps.forEach(Tap::disarm);
     armed = false;
+    Map<Parameter, Double> gradSq = new IdentityHashMap<>();
     double sq = 0;
-    for (Parameter p : model.namedParameters().values()) {
+    for (Parameter p : params) {
       Tensor g = p.grad();
-      if (g != null) sq += Reductions.sumOfSquares(g.data());
+      double s = g == null ? 0 : Reductions.sumOfSquares(g.data());
+      gradSq.put(p, s);
+      sq += s;
     }
     gradNorm = Math.sqrt(sq);
     pending = new ArrayList<>();
     for (Tap t : taps) {
-      List<ParamStats> params = new ArrayList<>();
-      List<float[]> before = new ArrayList<>();
+      List<ParamStats> stats = new ArrayList<>();
       t.params.forEach((name, p) -> {
-        params.add(ParamStats.of(name, p));
-        before.add(p.value().data().clone());
+        stats.add(ParamStats.of(name, p, gradSq.get(p)));
+        float[] w = p.value().data();
+        float[] copy = before.get(p);
+        if (copy == null || copy.length != w.length) before.put(p, copy = new float[w.length]);
+        System.arraycopy(w, 0, copy, 0, w.length);
       });
-      pending.add(new Sample(t, Layers.stats(t, params), before));
+      pending.add(new Sample(t, Layers.stats(t, stats)));
     }
   }
 
@@ -129,7 +141,7 @@ public final class Recorder {
     sawFailure |= failure;
     forceNext = failure && pending == null; // a failure between samples: look at the next step closely
     List<LayerStats> layers = new ArrayList<>();
-    if (pending != null) for (Sample s : pending) layers.add(Layers.withUpdates(s.stats(), s.tap(), s.before()));
+    if (pending != null) for (Sample s : pending) layers.add(Layers.withUpdates(s.stats(), s.tap(), before));
     double before = clipping != null ? clipping.normBefore() : pending != null ? gradNorm : Double.NaN;
     double after = clipping != null ? clipping.normAfter() : before;
     StepStats record = new StepStats(step, loss, lr, before, after, clipping != null && clipping.fired(),

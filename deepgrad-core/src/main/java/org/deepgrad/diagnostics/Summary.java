@@ -31,26 +31,30 @@ public record Summary(int count, int nonFinite, double mean, double std, double 
     double p1, double p50, double p99, double max, Histogram histogram) {
 
   /**
-   * Percentiles of more values than this come from this many evenly spaced ones (sorting a layer's
-   * 65k activations cost more than the rest of a sampled step); the other statistics use every value.
+   * Percentiles of more values than this come from this many evenly spaced ones (finding them among a
+   * layer's 65k activations cost more than the rest of a sampled step); the other statistics use every value.
    */
   public static final int PERCENTILE_SAMPLE = 8192;
 
-  /** The statistics of {@code values} (not modified); NaN statistics when no value is finite. */
+  /**
+   * The statistics of {@code values} (not modified); NaN statistics when no value is finite. Three
+   * passes over the values (count, sum and extremes; squares and deviations; histogram), no copy
+   * unless some value is not finite, and the percentiles by selection ({@link Percentiles}).
+   */
   public static Summary of(float[] values) {
-    float[] x = new float[values.length];
     int n = 0;
     double sum = 0;
     float min = Float.POSITIVE_INFINITY;
     float max = Float.NEGATIVE_INFINITY;
     for (float v : values) {
       if (Float.isFinite(v)) {
-        x[n++] = v;
+        n++;
         sum += v;
-        min = Math.min(min, v);
-        max = Math.max(max, v);
+        if (v < min) min = v; // comparisons, not Math.min: no NaN here, and they cost a third as much
+        if (v > max) max = v;
       }
     }
+    float[] x = n == values.length ? values : finite(values, n);
     double mean = sum / n;
     double sq = 0;
     double dev = 0;
@@ -60,27 +64,25 @@ public record Summary(int count, int nonFinite, double mean, double std, double 
       dev += (v - mean) * (v - mean);
     }
     double norm = n == 0 ? Double.NaN : Math.sqrt(sq);
-    float[] sorted = sample(x, n);
-    Arrays.sort(sorted);
+    double[] p = Percentiles.of(sample(x, n), 0.01, 0.5, 0.99);
     return new Summary(values.length, values.length - n, mean, Math.sqrt(dev / n), norm, norm / Math.sqrt(n),
-        n == 0 ? Double.NaN : min, quantile(sorted, 0.01), quantile(sorted, 0.5), quantile(sorted, 0.99),
-        n == 0 ? Double.NaN : max, Histogram.of(x, n, min, max));
+        n == 0 ? Double.NaN : min, p[0], p[1], p[2], n == 0 ? Double.NaN : max, Histogram.of(x, n, min, max));
   }
 
-  /** The first {@code n} values of {@code x}, or {@link #PERCENTILE_SAMPLE} evenly spaced ones of them. */
-  private static float[] sample(float[] x, int n) {
+  /** The {@code n} finite values of {@code values}, in order. */
+  private static float[] finite(float[] values, int n) {
+    float[] x = new float[n];
+    int j = 0;
+    for (float v : values) if (Float.isFinite(v)) x[j++] = v;
+    return x;
+  }
+
+  /** A copy of the first {@code n} values of {@code x}, or {@link #PERCENTILE_SAMPLE} evenly spaced ones of them. */
+  static float[] sample(float[] x, int n) {
     if (n <= PERCENTILE_SAMPLE) return Arrays.copyOf(x, n);
     float[] s = new float[PERCENTILE_SAMPLE];
     for (int j = 0; j < s.length; j++) s[j] = x[(int) ((long) j * n / PERCENTILE_SAMPLE)];
     return s;
-  }
-
-  /** The q-quantile of ascending {@code x} with linear interpolation (numpy's default); NaN when empty. */
-  static double quantile(float[] x, double q) {
-    if (x.length == 0) return Double.NaN;
-    double h = (x.length - 1) * q;
-    int i = (int) Math.floor(h);
-    return i + 1 < x.length ? x[i] + (h - i) * ((double) x[i + 1] - x[i]) : x[i];
   }
 
   /** The variance σ². */
