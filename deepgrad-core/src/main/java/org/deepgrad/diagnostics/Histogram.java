@@ -21,10 +21,10 @@ public record Histogram(double lo, double hi, long[] counts) {
 
   /**
    * The histogram of the first {@code n} values of {@code x}, finite and within [lo, hi] (NaN bounds
-   * when n is 0). Done in blocks: first every value's bin (a loop the JIT compiles to vector code),
+   * when n is 0). Done in blocks of 1024: first every value's bin (no iteration waits on another),
    * then the tally, in four interleaved counters summed at the end so that a run of values in one bin
-   * (a ReLU's zeros) does not make each increment wait for the one before; twice as fast as binning
-   * and counting one value at a time.
+   * (a ReLU's zeros) does not make each increment wait for the one before; about twice as fast on
+   * 65k ReLU outputs as binning and counting one value at a time.
    */
   static Histogram of(float[] x, int n, double lo, double hi) {
     long[] counts = new long[BINS];

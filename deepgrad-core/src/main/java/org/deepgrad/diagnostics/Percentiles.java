@@ -9,11 +9,12 @@ import java.util.Arrays;
  * h = (n − 1)·q,   pq = x₍⌊h⌋₎ + (h − ⌊h⌋)·(x₍⌊h⌋+1₎ − x₍⌊h⌋₎)   over the order statistics x₍₀₎ ≤ … ≤ x₍ₙ₋₁₎
  * </pre>
  *
- * Only the order statistics the formula reads are put in place, each by Hoare's FIND (quickselect,
- * Wirth's form with a median-of-three pivot) on the part of the array left between those already
- * placed: expected O(n) comparisons instead of a sort's O(n log n), with the same values (up to the
- * sign of a zero) since the k-th order statistic does not depend on how it is found. A range that
- * does not shrink fast enough is sorted instead, so no input costs more than a sort.
+ * Each x₍⌊h⌋₎ is put in place by Hoare's FIND (quickselect, Wirth's form with a median-of-three
+ * pivot) on the part of the array left between the ranks already placed, the middle rank first; each
+ * x₍⌊h⌋+1₎ is then the smallest value between its rank and the next placed one. Expected O(n)
+ * comparisons instead of a sort's O(n log n), with the same values (up to the sign of a zero), since
+ * the k-th order statistic does not depend on how it is found. A range that does not shrink fast
+ * enough is sorted instead, so no input costs much more than a sort.
  */
 final class Percentiles {
   private Percentiles() {}
@@ -25,18 +26,24 @@ final class Percentiles {
       Arrays.fill(out, Double.NaN);
       return out;
     }
-    int[] ks = new int[2 * qs.length];
-    for (int j = 0; j < qs.length; j++) {
-      int i = (int) Math.floor((x.length - 1) * qs[j]);
-      ks[2 * j] = i;
-      ks[2 * j + 1] = Math.min(i + 1, x.length - 1);
-    }
-    int[] ranks = Arrays.stream(ks).sorted().distinct().toArray();
-    place(x, 0, x.length - 1, ranks, 0, ranks.length);
+    int[] ranks = new int[qs.length];
+    for (int j = 0; j < qs.length; j++) ranks[j] = (int) Math.floor((x.length - 1) * qs[j]);
+    Arrays.sort(ranks);
+    int distinct = 0;
+    for (int r : ranks) if (distinct == 0 || ranks[distinct - 1] != r) ranks[distinct++] = r;
+    place(x, 0, x.length - 1, ranks, 0, distinct);
     for (int j = 0; j < qs.length; j++) {
       double h = (x.length - 1) * qs[j];
-      int i = ks[2 * j];
-      out[j] = i + 1 < x.length ? x[i] + (h - i) * ((double) x[i + 1] - x[i]) : x[i];
+      int i = (int) Math.floor(h);
+      if (i + 1 >= x.length || h == i) {
+        out[j] = x[i];
+        continue;
+      }
+      int next = Arrays.binarySearch(ranks, 0, distinct, i) + 1; // the next placed rank, else the end
+      int end = next < distinct ? ranks[next] : x.length - 1;
+      float above = x[i + 1]; // x₍ᵢ₊₁₎: ranks i+1..end fill positions i+1..end
+      for (int k = i + 2; k <= end; k++) if (x[k] < above) above = x[k];
+      out[j] = x[i] + (h - i) * ((double) above - x[i]);
     }
     return out;
   }

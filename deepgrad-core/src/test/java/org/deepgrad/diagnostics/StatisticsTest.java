@@ -159,5 +159,35 @@ class StatisticsTest {
     assertEquals(0, moved.nonFiniteWeight());
     assertEquals(5, moved.weightNorm(), 1e-12);
     assertEquals(0.2, moved.updateRatio(), 1e-7);
+    float[] huge = {3e19f, 0, 4e19f, 0, 0, 0, 0, 0, 0}; // squares beyond the float range: summed in double
+    float[] moved2 = {3e19f, 0, 4e19f, 0, 0, 0, 0, 0, 1e19f};
+    ParamStats big = ParamStats.of("h", new Parameter(Tensor.of(huge.clone(), 9), Parameter.Role.WEIGHT), 0)
+        .withUpdate(huge, moved2);
+    assertEquals(5e19, big.weightNorm(), 1e-7 * 5e19);
+    assertEquals(0.2, big.updateRatio(), 1e-7);
+    assertEquals(0, big.nonFiniteWeight());
+    float[] ones = {1, 1, 1, 1, 1, 1, 1, 1, 1};
+    float[] jumped = {1, 1, 1, 1, 1, 1, 1, 1e20f, 1}; // only the step's square is beyond the float range
+    assertEquals((1e20f - 1) / 3.0, ParamStats.of("j", new Parameter(Tensor.of(ones.clone(), 9), Parameter.Role.WEIGHT), 0)
+        .withUpdate(ones, jumped).updateRatio(), 1e-7 * 1e20 / 3);
+  }
+
+  @Test
+  void updateRatiosOfLargeTensorsMatchDoubleSumsToSixDigits() {
+    Rng rng = new Rng(5);
+    float[] before = new float[100_003];
+    float[] after = new float[before.length];
+    double diff = 0;
+    double base = 0;
+    for (int i = 0; i < before.length; i++) {
+      before[i] = (rng.nextFloat() - 0.5f) * 0.1f;
+      after[i] = before[i] - (rng.nextFloat() - 0.5f) * 1e-4f;
+      diff += ((double) after[i] - before[i]) * ((double) after[i] - before[i]);
+      base += (double) before[i] * before[i];
+    }
+    Parameter p = new Parameter(Tensor.of(before.clone(), before.length), Parameter.Role.WEIGHT);
+    ParamStats s = ParamStats.of("w", p, 0).withUpdate(before, after);
+    assertEquals(Math.sqrt(base), s.weightNorm(), 1e-6 * Math.sqrt(base));
+    assertEquals(Math.sqrt(diff / base), s.updateRatio(), 1e-6 * Math.sqrt(diff / base));
   }
 }
