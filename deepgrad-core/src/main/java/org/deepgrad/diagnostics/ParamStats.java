@@ -19,72 +19,50 @@ import org.deepgrad.tensor.Tensor;
  * @param role weight, bias or normalization
  * @param gradNorm ‖g‖₂ over the finite entries
  * @param gradRms ‖g‖₂ / √n
- * @param weightNorm ‖w‖₂ over the finite entries, before the step
+ * @param weightNorm ‖w‖₂ over the finite entries
  * @param updateRatio ‖Δw‖₂ / ‖w‖₂, NaN before the step is known, infinite for a weight that was 0 (a
  *     zero-initialized bias) and moved
  * @param nonFiniteGrad NaN or infinite entries of the gradient
- * @param nonFiniteWeight NaN or infinite entries of the weight before the step
+ * @param nonFiniteWeight NaN or infinite entries of the weight
  */
 public record ParamStats(String name, Parameter.Role role, double gradNorm, double gradRms, double weightNorm,
     double updateRatio, int nonFiniteGrad, int nonFiniteWeight) {
 
   /**
-   * The gradient statistics of {@code p} now; the weight's wait for {@link #withUpdate}, which reads
-   * the weights before the step anyway. {@code gradSq} is {@link Reductions#sumOfSquares} of the
-   * gradient (0 without one), which the recorder also sums into the global norm. A finite sum of
-   * squares means every entry is finite (a float's square cannot overflow a double), so the entries
-   * are walked one by one, to count the bad ones, only when it is not.
+   * The statistics of {@code p} now, with the update ratio not yet known. {@code gradSq} is
+   * {@link Reductions#sumOfSquares} of its gradient (0 without one), which the recorder also sums into
+   * the global norm. A finite sum of squares means every entry is finite (a float's square cannot
+   * overflow a double), so the entries are walked one by one, to count the bad ones, only when it is not.
    */
   static ParamStats of(String name, Parameter p, double gradSq) {
     Tensor g = p.grad();
-    int bad = 0;
+    int badGrad = 0;
     if (!Double.isFinite(gradSq)) {
-      bad = nonFinite(g.data());
+      badGrad = nonFinite(g.data());
       gradSq = finiteSumOfSquares(g.data());
     }
+    float[] w = p.value().data();
+    double wSq = Reductions.sumOfSquares(w);
+    int badWeight = 0;
+    if (!Double.isFinite(wSq)) {
+      badWeight = nonFinite(w);
+      wSq = finiteSumOfSquares(w);
+    }
     double gradNorm = Math.sqrt(gradSq);
-    return new ParamStats(name, p.role(), gradNorm, gradNorm / Math.sqrt(p.value().size()), Double.NaN, Double.NaN,
-        bad, 0);
+    return new ParamStats(name, p.role(), gradNorm, gradNorm / Math.sqrt(w.length), Math.sqrt(wSq), Double.NaN,
+        badGrad, badWeight);
   }
 
   /**
-   * These statistics with the weight's, from its values {@code before} the step and {@code after} it,
-   * in one pass over both: ‖before‖₂ and ‖after − before‖₂ / ‖before‖₂ (NaN when a weight was not
-   * finite: Δw is then NaN or infinite). Each block of eight squares is summed in float and the blocks
-   * in double: half the time of squaring and summing every value in double, which this pass spent
-   * mostly converting floats, for a relative error below 10⁻⁶ (eight float roundings; a float
-   * difference of two nearby floats is exact); squares below 10⁻³⁸ (values under 10⁻¹⁹) lose digits,
-   * and a square beyond the float range sends the pass to a double one.
+   * These statistics with the update ratio of a step from the weights {@code before} it (a copy, which
+   * this overwrites with Δw = after − before) to the current {@code after}: ‖Δw‖₂ / weightNorm, NaN
+   * when a weight was not finite. Δw is taken in float (exact when the two values are within a factor
+   * of two, as a step's are, else rounded to the nearest float), its squares summed in double.
    */
   ParamStats withUpdate(float[] before, float[] after) {
-    double diff = 0;
-    double base = 0;
-    int i = 0;
-    for (; i + 7 < before.length; i += 8) {
-      float d0 = after[i] - before[i], d1 = after[i + 1] - before[i + 1];
-      float d2 = after[i + 2] - before[i + 2], d3 = after[i + 3] - before[i + 3];
-      float d4 = after[i + 4] - before[i + 4], d5 = after[i + 5] - before[i + 5];
-      float d6 = after[i + 6] - before[i + 6], d7 = after[i + 7] - before[i + 7];
-      diff += (double) ((d0 * d0 + d1 * d1) + (d2 * d2 + d3 * d3)) + (double) ((d4 * d4 + d5 * d5) + (d6 * d6 + d7 * d7));
-      float w0 = before[i], w1 = before[i + 1], w2 = before[i + 2], w3 = before[i + 3];
-      float w4 = before[i + 4], w5 = before[i + 5], w6 = before[i + 6], w7 = before[i + 7];
-      base += (double) ((w0 * w0 + w1 * w1) + (w2 * w2 + w3 * w3)) + (double) ((w4 * w4 + w5 * w5) + (w6 * w6 + w7 * w7));
-    }
-    for (; i < before.length; i++) {
-      double d = (double) after[i] - before[i];
-      diff += d * d;
-      base += (double) before[i] * before[i];
-    }
-    int bad = 0;
-    if (!Double.isFinite(base) || !Double.isFinite(diff)) { // a weight not finite, or a square beyond float range
-      bad = nonFinite(before);
-      base = finiteSumOfSquares(before);
-      diff = 0;
-      for (int k = 0; k < before.length; k++) diff += ((double) after[k] - before[k]) * ((double) after[k] - before[k]);
-    }
-    double weightNorm = Math.sqrt(base);
-    double ratio = bad > 0 ? Double.NaN : Math.sqrt(diff) / weightNorm;
-    return new ParamStats(name, role, gradNorm, gradRms, weightNorm, ratio, nonFiniteGrad, bad);
+    for (int i = 0; i < before.length; i++) before[i] = after[i] - before[i];
+    double ratio = nonFiniteWeight > 0 ? Double.NaN : Math.sqrt(Reductions.sumOfSquares(before)) / weightNorm;
+    return new ParamStats(name, role, gradNorm, gradRms, weightNorm, ratio, nonFiniteGrad, nonFiniteWeight);
   }
 
   private static int nonFinite(float[] x) {

@@ -167,7 +167,7 @@ class RecorderTest {
             w += (double) w0[i] * w0[i];
           }
           double expected = Math.sqrt(d) / Math.sqrt(w);
-          assertEquals(expected, p.updateRatio(), 1e-6 * expected, "step " + step + " " + p.name());
+          assertEquals(expected, p.updateRatio(), 1e-9 * expected, "step " + step + " " + p.name());
         }
       }
     }

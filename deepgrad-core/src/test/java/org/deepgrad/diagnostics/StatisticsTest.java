@@ -148,32 +148,19 @@ class StatisticsTest {
     assertEquals(1, s.nonFiniteGrad());
     assertEquals(3, s.gradNorm(), 1e-12); // √(1 + 4 + 4)
     assertEquals(1.5, s.gradRms(), 1e-12);
-    ParamStats after = s.withUpdate(new float[] {3, Float.NaN, 4, 0}, new float[] {3, 1, 4, 0});
-    assertEquals(1, after.nonFiniteWeight());
-    assertEquals(5, after.weightNorm(), 1e-12);
-    assertTrue(Double.isNaN(after.updateRatio()));
+    assertEquals(1, s.nonFiniteWeight());
+    assertEquals(5, s.weightNorm(), 1e-12);
+    assertTrue(Double.isNaN(s.withUpdate(new float[] {3, Float.NaN, 4, 0}, new float[] {3, 1, 4, 0}).updateRatio()));
     Parameter q = new Parameter(Tensor.of(new float[] {3, 0, 4, 0, 0}, 5), Parameter.Role.WEIGHT);
     ParamStats t = ParamStats.of("q", q, 0); // no gradient reached it
     assertEquals(0, t.gradNorm());
-    ParamStats moved = t.withUpdate(new float[] {3, 0, 4, 0, 0}, new float[] {3, 0.6f, 4, 0, 0.8f}); // 5 values: the tail too
-    assertEquals(0, moved.nonFiniteWeight());
-    assertEquals(5, moved.weightNorm(), 1e-12);
-    assertEquals(0.2, moved.updateRatio(), 1e-7);
-    float[] huge = {3e19f, 0, 4e19f, 0, 0, 0, 0, 0, 0}; // squares beyond the float range: summed in double
-    float[] moved2 = {3e19f, 0, 4e19f, 0, 0, 0, 0, 0, 1e19f};
-    ParamStats big = ParamStats.of("h", new Parameter(Tensor.of(huge.clone(), 9), Parameter.Role.WEIGHT), 0)
-        .withUpdate(huge, moved2);
-    assertEquals(5e19, big.weightNorm(), 1e-7 * 5e19);
-    assertEquals(0.2, big.updateRatio(), 1e-7);
-    assertEquals(0, big.nonFiniteWeight());
-    float[] ones = {1, 1, 1, 1, 1, 1, 1, 1, 1};
-    float[] jumped = {1, 1, 1, 1, 1, 1, 1, 1e20f, 1}; // only the step's square is beyond the float range
-    assertEquals((1e20f - 1) / 3.0, ParamStats.of("j", new Parameter(Tensor.of(ones.clone(), 9), Parameter.Role.WEIGHT), 0)
-        .withUpdate(ones, jumped).updateRatio(), 1e-7 * 1e20 / 3);
+    assertEquals(0, t.nonFiniteWeight());
+    assertEquals(5, t.weightNorm(), 1e-12);
+    assertEquals(0.2, t.withUpdate(new float[] {3, 0, 4, 0, 0}, new float[] {3, 0.6f, 4, 0, 0.8f}).updateRatio(), 1e-7);
   }
 
   @Test
-  void updateRatiosOfLargeTensorsMatchDoubleSumsToSixDigits() {
+  void updateRatiosOfLargeTensorsMatchDoubleSums() {
     Rng rng = new Rng(5);
     float[] before = new float[100_003];
     float[] after = new float[before.length];
@@ -186,8 +173,8 @@ class StatisticsTest {
       base += (double) before[i] * before[i];
     }
     Parameter p = new Parameter(Tensor.of(before.clone(), before.length), Parameter.Role.WEIGHT);
-    ParamStats s = ParamStats.of("w", p, 0).withUpdate(before, after);
-    assertEquals(Math.sqrt(base), s.weightNorm(), 1e-6 * Math.sqrt(base));
-    assertEquals(Math.sqrt(diff / base), s.updateRatio(), 1e-6 * Math.sqrt(diff / base));
+    ParamStats s = ParamStats.of("w", p, 0).withUpdate(before.clone(), after);
+    assertEquals(Math.sqrt(base), s.weightNorm(), 1e-12 * Math.sqrt(base));
+    assertEquals(Math.sqrt(diff / base), s.updateRatio(), 1e-12 * Math.sqrt(diff / base));
   }
 }
