@@ -37,40 +37,68 @@ public record Summary(int count, int nonFinite, double mean, double std, double 
   public static final int PERCENTILE_SAMPLE = 8192;
 
   /**
-   * The statistics of {@code values} (not modified); NaN statistics when no value is finite. Three
-   * passes over the values (count, sum and extremes; squares and deviations; histogram), no copy
-   * unless some value is not finite, and the percentiles by selection ({@link Percentiles}).
+   * The statistics of {@code values} (not modified); NaN statistics when no value is finite. Two passes
+   * over the values (the sum; squares, deviations and extremes) in partial sums, so the additions do
+   * not wait on each other, then the histogram's and the percentiles' ({@link Percentiles}, on at
+   * most {@link #PERCENTILE_SAMPLE} values). The values are copied only when some are not finite.
    */
   public static Summary of(float[] values) {
-    int n = 0;
-    double sum = 0;
+    float[] x = values;
+    double sum = sum(x);
+    if (!Double.isFinite(sum)) { // a NaN or an infinity: finite floats cannot overflow a double sum
+      x = finite(values);
+      sum = sum(x);
+    }
+    int n = x.length;
+    double mean = sum / n;
+    double sq0 = 0, sq1 = 0, dev0 = 0, dev1 = 0;
     float min = Float.POSITIVE_INFINITY;
     float max = Float.NEGATIVE_INFINITY;
-    for (float v : values) {
-      if (Float.isFinite(v)) {
-        n++;
-        sum += v;
-        if (v < min) min = v; // comparisons, not Math.min: no NaN here, and they cost a third as much
-        if (v > max) max = v;
-      }
+    int i = 0;
+    for (; i + 1 < n; i += 2) {
+      float a = x[i];
+      float b = x[i + 1];
+      sq0 += (double) a * a;
+      sq1 += (double) b * b;
+      dev0 += (a - mean) * (a - mean);
+      dev1 += (b - mean) * (b - mean);
+      if (a < min) min = a; // comparisons, not Math.min: no NaN here, and they cost a third as much
+      if (a > max) max = a;
+      if (b < min) min = b;
+      if (b > max) max = b;
     }
-    float[] x = n == values.length ? values : finite(values, n);
-    double mean = sum / n;
-    double sq = 0;
-    double dev = 0;
-    for (int i = 0; i < n; i++) {
-      float v = x[i];
-      sq += (double) v * v;
-      dev += (v - mean) * (v - mean);
+    if (i < n) {
+      float a = x[i];
+      sq0 += (double) a * a;
+      dev0 += (a - mean) * (a - mean);
+      if (a < min) min = a;
+      if (a > max) max = a;
     }
-    double norm = n == 0 ? Double.NaN : Math.sqrt(sq);
+    double norm = n == 0 ? Double.NaN : Math.sqrt(sq0 + sq1);
     double[] p = Percentiles.of(sample(x, n), 0.01, 0.5, 0.99);
-    return new Summary(values.length, values.length - n, mean, Math.sqrt(dev / n), norm, norm / Math.sqrt(n),
-        n == 0 ? Double.NaN : min, p[0], p[1], p[2], n == 0 ? Double.NaN : max, Histogram.of(x, n, min, max));
+    return new Summary(values.length, values.length - n, mean, Math.sqrt((dev0 + dev1) / n), norm,
+        norm / Math.sqrt(n), n == 0 ? Double.NaN : min, p[0], p[1], p[2], n == 0 ? Double.NaN : max,
+        Histogram.of(x, n, min, max));
   }
 
-  /** The {@code n} finite values of {@code values}, in order. */
-  private static float[] finite(float[] values, int n) {
+  /** Σx in four partial sums. */
+  private static double sum(float[] x) {
+    double s0 = 0, s1 = 0, s2 = 0, s3 = 0;
+    int i = 0;
+    for (; i + 3 < x.length; i += 4) {
+      s0 += x[i];
+      s1 += x[i + 1];
+      s2 += x[i + 2];
+      s3 += x[i + 3];
+    }
+    for (; i < x.length; i++) s0 += x[i];
+    return (s0 + s1) + (s2 + s3);
+  }
+
+  /** The finite values of {@code values}, in order. */
+  private static float[] finite(float[] values) {
+    int n = 0;
+    for (float v : values) if (Float.isFinite(v)) n++;
     float[] x = new float[n];
     int j = 0;
     for (float v : values) if (Float.isFinite(v)) x[j++] = v;
