@@ -34,9 +34,12 @@ import org.deepgrad.tensor.Tensor;
  * List<Finding> findings = Verdicts.judge(rec.history());
  * }</pre>
  *
- * <p>Unsampled steps cost a few comparisons (no hook is registered). A sampled step also sorts each
- * activation and gradient (for percentiles) and copies the layers' weights: on a 784-128-64-32-10 MLP
- * with batch 64 it costs 1.3 to 1.7 plain steps, so one sample in {@value #DEFAULT_EVERY} adds about 1%.
+ * <p>Unsampled steps cost a few comparisons (no hook is registered). A sampled step runs on the
+ * autograd tape (the hooks need it), then reads each activation, gradient and weight a few times, with
+ * no sort (percentiles by selection among at most {@value Summary#PERCENTILE_SAMPLE} values) and one
+ * copy of the layers' weights into buffers kept from sample to sample (as much memory as those weights,
+ * for the recorder's life): on the 784-512-512-10 MLP of {@code bench --threads 1}, batch 128, one
+ * sample in {@value #DEFAULT_EVERY} costs about 2–3% of the throughput (docs/diagnostics.md, Cost).
  * The history keeps every sample, about 1 kB per layer each (two histograms and a few numbers).
  */
 public final class Recorder {
