@@ -13,20 +13,49 @@ package org.deepgrad.diagnostics;
 public record Histogram(double lo, double hi, long[] counts) {
   /** The number of bins: enough to show the shape of a distribution, small enough to keep every sample. */
   public static final int BINS = 32;
+  private static final int LANES = 8;
 
   /** Copies the counts so the record stays immutable. */
   public Histogram {
     counts = counts.clone();
   }
 
-  /** The histogram of the first {@code n} values of {@code x}, finite and within [lo, hi] (NaN bounds when n is 0). */
+  /**
+   * The histogram of the first {@code n} values of {@code x}, finite and within [lo, hi] (NaN bounds
+   * when n is 0). Done in blocks of 1024: first every value's bin (no iteration waits on another),
+   * then the tally, in eight interleaved counters summed at the end so that a run of values in one
+   * bin (a ReLU's zeros) does not make each increment wait for the one before: several times as fast
+   * as binning and counting one value at a time.
+   */
   static Histogram of(float[] x, int n, double lo, double hi) {
     long[] counts = new long[BINS];
     if (n == 0) return new Histogram(Double.NaN, Double.NaN, counts);
-    for (int i = 0; i < n; i++) {
-      float v = x[i];
-      counts[hi > lo ? (int) Math.min(BINS - 1, Math.floor((v - lo) / (hi - lo) * BINS)) : 0]++;
+    if (!(hi > lo)) {
+      counts[0] = n;
+      return new Histogram(lo, hi, counts);
     }
+    double width = hi - lo;
+    int[] bins = new int[Math.min(n, 1024)];
+    int[] tally = new int[LANES * BINS];
+    for (int start = 0; start < n; start += bins.length) {
+      int m = Math.min(bins.length, n - start);
+      for (int i = 0; i < m; i++) { // v ≥ lo, so the cast to int is the floor
+        bins[i] = Math.min(BINS - 1, (int) ((x[start + i] - lo) / width * BINS));
+      }
+      int i = 0;
+      for (; i + 7 < m; i += 8) {
+        tally[bins[i]]++;
+        tally[BINS + bins[i + 1]]++;
+        tally[2 * BINS + bins[i + 2]]++;
+        tally[3 * BINS + bins[i + 3]]++;
+        tally[4 * BINS + bins[i + 4]]++;
+        tally[5 * BINS + bins[i + 5]]++;
+        tally[6 * BINS + bins[i + 6]]++;
+        tally[7 * BINS + bins[i + 7]]++;
+      }
+      for (; i < m; i++) tally[bins[i]]++;
+    }
+    for (int lane = 0; lane < LANES; lane++) for (int b = 0; b < BINS; b++) counts[b] += tally[lane * BINS + b];
     return new Histogram(lo, hi, counts);
   }
 

@@ -2,6 +2,8 @@ package org.deepgrad.diagnostics;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
+import org.deepgrad.nn.Parameter;
 import org.deepgrad.tensor.Tensor;
 
 /** Turns what a {@link Tap} caught into {@link LayerStats}. */
@@ -20,14 +22,11 @@ final class Layers {
     return new LayerStats(info.name(), info.index(), info.activation(), params, act, grad, saturation, dead);
   }
 
-  /** {@code s} with each parameter's update ratio from the weights {@code before} the step to now. */
-  static LayerStats withUpdates(LayerStats s, Tap t, List<float[]> before) {
+  /** {@code s} with each parameter's update ratio from its weights {@code before} the step to now. */
+  static LayerStats withUpdates(LayerStats s, Tap t, Map<Parameter, float[]> before) {
     List<ParamStats> params = new ArrayList<>();
     int i = 0;
-    for (var p : t.params.values()) {
-      params.add(s.params().get(i).withUpdate(before.get(i), p.value().data()));
-      i++;
-    }
+    for (Parameter p : t.params.values()) params.add(s.params().get(i++).withUpdate(before.get(p), p.value().data()));
     return new LayerStats(s.name(), s.index(), s.activationKind(), params, s.activation(), s.outputGrad(),
         s.saturation(), s.deadFraction());
   }

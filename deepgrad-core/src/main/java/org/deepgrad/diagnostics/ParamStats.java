@@ -1,6 +1,7 @@
 package org.deepgrad.diagnostics;
 
 import org.deepgrad.nn.Parameter;
+import org.deepgrad.ops.SumOfSquares;
 import org.deepgrad.tensor.Tensor;
 
 /**
@@ -27,39 +28,52 @@ import org.deepgrad.tensor.Tensor;
 public record ParamStats(String name, Parameter.Role role, double gradNorm, double gradRms, double weightNorm,
     double updateRatio, int nonFiniteGrad, int nonFiniteWeight) {
 
-  /** The statistics of {@code p} now, with the update ratio not yet known. */
-  static ParamStats of(String name, Parameter p) {
-    float[] w = p.value().data();
+  /**
+   * The statistics of {@code p} now, with the update ratio not yet known. {@code gradSq} is
+   * {@link SumOfSquares#of} of its gradient (0 without one), which the recorder also sums into
+   * the global norm. A finite sum of squares means every entry is finite (a float's square cannot
+   * overflow a double), so the entries are walked one by one, to count the bad ones, only when it is not.
+   */
+  static ParamStats of(String name, Parameter p, double gradSq) {
     Tensor g = p.grad();
-    double gradSq = 0;
     int badGrad = 0;
-    if (g != null) {
-      for (float v : g.data()) {
-        if (Float.isFinite(v)) gradSq += (double) v * v;
-        else badGrad++;
-      }
+    if (!Double.isFinite(gradSq)) {
+      badGrad = nonFinite(g.data());
+      gradSq = finiteSumOfSquares(g.data());
     }
-    double wSq = 0;
+    float[] w = p.value().data();
+    double wSq = SumOfSquares.of(w);
     int badWeight = 0;
-    for (float v : w) {
-      if (Float.isFinite(v)) wSq += (double) v * v;
-      else badWeight++;
+    if (!Double.isFinite(wSq)) {
+      badWeight = nonFinite(w);
+      wSq = finiteSumOfSquares(w);
     }
     double gradNorm = Math.sqrt(gradSq);
     return new ParamStats(name, p.role(), gradNorm, gradNorm / Math.sqrt(w.length), Math.sqrt(wSq), Double.NaN,
         badGrad, badWeight);
   }
 
-  /** These statistics with the update ratio of a step from {@code before} to the current {@code after}. */
+  /**
+   * These statistics with the update ratio of a step from the weights {@code before} it (a copy, which
+   * this overwrites with Δw = after − before) to the current {@code after}: ‖Δw‖₂ / weightNorm, NaN
+   * when a weight was not finite. Δw is taken in float (exact when the two values are within a factor
+   * of two, as a step's are, else rounded to the nearest float), its squares summed in double.
+   */
   ParamStats withUpdate(float[] before, float[] after) {
-    double diff = 0;
-    double base = 0;
-    for (int i = 0; i < before.length; i++) {
-      double d = (double) after[i] - before[i];
-      diff += d * d;
-      base += (double) before[i] * before[i];
-    }
-    return new ParamStats(name, role, gradNorm, gradRms, weightNorm, Math.sqrt(diff) / Math.sqrt(base),
-        nonFiniteGrad, nonFiniteWeight);
+    for (int i = 0; i < before.length; i++) before[i] = after[i] - before[i];
+    double ratio = nonFiniteWeight > 0 ? Double.NaN : Math.sqrt(SumOfSquares.of(before)) / weightNorm;
+    return new ParamStats(name, role, gradNorm, gradRms, weightNorm, ratio, nonFiniteGrad, nonFiniteWeight);
+  }
+
+  private static int nonFinite(float[] x) {
+    int bad = 0;
+    for (float v : x) if (!Float.isFinite(v)) bad++;
+    return bad;
+  }
+
+  private static double finiteSumOfSquares(float[] x) {
+    double sq = 0;
+    for (float v : x) if (Float.isFinite(v)) sq += (double) v * v;
+    return sq;
   }
 }

@@ -1,7 +1,10 @@
 package org.deepgrad.diagnostics;
 
 import java.util.ArrayList;
+import java.util.Collection;
+import java.util.IdentityHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import org.deepgrad.nn.Module;
 import org.deepgrad.nn.Parameter;
@@ -31,18 +34,22 @@ import org.deepgrad.tensor.Tensor;
  * List<Finding> findings = Verdicts.judge(rec.history());
  * }</pre>
  *
- * <p>Unsampled steps cost a few comparisons (no hook is registered). A sampled step also sorts each
- * activation and gradient (for percentiles) and copies the layers' weights: on a 784-128-64-32-10 MLP
- * with batch 64 it costs 1.3 to 1.7 plain steps, so one sample in {@value #DEFAULT_EVERY} adds about 1%.
+ * <p>Unsampled steps cost a few comparisons (no hook is registered). A sampled step runs on the
+ * autograd tape (the hooks need it), then reads each activation, gradient and weight a few times, with
+ * no sort (percentiles by selection among at most {@value Summary#PERCENTILE_SAMPLE} values) and one
+ * copy of the layers' weights into buffers kept from sample to sample (as much memory as those weights,
+ * for the recorder's life): on the 784-512-512-10 MLP of {@code bench --threads 1}, batch 128, one
+ * sample in {@value #DEFAULT_EVERY} costs about 2–3% of the throughput (docs/diagnostics.md, Cost).
  * The history keeps every sample, about 1 kB per layer each (two histograms and a few numbers).
  */
 public final class Recorder {
   /** The default sampling period: one step in 50. */
   public static final int DEFAULT_EVERY = 50;
 
-  private final Module model;
   private final int every;
   private final List<Tap> taps;
+  private final Collection<Parameter> params;
+  private final Map<Parameter, float[]> before = new IdentityHashMap<>();
   private final List<StepStats> steps = new ArrayList<>();
   private long step = -1;
   private boolean armed;
@@ -53,7 +60,7 @@ public final class Recorder {
   private int stepsSince;
   private int clippedSince;
 
-  private record Sample(Tap tap, LayerStats stats, List<float[]> before) {}
+  private record Sample(Tap tap, LayerStats stats) {}
 
   /** Samples {@code model} every {@value #DEFAULT_EVERY} steps. */
   public Recorder(Module model) {
@@ -63,9 +70,9 @@ public final class Recorder {
   /** Samples {@code model} at every step that is a multiple of {@code every} (1 samples every step). */
   public Recorder(Module model, int every) {
     if (every < 1) throw new IllegalArgumentException("every must be >= 1 (1 samples every step), got " + every);
-    this.model = model;
     this.every = every;
     this.taps = Tap.discover(model);
+    this.params = model.namedParameters().values();
   }
 
   /** Starts step {@code step}; when it is sampled, arms the hooks and returns true. */
@@ -79,26 +86,34 @@ public final class Recorder {
     return armed;
   }
 
-  /** On a sampled step: computes the layers' statistics from the gradients (before clipping) and snapshots the weights. */
+  /**
+   * On a sampled step: computes the layers' statistics from the gradients (before clipping) and copies
+   * the weights into buffers kept from sample to sample, for the update ratios.
+   */
   public void afterBackward() {
     if (!armed) return;
     taps.forEach(Tap::disarm);
     armed = false;
+    Map<Parameter, Double> gradSq = new IdentityHashMap<>();
     double sq = 0;
-    for (Parameter p : model.namedParameters().values()) {
+    for (Parameter p : params) {
       Tensor g = p.grad();
-      if (g != null) sq += SumOfSquares.of(g.data());
+      double s = g == null ? 0 : SumOfSquares.of(g.data());
+      gradSq.put(p, s);
+      sq += s;
     }
     gradNorm = Math.sqrt(sq);
     pending = new ArrayList<>();
     for (Tap t : taps) {
-      List<ParamStats> params = new ArrayList<>();
-      List<float[]> before = new ArrayList<>();
+      List<ParamStats> stats = new ArrayList<>();
       t.params.forEach((name, p) -> {
-        params.add(ParamStats.of(name, p));
-        before.add(p.value().data().clone());
+        stats.add(ParamStats.of(name, p, gradSq.get(p)));
+        float[] w = p.value().data();
+        float[] copy = before.get(p);
+        if (copy == null || copy.length != w.length) before.put(p, copy = new float[w.length]);
+        System.arraycopy(w, 0, copy, 0, w.length);
       });
-      pending.add(new Sample(t, Layers.stats(t, params), before));
+      pending.add(new Sample(t, Layers.stats(t, stats)));
     }
   }
 
@@ -129,7 +144,7 @@ public final class Recorder {
     sawFailure |= failure;
     forceNext = failure && pending == null; // a failure between samples: look at the next step closely
     List<LayerStats> layers = new ArrayList<>();
-    if (pending != null) for (Sample s : pending) layers.add(Layers.withUpdates(s.stats(), s.tap(), s.before()));
+    if (pending != null) for (Sample s : pending) layers.add(Layers.withUpdates(s.stats(), s.tap(), before));
     double before = clipping != null ? clipping.normBefore() : pending != null ? gradNorm : Double.NaN;
     double after = clipping != null ? clipping.normAfter() : before;
     StepStats record = new StepStats(step, loss, lr, before, after, clipping != null && clipping.fired(),

@@ -31,56 +31,86 @@ public record Summary(int count, int nonFinite, double mean, double std, double 
     double p1, double p50, double p99, double max, Histogram histogram) {
 
   /**
-   * Percentiles of more values than this come from this many evenly spaced ones (sorting a layer's
-   * 65k activations cost more than the rest of a sampled step); the other statistics use every value.
+   * Percentiles of more values than this come from this many evenly spaced ones (finding them among a
+   * layer's 65k activations cost more than the rest of a sampled step); the other statistics use every value.
    */
   public static final int PERCENTILE_SAMPLE = 8192;
 
-  /** The statistics of {@code values} (not modified); NaN statistics when no value is finite. */
+  /**
+   * The statistics of {@code values} (not modified); NaN statistics when no value is finite. Two passes
+   * over the values (the sum; squares, deviations and extremes) in partial sums, so the additions do
+   * not wait on each other, then the histogram's and the percentiles' ({@link Percentiles}, on at
+   * most {@link #PERCENTILE_SAMPLE} values). The values are copied only when some are not finite.
+   */
   public static Summary of(float[] values) {
-    float[] x = new float[values.length];
-    int n = 0;
-    double sum = 0;
+    float[] x = values;
+    double sum = sum(x);
+    if (!Double.isFinite(sum)) { // a NaN or an infinity: finite floats cannot overflow a double sum
+      x = finite(values);
+      sum = sum(x);
+    }
+    int n = x.length;
+    double mean = sum / n;
+    double sq0 = 0, sq1 = 0, dev0 = 0, dev1 = 0;
     float min = Float.POSITIVE_INFINITY;
     float max = Float.NEGATIVE_INFINITY;
-    for (float v : values) {
-      if (Float.isFinite(v)) {
-        x[n++] = v;
-        sum += v;
-        min = Math.min(min, v);
-        max = Math.max(max, v);
-      }
+    int i = 0;
+    for (; i + 1 < n; i += 2) {
+      float a = x[i];
+      float b = x[i + 1];
+      sq0 += (double) a * a;
+      sq1 += (double) b * b;
+      dev0 += (a - mean) * (a - mean);
+      dev1 += (b - mean) * (b - mean);
+      if (a < min) min = a; // comparisons, not Math.min: no NaN here, and they cost a third as much
+      if (a > max) max = a;
+      if (b < min) min = b;
+      if (b > max) max = b;
     }
-    double mean = sum / n;
-    double sq = 0;
-    double dev = 0;
-    for (int i = 0; i < n; i++) {
-      float v = x[i];
-      sq += (double) v * v;
-      dev += (v - mean) * (v - mean);
+    if (i < n) {
+      float a = x[i];
+      sq0 += (double) a * a;
+      dev0 += (a - mean) * (a - mean);
+      if (a < min) min = a;
+      if (a > max) max = a;
     }
-    double norm = n == 0 ? Double.NaN : Math.sqrt(sq);
-    float[] sorted = sample(x, n);
-    Arrays.sort(sorted);
-    return new Summary(values.length, values.length - n, mean, Math.sqrt(dev / n), norm, norm / Math.sqrt(n),
-        n == 0 ? Double.NaN : min, quantile(sorted, 0.01), quantile(sorted, 0.5), quantile(sorted, 0.99),
-        n == 0 ? Double.NaN : max, Histogram.of(x, n, min, max));
+    double norm = n == 0 ? Double.NaN : Math.sqrt(sq0 + sq1);
+    double[] p = Percentiles.of(sample(x, n), 0.01, 0.5, 0.99);
+    return new Summary(values.length, values.length - n, mean, Math.sqrt((dev0 + dev1) / n), norm,
+        norm / Math.sqrt(n), n == 0 ? Double.NaN : min, p[0], p[1], p[2], n == 0 ? Double.NaN : max,
+        Histogram.of(x, n, min, max));
   }
 
-  /** The first {@code n} values of {@code x}, or {@link #PERCENTILE_SAMPLE} evenly spaced ones of them. */
-  private static float[] sample(float[] x, int n) {
+  /** Σx in four partial sums. */
+  private static double sum(float[] x) {
+    double s0 = 0, s1 = 0, s2 = 0, s3 = 0;
+    int i = 0;
+    for (; i + 3 < x.length; i += 4) {
+      s0 += x[i];
+      s1 += x[i + 1];
+      s2 += x[i + 2];
+      s3 += x[i + 3];
+    }
+    for (; i < x.length; i++) s0 += x[i];
+    return (s0 + s1) + (s2 + s3);
+  }
+
+  /** The finite values of {@code values}, in order. */
+  private static float[] finite(float[] values) {
+    int n = 0;
+    for (float v : values) if (Float.isFinite(v)) n++;
+    float[] x = new float[n];
+    int j = 0;
+    for (float v : values) if (Float.isFinite(v)) x[j++] = v;
+    return x;
+  }
+
+  /** A copy of the first {@code n} values of {@code x}, or {@link #PERCENTILE_SAMPLE} evenly spaced ones of them. */
+  static float[] sample(float[] x, int n) {
     if (n <= PERCENTILE_SAMPLE) return Arrays.copyOf(x, n);
     float[] s = new float[PERCENTILE_SAMPLE];
     for (int j = 0; j < s.length; j++) s[j] = x[(int) ((long) j * n / PERCENTILE_SAMPLE)];
     return s;
-  }
-
-  /** The q-quantile of ascending {@code x} with linear interpolation (numpy's default); NaN when empty. */
-  static double quantile(float[] x, double q) {
-    if (x.length == 0) return Double.NaN;
-    double h = (x.length - 1) * q;
-    int i = (int) Math.floor(h);
-    return i + 1 < x.length ? x[i] + (h - i) * ((double) x[i + 1] - x[i]) : x[i];
   }
 
   /** The variance σ². */

@@ -6,11 +6,15 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
+import org.deepgrad.loss.Loss;
 import org.deepgrad.init.Init;
 import org.deepgrad.nn.Activation;
 import org.deepgrad.nn.Linear;
 import org.deepgrad.nn.Sequential;
+import org.deepgrad.optim.Adam;
 import org.deepgrad.optim.Optimizer;
 import org.deepgrad.optim.Optimizers;
 import org.deepgrad.optim.SGD;
@@ -132,5 +136,41 @@ class RecorderTest {
     Finding f = new NonFiniteRule().check(h).orElseThrow();
     assertEquals(3.0, f.numbers().get("step"));
     assertTrue(f.explanation().contains("at step 4, the next sampled step"), f.explanation());
+  }
+
+  /** The weight copies for update ratios are kept from sample to sample: each sample must see its own step. */
+  @Test
+  void updateRatiosAtLaterSamplesMeasureThatSamplesStep() {
+    Sequential m = Probe.mlp(2, 8, Activation.Kind.TANH, Init.xavierNormal(1), false);
+    Recorder rec = new Recorder(m, 2);
+    Optimizer opt = Optimizers.adam(m.namedParameters(), Adam.defaults().lr(0.01));
+    for (int step = 0; step < 7; step++) {
+      boolean sampled = rec.beforeForward(step);
+      Tensor loss = Loss.crossEntropy(m.forward(Probe.DATA.features()), Probe.DATA.labels());
+      opt.zeroGrad();
+      loss.backward();
+      rec.afterBackward();
+      Map<String, float[]> before = new LinkedHashMap<>();
+      m.namedParameters().forEach((k, p) -> before.put(k, p.value().data().clone()));
+      opt.step();
+      var stats = rec.afterStep(loss.item(), opt.lr());
+      assertEquals(sampled, stats.isPresent());
+      if (!sampled) continue;
+      for (LayerStats l : stats.get().layers()) {
+        for (ParamStats p : l.params()) {
+          float[] w0 = before.get(p.name());
+          float[] w1 = m.namedParameters().get(p.name()).value().data();
+          double d = 0;
+          double w = 0;
+          for (int i = 0; i < w0.length; i++) {
+            d += ((double) w1[i] - w0[i]) * ((double) w1[i] - w0[i]);
+            w += (double) w0[i] * w0[i];
+          }
+          double expected = Math.sqrt(d) / Math.sqrt(w);
+          // SumOfSquares sums blocks in float lanes: relative error within about 1e-6
+          assertEquals(expected, p.updateRatio(), 2e-6 * expected, "step " + step + " " + p.name());
+        }
+      }
+    }
   }
 }
