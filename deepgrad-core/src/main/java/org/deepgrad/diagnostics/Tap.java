@@ -13,9 +13,10 @@ import org.deepgrad.nn.Parameter;
 import org.deepgrad.tensor.Tensor;
 
 /**
- * One layer being watched: its parameters, and while armed a forward hook on the module whose output is
- * the layer's activation (the group's last activation, else its last module) that keeps that output
- * and, through a tensor hook, the gradient back-propagated to it.
+ * One layer being watched: its parameters, and while armed an output watch ({@link Module#watchOutput})
+ * on the module whose output is the layer's activation (the group's last activation, else its last
+ * module) that copies that output and the gradient back-propagated to it, whether the trainer's step
+ * runs on the tape or on the kernels.
  */
 final class Tap {
   final LayerInfo info;
@@ -39,11 +40,22 @@ final class Tap {
   void arm() {
     activation = null;
     gradient = null;
-    handle = probe.registerForwardHook((m, in, out) -> {
-      activation = out;
-      if (out.requiresGrad()) out.registerHook(g -> gradient = g);
-      return null;
+    handle = probe.watchOutput(new Module.OutputWatch() {
+      @Override
+      public void output(float[] values, int rows) {
+        activation = copy(values, rows);
+      }
+
+      @Override
+      public void gradient(float[] values, int rows) {
+        gradient = copy(values, rows);
+      }
     });
+  }
+
+  /** The watched buffers are reused by the kernel path: keep a copy, as a [rows, columns] matrix. */
+  private static Tensor copy(float[] values, int rows) {
+    return rows == 0 ? Tensor.of(new float[0], 0, 0) : Tensor.of(values.clone(), rows, values.length / rows);
   }
 
   void disarm() {

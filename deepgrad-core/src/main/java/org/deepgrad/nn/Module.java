@@ -23,6 +23,7 @@ public abstract class Module {
   private final Map<String, Module> children = new LinkedHashMap<>();
   private boolean training = true;
   private List<ForwardHook> forwardHooks; // null when none, so call() costs one null check
+  private List<OutputWatch> watches; // null when none
 
   /** Computes the module's output; recorded on the tape when inputs or parameters need gradients. */
   public abstract Tensor forward(Tensor input);
@@ -46,12 +47,66 @@ public abstract class Module {
    */
   public final Tensor call(Tensor input) {
     Tensor output = forward(input);
-    if (forwardHooks == null) return output;
-    for (ForwardHook hook : forwardHooks) {
-      Tensor replaced = hook.apply(this, input, output);
-      if (replaced != null) output = replaced;
+    if (forwardHooks != null) {
+      for (ForwardHook hook : forwardHooks) {
+        Tensor replaced = hook.apply(this, input, output);
+        if (replaced != null) output = replaced;
+      }
+    }
+    if (watches != null) {
+      int rows = output.shape().rank() == 0 ? 1 : output.dim(0);
+      observeOutput(output.data(), rows);
+      if (output.requiresGrad()) {
+        output.registerHook(g -> {
+          observeOutputGrad(g.data(), rows);
+          return g;
+        });
+      }
     }
     return output;
+  }
+
+  /**
+   * Registers a watch on this module's output and on the gradient that reaches it. Unlike a forward
+   * hook, which can replace the output and so sends the trainer's steps to the autograd tape, a watch
+   * only reads, and sees both the tape ({@link #call}) and the trainer's {@link Kernel} path, whose
+   * containers report their children's buffers; diagnostics sample this way without leaving the
+   * allocation-free path.
+   *
+   * @return a handle whose {@code remove()} unregisters the watch
+   */
+  public final HookHandle watchOutput(OutputWatch watch) {
+    List<OutputWatch> next = watches == null ? new ArrayList<>() : new ArrayList<>(watches);
+    next.add(watch);
+    watches = List.copyOf(next);
+    return () -> {
+      if (watches == null) return;
+      List<OutputWatch> rest = new ArrayList<>(watches);
+      rest.remove(watch);
+      watches = rest.isEmpty() ? null : List.copyOf(rest);
+    };
+  }
+
+  /** Tells the watches this module's output ({@code rows} rows, row-major); for code that runs it outside {@link #call}. */
+  public final void observeOutput(float[] values, int rows) {
+    if (watches != null) for (OutputWatch w : watches) w.output(values, rows);
+  }
+
+  /** Tells the watches the gradient at this module's output; for code that runs it outside {@link #call}. */
+  public final void observeOutputGrad(float[] values, int rows) {
+    if (watches != null) for (OutputWatch w : watches) w.gradient(values, rows);
+  }
+
+  /**
+   * Reads a module's output and the gradient reaching it ({@link #watchOutput}). The arrays are
+   * valid only during the call (the kernel path reuses and overwrites them): copy what is kept.
+   */
+  public interface OutputWatch {
+    /** The output of a forward pass, {@code rows} rows, row-major. */
+    void output(float[] values, int rows);
+
+    /** The gradient of the loss at that output, same layout. */
+    void gradient(float[] values, int rows);
   }
 
   /**

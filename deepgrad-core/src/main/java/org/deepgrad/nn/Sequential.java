@@ -49,7 +49,7 @@ public final class Sequential extends Module {
       if (k == null) return null;
       ks.add(k);
     }
-    return new SequentialKernel(ks);
+    return new SequentialKernel(layers, ks);
   }
 
   /** The layers, in order. */

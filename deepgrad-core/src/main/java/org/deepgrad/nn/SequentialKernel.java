@@ -2,23 +2,33 @@ package org.deepgrad.nn;
 
 import java.util.List;
 
-/** {@link Sequential}'s kernel: its children's kernels in order, backward in reverse. */
+/**
+ * {@link Sequential}'s kernel: its children's kernels in order, backward in reverse, reporting each
+ * child's output and the gradient reaching it to the child's {@link Module#watchOutput watches}
+ * (before the child's backward, which may overwrite that gradient).
+ */
 final class SequentialKernel implements Kernel {
+  private final Module[] modules;
   private final Kernel[] layers;
 
-  SequentialKernel(List<Kernel> layers) {
+  SequentialKernel(List<Module> modules, List<Kernel> layers) {
+    this.modules = modules.toArray(new Module[0]);
     this.layers = layers.toArray(new Kernel[0]);
   }
 
   @Override
   public float[] forward(float[] x, int rows) {
-    for (Kernel k : layers) x = k.forward(x, rows);
+    for (int i = 0; i < layers.length; i++) {
+      x = layers[i].forward(x, rows);
+      modules[i].observeOutput(x, rows);
+    }
     return x;
   }
 
   @Override
   public float[] backward(float[] dy, int rows, boolean inputGrad) {
     for (int i = layers.length - 1; i >= 0; i--) {
+      modules[i].observeOutputGrad(dy, rows);
       dy = layers[i].backward(dy, rows, inputGrad || i > 0);
     }
     return dy;

@@ -22,8 +22,8 @@ import org.deepgrad.tensor.Tensor;
  * <p>Forward and backward take one of two paths with bit-identical results. The model's
  * {@link Kernel} with the objective's {@link FusedLoss} runs on buffers reused from step to step and
  * allocates nothing; it is taken when the model and the objective have them, there is no L2 penalty,
- * and no hook (a module's forward hook, a parameter's gradient hook) wants to see the step, so a
- * diagnostics listener sampling every K steps sends just those steps through the tape. Otherwise
+ * and no hook (a module's forward hook, a parameter's gradient hook) wants to see the step; output
+ * watches ({@link Module#watchOutput}, what diagnostics sample through) see both paths. Otherwise
  * the step is recorded on the autograd tape.
  */
 public final class TrainStep<S extends Samples<S>> {
@@ -106,10 +106,12 @@ public final class TrainStep<S extends Samples<S>> {
       Tensor x = batch.features();
       int rows = x.dim(0);
       float[] out = kernel.forward(x.data(), rows);
+      model.observeOutput(out, rows);
       output = Tensor.of(out, rows, out.length / rows);
       lossGrad = Kernel.sized(lossGrad, out.length);
       loss = fusedLoss.apply(out, rows, batch, lossGrad);
       if (!Float.isFinite(loss)) return failed(batch, output, loss, "loss", false);
+      model.observeOutputGrad(lossGrad, rows);
       kernel.backward(lossGrad, rows, false);
     } else {
       output = model.forward(batch.features());
