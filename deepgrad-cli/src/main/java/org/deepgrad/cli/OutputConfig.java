@@ -21,7 +21,7 @@ import org.deepgrad.diagnostics.Recorder;
  *     list the findings at the end ({@code dir/diagnostics.json}) and chart them in the report; see
  *     docs/diagnostics.md and docs/reports.md
  * @param diagnoseEvery with {@code diagnose}, sample every this many steps (default
- *     {@value org.deepgrad.diagnostics.Recorder#DEFAULT_EVERY}, about 2% of a step on one thread and 6–8% on two, measured by bench --diagnose)
+ *     {@value org.deepgrad.diagnostics.Recorder#DEFAULT_EVERY}, 1–3% of a step in steady state, measured by bench --diagnose)
  */
 public record OutputConfig(Path dir, boolean resume, boolean progress, int logEvery, Interval checkpointEvery,
     int keepCheckpoints, boolean diagnose, int diagnoseEvery) {

@@ -37,12 +37,14 @@ import org.deepgrad.tensor.Tensor;
  * List<Finding> findings = Verdicts.judge(rec.history());
  * }</pre>
  *
- * <p>Unsampled steps cost a few comparisons (no hook is registered). A sampled step runs on the
- * autograd tape (the hooks need it), then reads each activation, gradient and weight a few times, with
- * no sort (percentiles by selection among at most {@value Summary#PERCENTILE_SAMPLE} values) and one
- * copy of the layers' weights into buffers kept from sample to sample (as much memory as those weights,
- * for the recorder's life): on the 784-512-512-10 MLP of {@code bench --threads 1}, batch 128, one
- * sample in {@value #DEFAULT_EVERY} costs about 2–3% of the throughput (docs/diagnostics.md, Cost).
+ * <p>Unsampled steps cost a few comparisons (nothing is registered). A sampled step reads the layers
+ * through output watches ({@link Module#watchOutput}), which the trainer's kernel path serves as well
+ * as the tape, then reads each activation, gradient and weight a few times, the layers shared among
+ * the backend's threads, with no sort (percentiles by selection among at most
+ * {@value Summary#PERCENTILE_SAMPLE} values) and one copy of the layers' weights into buffers kept
+ * from sample to sample (as much memory as those weights, for the recorder's life): on the
+ * 784-512-512-10 MLP of {@code bench}, batch 128, one sample in {@value #DEFAULT_EVERY} costs 1–3% of
+ * the throughput in steady state (docs/diagnostics.md, Cost).
  * The history keeps every sample, about 1 kB per layer each (two histograms and a few numbers).
  */
 public final class Recorder {
