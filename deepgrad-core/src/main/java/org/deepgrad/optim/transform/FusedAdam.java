@@ -8,6 +8,7 @@ package org.deepgrad.optim.transform;
  * θ ← (1 − lr·c₂)·θ − (lr·a₂ / (1 − β₁ᵗ)) · m / (√v̂ · (1/√(1 − β₂ᵗ)) + ε)
  * </pre>
  * The bias corrections are computed in double once per call; the loop is float, one division per element.
+ * Subnormal moments are set to 0 every {@value Subnormals#EVERY} steps ({@link Subnormals}).
  */
 record FusedAdam(int state, Affine pre, Affine post, ScaleByAdam adam) implements Fused {
 
@@ -28,6 +29,10 @@ record FusedAdam(int state, Affine pre, Affine post, ScaleByAdam adam) implement
     float eps = (float) adam.eps();
     float[] m = s.expAvg();
     float[] v = s.expAvgSq();
+    if (Subnormals.due(step)) {
+      Subnormals.flush(m, from, to);
+      Subnormals.flush(v, from, to);
+    }
     if (adam.amsgrad()) {
       float[] vMax = s.maxExpAvgSq();
       for (int i = from; i < to; i++) {

@@ -8,6 +8,7 @@ package org.deepgrad.optim.transform;
  * d ← d / (√(v − ḡ²) + ε)  (centered)  or  d / (√v + ε)
  * </pre>
  * then the optional {@link Momentum} ({@link MomentumTerm}) and {@code θ ← (1 − lr·c₂)·θ − lr·a₂·d}.
+ * Subnormal state is set to 0 every {@value Subnormals#EVERY} steps ({@link Subnormals}).
  */
 record FusedRms(int state, Affine pre, Affine post, ScaleByRms rms, MomentumTerm momentum) implements Fused {
 
@@ -28,6 +29,11 @@ record FusedRms(int state, Affine pre, Affine post, ScaleByRms rms, MomentumTerm
     float[] b = momentum.on() ? momentum.buffer(states) : null;
     float decay = momentum.on() ? momentum.decay(step) : 0f;
     float bGain = momentum.on() ? momentum.gain(step) : 1f;
+    if (Subnormals.due(step)) {
+      Subnormals.flush(v, from, to);
+      Subnormals.flush(mean, from, to);
+      Subnormals.flush(b, from, to);
+    }
     float direct = momentum.on() ? momentum.direct() : 1f;
     float viaBuffer = momentum.on() ? momentum.viaBuffer() : 0f;
     if (b == null && !centered) {

@@ -3,6 +3,7 @@ package org.deepgrad.optim.transform;
 /**
  * torch.optim.SGD in one pass ({@link Fused}): {@code d = a₁·g + c₁·θ} (maximize and L2 decay),
  * optional {@link Momentum} through {@link MomentumTerm}, then {@code θ ← (1 − lr·c₂)·θ − lr·a₂·d}.
+ * A subnormal momentum buffer is set to 0 every {@value Subnormals#EVERY} steps ({@link Subnormals}).
  */
 record FusedSgd(Affine pre, Affine post, MomentumTerm momentum) implements Fused {
 
@@ -21,6 +22,7 @@ record FusedSgd(Affine pre, Affine post, MomentumTerm momentum) implements Fused
       return;
     }
     float[] b = momentum.buffer(states);
+    if (Subnormals.due(step)) Subnormals.flush(b, from, to);
     float decay = momentum.decay(step);
     float gain = momentum.gain(step);
     float direct = momentum.direct();
