@@ -82,8 +82,8 @@ final class RowBlocks implements Parallel.Task {
 
   @Override
   public void run(int part, int parts) {
-    int from = (int) ((long) m * part / parts);
-    int to = (int) ((long) m * (part + 1) / parts);
+    int from = Parallel.bound(m, part, parts);
+    int to = Parallel.bound(m, part + 1, parts);
     // Row r of op(A) is row r of A, or column r when A is stored transposed.
     int aRow = aOffset + (transA ? from : from * lda);
     OpenBlasBackend.sgemm(transA, transB, to - from, n, k, alpha, a, aRow, lda, b, bOffset, ldb,

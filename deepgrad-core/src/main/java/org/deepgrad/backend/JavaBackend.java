@@ -38,8 +38,8 @@ public final class JavaBackend implements Backend {
     int extent = byRows ? m : (n + COLUMN_GRAIN - 1) / COLUMN_GRAIN;
     int tasks = (long) m * n * k < PARALLEL_WORK ? 1 : Math.min(threads, extent);
     WorkerPool.run(tasks, t -> {
-      int lo = (int) ((long) extent * t / tasks);
-      int hi = (int) ((long) extent * (t + 1) / tasks);
+      int lo = Parallel.bound(extent, t, tasks);
+      int hi = Parallel.bound(extent, t + 1, tasks);
       if (byRows) {
         kernel.compute(lo, hi, 0, n);
       } else {

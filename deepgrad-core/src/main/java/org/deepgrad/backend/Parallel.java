@@ -34,6 +34,14 @@ public final class Parallel {
   private Parallel() {}
 
   /**
+   * Where piece {@code part} of {@code parts} starts when {@code n} items are cut into equal pieces,
+   * {@code n·part/parts}; piece p covers {@code [bound(n, p, parts), bound(n, p + 1, parts))}.
+   */
+  public static int bound(int n, int part, int parts) {
+    return (int) ((long) n * part / parts);
+  }
+
+  /**
    * Runs {@code task} as {@code parts} pieces: piece 0 on this thread, the others on workers when
    * they are free (else here, in order), and returns when all are done, rethrowing the first failure.
    */

@@ -118,7 +118,7 @@ public final class Recorder {
     // costs about the same fraction of a step with two threads as with one.
     Sample[] samples = new Sample[taps.size()];
     Parallel.run(Math.max(1, Math.min(Backends.current().threads(), taps.size())), (part, parts) -> {
-      for (int i = taps.size() * part / parts; i < taps.size() * (part + 1) / parts; i++) {
+      for (int i = Parallel.bound(taps.size(), part, parts); i < Parallel.bound(taps.size(), part + 1, parts); i++) {
         Tap t = taps.get(i);
         List<ParamStats> stats = new ArrayList<>();
         t.params.forEach((name, p) -> {

@@ -58,8 +58,8 @@ final class FusedUpdates implements Parallel.Task {
   public void run(int part, int parts) {
     for (int i = 0; i < count; i++) {
       int n = thetas[i].length;
-      int from = (int) ((long) n * part / parts);
-      int to = (int) ((long) n * (part + 1) / parts);
+      int from = Parallel.bound(n, part, parts);
+      int to = Parallel.bound(n, part + 1, parts);
       if (from < to) fused[i].apply(states[i], grads[i], thetas[i], slots[i], from, to);
     }
   }

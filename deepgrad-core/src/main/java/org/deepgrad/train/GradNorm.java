@@ -64,9 +64,8 @@ final class GradNorm implements Parallel.Task {
 
   @Override
   public void run(int part, int parts) {
-    int from = (int) ((long) chunkSum.length * part / parts);
-    int to = (int) ((long) chunkSum.length * (part + 1) / parts);
-    for (int c = from; c < to; c++) {
+    int end = Parallel.bound(chunkSum.length, part + 1, parts);
+    for (int c = Parallel.bound(chunkSum.length, part, parts); c < end; c++) {
       float[] g = grads[chunkParam[c]];
       chunkSum[c] = g == null ? 0 : SumOfSquares.of(g, chunkFrom[c], Math.min(g.length, chunkFrom[c] + SumOfSquares.CHUNK));
     }
