@@ -9,8 +9,7 @@ import org.deepgrad.diagnostics.Recorder;
 import org.deepgrad.diagnostics.Verdicts;
 import org.deepgrad.nn.Module;
 import org.deepgrad.nn.Parameter;
-import org.deepgrad.ops.SumOfSquares;
-import org.deepgrad.tensor.Tensor;
+import org.deepgrad.optim.clip.Clip;
 
 /**
  * Gradient-flow diagnostics during a {@link Trainer} run: a {@link Recorder} driven by the trainer's
@@ -103,11 +102,6 @@ public final class DiagnosticsListener implements TrainListener {
 
   /** √(Σ_p ‖g_p‖²) of the gradients now, in the order and precision TrainStep sums them before clipping. */
   private double globalNorm() {
-    double sq = 0;
-    for (Parameter p : params) {
-      Tensor g = p.grad();
-      if (g != null) sq += SumOfSquares.of(g.data());
-    }
-    return Math.sqrt(sq);
+    return Math.sqrt(Clip.squaredNorm(params));
   }
 }

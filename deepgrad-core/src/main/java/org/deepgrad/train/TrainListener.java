@@ -22,7 +22,8 @@ public interface TrainListener {
 
   /**
    * After {@code backward()} of update {@code step}: the gradients are present, finite, and not yet
-   * clipped; the weights are those the batch was computed with. Diagnostics read them here.
+   * clipped; the weights are those the batch was computed with. Diagnostics read them here; a
+   * listener must not change them (the step's gradient norm, which clipping uses, is already summed).
    */
   default void afterBackward(long step, Module model) {}
 

@@ -124,7 +124,7 @@ public final class TrainStep<S extends Samples<S>> {
     double sq = gradNorm.squared();
     if (!Double.isFinite(sq)) return failed(batch, output, loss, "gradient of " + firstNonFinite(), true);
     for (TrainListener l : listeners) l.afterBackward(step, model);
-    if (settings.clipNorm() > 0) Clip.byGlobalNorm(params, settings.clipNorm());
+    if (settings.clipNorm() > 0) Clip.byGlobalNorm(params, settings.clipNorm(), Math.sqrt(sq));
     if (settings.clipValue() > 0) Clip.byValue(params, settings.clipValue());
     optimizer.step();
     return new Outcome(output, loss, Math.sqrt(sq), null, null);

@@ -1,5 +1,6 @@
 package org.deepgrad.optim.clip;
 
+import java.util.Collection;
 import java.util.Map;
 import org.deepgrad.nn.Parameter;
 import org.deepgrad.ops.SumOfSquares;
@@ -26,13 +27,31 @@ public final class Clip {
    */
   public static double byGlobalNorm(Map<String, Parameter> params, double maxNorm) {
     Ranges.nonNegative("Clip.byGlobalNorm", "maxNorm", maxNorm, 1.0);
+    double norm = Math.sqrt(squaredNorm(params.values()));
+    toNorm(params, maxNorm, norm);
+    return norm;
+  }
+
+  /**
+   * {@link #byGlobalNorm} for a caller that has already summed the gradients' global {@code norm}
+   * (the trainer, which needs it anyway): the same scaling without a second pass.
+   */
+  public static void byGlobalNorm(Map<String, Parameter> params, double maxNorm, double norm) {
+    Ranges.nonNegative("Clip.byGlobalNorm", "maxNorm", maxNorm, 1.0);
+    toNorm(params, maxNorm, norm);
+  }
+
+  /** {@code Σ_p ‖g_p‖²} over the parameters that have a gradient, summed in their order. */
+  public static double squaredNorm(Collection<Parameter> params) {
     double sq = 0;
-    for (Parameter p : params.values()) {
+    for (Parameter p : params) {
       Tensor g = p.grad();
-      if (g == null) continue;
-      sq += SumOfSquares.of(g.data());
+      if (g != null) sq += SumOfSquares.of(g.data());
     }
-    double norm = Math.sqrt(sq);
+    return sq;
+  }
+
+  private static void toNorm(Map<String, Parameter> params, double maxNorm, double norm) {
     double coef = maxNorm / (norm + 1e-6);
     if (coef < 1) {
       for (Parameter p : params.values()) {
@@ -42,7 +61,6 @@ public final class Clip {
         for (int i = 0; i < d.length; i++) d[i] = (float) (d[i] * coef);
       }
     }
-    return norm;
   }
 
   /** Clamps every gradient value to {@code [−clipValue, clipValue]}, as torch's clip_grad_value_. */
