@@ -49,7 +49,7 @@ record RunFiles(Path dir, String config, List<JsonNode> steps, List<JsonNode> ep
     Map<Long, JsonNode> steps = new TreeMap<>();
     Map<Long, JsonNode> epochs = new TreeMap<>();
     JsonNode end = null;
-    for (JsonNode r : lines(dir.resolve(METRICS))) {
+    for (JsonNode r : JsonLines.read(dir.resolve(METRICS))) {
       switch (r.path("event").asText()) {
         case "step" -> steps.put(r.path("step").asLong(), r);
         case "epoch" -> epochs.put(r.path("epoch").asLong(), r);
@@ -61,7 +61,7 @@ record RunFiles(Path dir, String config, List<JsonNode> steps, List<JsonNode> ep
     Map<String, String> info = new LinkedHashMap<>();
     JsonNode model = tree(dir.resolve("model.json"));
     if (model != null) model.path("info").fields().forEachRemaining(e -> info.put(e.getKey(), e.getValue().asText()));
-    List<JsonNode> samples = Files.exists(dir.resolve(HistoryLog.FILE)) ? lines(dir.resolve(HistoryLog.FILE)) : List.of();
+    List<JsonNode> samples = Files.exists(dir.resolve(HistoryLog.FILE)) ? JsonLines.read(dir.resolve(HistoryLog.FILE)) : List.of();
     History history = null;
     int every = 0;
     if (!samples.isEmpty() && "layers".equals(samples.get(0).path("event").asText())) {
@@ -74,20 +74,6 @@ record RunFiles(Path dir, String config, List<JsonNode> steps, List<JsonNode> ep
     return new RunFiles(dir, Files.exists(config) ? Files.readString(config, StandardCharsets.UTF_8) : "",
         List.copyOf(steps.values()), List.copyOf(epochs.values()), end, info, tree(dir.resolve("diagnostics.json")),
         history, every);
-  }
-
-  /** The JSON lines of {@code file} that parse. */
-  private static List<JsonNode> lines(Path file) throws IOException {
-    List<JsonNode> out = new ArrayList<>();
-    for (String line : Files.readAllLines(file, StandardCharsets.UTF_8)) {
-      try {
-        JsonNode n = JSON.readTree(line);
-        if (n != null && n.isObject()) out.add(n);
-      } catch (IOException torn) {
-        // a line cut short by a crash: the records before it still count
-      }
-    }
-    return out;
   }
 
   private static JsonNode tree(Path file) throws IOException {

@@ -1,10 +1,8 @@
 package org.deepgrad.cli.sweep;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -14,6 +12,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 import org.deepgrad.cli.MetricsLog;
+import org.deepgrad.cli.report.JsonLines;
 import org.deepgrad.io.ModelFiles;
 
 /**
@@ -90,12 +89,7 @@ record RunFiles(List<Map<String, Double>> epochs, String stopReason, long steps,
   /** The records of {@code dir}'s metrics.jsonl that parse, in order; none when it is missing. */
   private static List<JsonNode> records(Path dir) throws IOException {
     Path metrics = dir.resolve(MetricsLog.FILE);
-    List<JsonNode> out = new ArrayList<>();
-    for (String line : Files.exists(metrics) ? Files.readAllLines(metrics, StandardCharsets.UTF_8) : List.<String>of()) {
-      JsonNode r = parse(line);
-      if (r != null) out.add(r);
-    }
-    return out;
+    return Files.exists(metrics) ? JsonLines.read(metrics) : List.of();
   }
 
   /** The numeric fields of {@code r} but {@code skip}; null fields (non-finite values) as NaN. */
@@ -108,15 +102,6 @@ record RunFiles(List<Map<String, Double>> epochs, String stopReason, long steps,
       else if (e.getValue().isNull()) m.put(e.getKey(), Double.NaN);
     }
     return m;
-  }
-
-  /** The JSON of {@code line}, or null for a line a killed run cut short. */
-  private static JsonNode parse(String line) {
-    try {
-      return line.isBlank() ? null : JSON.readTree(line);
-    } catch (JsonProcessingException e) {
-      return null;
-    }
   }
 
   private static JsonNode readJson(Path file) throws IOException {
