@@ -9,10 +9,10 @@ import org.deepgrad.backend.Parallel;
  * disjoint spans of memory, so the blocks' copies in and out of native memory never overlap. Each
  * element of C is the same sum in the same order as in the one-threaded product (RowBlocksTest).
  *
- * <p>Why not OpenBLAS's own threads: on 2 Zen 4 cores, for the products of a 784-512-512-10 MLP at
- * batch 128, these blocks ran at about 200 GFLOP/s against about 165 for OpenBLAS with two threads,
- * the operand copies being split too (a scratch comparison; bench/compare-pytorch.sh measures the
- * whole step). One object per calling thread holds the arguments, so a call allocates nothing.
+ * <p>Why not OpenBLAS's own threads: one pool of threads serves the products and the element-wise
+ * passes of a step (gradient norm, optimizer) without the two pools competing for the cores, and
+ * the operand copies are split too; bench/compare-pytorch.sh measures the whole step (docs/
+ * performance.md). One object per calling thread holds the arguments, so a call allocates nothing.
  */
 final class RowBlocks implements Parallel.Task {
   /** Fewest rows of C per block. */
