@@ -28,7 +28,7 @@ class SumOfSquaresTest {
   void keepsFloatPrecisionAcrossTheDoubleRange() {
     // lengths across block and chunk ends; scales where float squares would overflow or underflow
     for (int n : new int[] {0, 1, 7, 8, 255, 257, SumOfSquares.CHUNK + 3, 3 * SumOfSquares.CHUNK}) {
-      for (double scale : new double[] {1, 1e-3, 1e20, 1e-22, 1e-40}) {
+      for (double scale : new double[] {1, 1e-3, 1e20, 1e-15, 1e-22, 1e-40, 1e-45}) {
         float[] v = gaussian(n, scale, n);
         double want = exact(v);
         double got = SumOfSquares.of(v);
@@ -36,6 +36,20 @@ class SumOfSquaresTest {
         assertEquals(want, got, 1e-6 * want, n + " values at scale " + scale);
       }
     }
+  }
+
+  @Test
+  void tinyValuesAmongZerosAreNotLost() {
+    // Blocks of zeros (dead units' gradients) with one element each of a size whose square
+    // underflows float: the least subnormal, a subnormal, a normal float below 1e-19.
+    float[] v = new float[4 * SumOfSquares.BLOCK];
+    v[3] = Float.MIN_VALUE;
+    v[SumOfSquares.BLOCK + 200] = 3e-42f;
+    v[2 * SumOfSquares.BLOCK + 17] = -2.5e-20f;
+    double want = exact(v);
+    assertTrue(want > 0);
+    assertEquals(want, SumOfSquares.of(v), 1e-6 * want);
+    assertEquals(0.0, SumOfSquares.of(new float[3 * SumOfSquares.BLOCK]), 0.0);
   }
 
   @Test
