@@ -13,9 +13,10 @@ import org.deepgrad.tensor.Rng;
  * {@value #REPS} timed calls after a warm-up of at least {@value #WARMUP_MS} ms (so the JIT has compiled
  * the Java kernel and OpenBLAS has started its threads).
  *
- * <p>Run: {@code ./mvnw -q -o -pl deepgrad-bench -am package -DskipTests && java -cp
- * "deepgrad-bench/target/classes:$(cat deepgrad-bench/target/classpath.txt)" org.deepgrad.bench.GemmFlops}
- * (optional argument: n).
+ * <p>Run: {@code ./mvnw -q -o -pl deepgrad-bench -am package -DskipTests && java --add-modules
+ * jdk.incubator.vector -cp "deepgrad-bench/target/classes:$(cat deepgrad-bench/target/classpath.txt)"
+ * org.deepgrad.bench.GemmFlops} (optional argument: n; without {@code --add-modules} the vector
+ * backend is reported unavailable and left out).
  */
 public final class GemmFlops {
   private static final int REPS = 21;

@@ -20,7 +20,8 @@ import org.openjdk.jmh.annotations.State;
 import org.openjdk.jmh.annotations.Warmup;
 
 /**
- * JMH: the three products of one dense layer of the 784-512-512-10 MLP at batch 128, transposes
+ * JMH: the three products of one dense layer of the 784-512-512-10 and 784-[256]x10-10 MLPs at batch
+ * 128, transposes
  * folded into the gemm call, as {@code ops/MatMul.linear} issues them (W is {@code [out, in]}):
  * <pre>
  * forward        y  = x · Wᵀ     gemm(N, T)  128 × out × in
@@ -32,24 +33,28 @@ import org.openjdk.jmh.annotations.Warmup;
  * and taped) and {@code opsForwardBackward} (that plus {@code backward(g)}, both gradients, as in
  * training). The difference between the last and the three raw products is the tensor path's cost.
  *
+ * <p>Backends: {@code openblas} (the library's default; its times include copying the operands into
+ * native memory), {@code java} (the pure-Java fallback) and {@code vector} (a Java Vector API kernel on
+ * the heap arrays, {@code org.deepgrad.bench.vector}: the forked JVMs add the incubator module).
+ *
  * <p>Run: {@code java -jar deepgrad-bench/target/benchmarks.jar MlpMatmulBenchmark} (add
- * {@code -p backend=openblas -p layer=784x512} to pick, {@code -prof gc} for allocation).
+ * {@code -p backend=openblas,vector -p layer=784x512} to pick, {@code -prof gc} for allocation).
  */
 @State(Scope.Benchmark)
 @BenchmarkMode(Mode.AverageTime)
 @OutputTimeUnit(TimeUnit.MICROSECONDS)
 @Warmup(iterations = 2, time = 1)
 @Measurement(iterations = 3, time = 1)
-@Fork(1)
+@Fork(value = 1, jvmArgsAppend = {"--add-modules", "jdk.incubator.vector"})
 public class MlpMatmulBenchmark {
   private static final int BATCH = 128;
 
-  /** The layer, {@code in x out}: the MLP's first, middle and last. */
-  @Param({"784x512", "512x512", "512x10"})
+  /** The layer, {@code in x out}: the wide MLP's first, middle and last, then the deep one's. */
+  @Param({"784x512", "512x512", "512x10", "784x256", "256x256", "256x10"})
   public String layer;
 
   /** Backend name, as for {@code -Ddeepgrad.backend}. */
-  @Param({"openblas", "java"})
+  @Param({"openblas", "vector", "java"})
   public String backend;
 
   private Backend impl;

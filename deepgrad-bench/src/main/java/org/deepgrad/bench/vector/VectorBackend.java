@@ -1,0 +1,69 @@
+package org.deepgrad.bench.vector;
+
+import org.deepgrad.backend.Backend;
+import org.deepgrad.backend.GemmArgs;
+import org.deepgrad.backend.Parallel;
+
+/**
+ * gemm by a Java Vector API kernel ({@link VectorGemm}) on the heap arrays themselves, no copies:
+ * the alternative the performance issue asked to measure against OpenBLAS shape by shape. It lives
+ * in the benchmarks, not in the library, because OpenBLAS was faster on every shape of the MLPs'
+ * training steps (docs/performance.md); {@code MlpMatmulBenchmark} and {@code GemmFlops} time it.
+ *
+ * <p>Needs {@code --add-modules jdk.incubator.vector} (JDK 17's Vector API is an incubator module);
+ * priority -1, so it is used only when named. With {@code threads} &gt; 1 C's longer side is split
+ * over {@link Parallel}'s threads.
+ */
+final class VectorBackend implements Backend {
+  /** Fewest multiply-adds per thread's share, as for OpenBLAS's row blocks. */
+  private static final long MIN_MACS = 1 << 20;
+  private static final ThreadLocal<VectorGemm> PER_THREAD = ThreadLocal.withInitial(VectorGemm::new);
+
+  private volatile int threads = 1;
+
+  @Override
+  public String name() {
+    return "vector";
+  }
+
+  @Override
+  public void gemm(boolean transA, boolean transB, int m, int n, int k,
+      float alpha, float[] a, int aOffset, int lda,
+      float[] b, int bOffset, int ldb,
+      float beta, float[] c, int cOffset, int ldc) {
+    GemmArgs.check(transA, transB, m, n, k, a, aOffset, lda, b, bOffset, ldb, c, cOffset, ldc);
+    if (m == 0 || n == 0) return;
+    long work = (long) m * n * k;
+    VectorGemm here = PER_THREAD.get();
+    // Split the longer side of C: every share packs all of op(B)'s columns it needs, so a wide,
+    // short C (a forward product, 128 rows) is cut by columns, or op(B) would be packed once per thread.
+    boolean byRows = m >= n;
+    int side = byRows ? m : n;
+    int tile = byRows ? VectorGemm.MR : VectorGemm.NR;
+    int parts = (int) Math.max(1, Math.min(threads, Math.min(side / tile, work / MIN_MACS)));
+    if (parts == 1) {
+      here.block(0, m, 0, n, transA, transB, k, alpha, a, aOffset, lda, b, bOffset, ldb, beta, c, cOffset, ldc);
+      return;
+    }
+    Parallel.run(parts, (part, of) -> {
+      int from = Parallel.bound(side, part, of);
+      int to = Parallel.bound(side, part + 1, of);
+      VectorGemm gemm = PER_THREAD.get();
+      if (byRows) gemm.block(from, to, 0, n, transA, transB, k, alpha, a, aOffset, lda, b, bOffset, ldb, beta, c, cOffset, ldc);
+      else gemm.block(0, m, from, to, transA, transB, k, alpha, a, aOffset, lda, b, bOffset, ldb, beta, c, cOffset, ldc);
+    });
+  }
+
+  @Override
+  public int threads() {
+    return threads;
+  }
+
+  @Override
+  public void setThreads(int threads) {
+    if (threads < 1) {
+      throw new IllegalArgumentException("threads must be >= 1, got " + threads + "; use 1 for single-threaded");
+    }
+    this.threads = threads;
+  }
+}
