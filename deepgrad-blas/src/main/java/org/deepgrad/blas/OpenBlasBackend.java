@@ -122,9 +122,6 @@ public final class OpenBlasBackend implements Backend {
 
   @Override
   public void setThreads(int threads) {
-    if (threads < 1) {
-      throw new IllegalArgumentException("threads must be >= 1, got " + threads + "; use 1 for single-threaded");
-    }
-    this.threads = threads;
+    this.threads = Backend.validThreads(threads);
   }
 }

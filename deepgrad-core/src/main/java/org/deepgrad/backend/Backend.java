@@ -28,4 +28,12 @@ public interface Backend {
 
   /** Sets the number of threads the kernels use (at least 1). */
   void setThreads(int threads);
+
+  /** {@code threads}, when it is a valid thread count for {@link #setThreads}; else throws saying so. */
+  static int validThreads(int threads) {
+    if (threads < 1) {
+      throw new IllegalArgumentException("threads must be >= 1, got " + threads + "; use 1 for single-threaded");
+    }
+    return threads;
+  }
 }

@@ -56,10 +56,7 @@ public final class JavaBackend implements Backend {
   /** Sets the number of threads gemm uses and makes room for them in the shared pool. */
   @Override
   public void setThreads(int threads) {
-    if (threads < 1) {
-      throw new IllegalArgumentException("threads must be >= 1, got " + threads + "; use 1 for single-threaded");
-    }
-    WorkerPool.ensure(threads - 1);
+    WorkerPool.ensure(Backend.validThreads(threads) - 1);
     this.threads = threads;
   }
 }

@@ -13,8 +13,9 @@ package org.deepgrad.ops;
  * underflowed) is summed again in float with its elements scaled by 2⁹⁶, which is exact and makes
  * every square a normal float, then scaled back in double. So the result keeps float's relative
  * precision, about 1e-6, over the whole double range, a finite gradient never reads as infinite, and
- * all-zero blocks (the gradients of dead units) cost two fast passes, not a slow one in double. Chunks let threads share one array
- * ({@link #of(float[], int, int)} per chunk) and still give the bits of {@link #of(float[])}.
+ * all-zero blocks (the gradients of dead units) cost two fast passes, not a slow one in double.
+ * Chunks let threads share one array ({@link #of(float[], int, int)} per chunk) and still give the
+ * bits of {@link #of(float[])}.
  */
 public final class SumOfSquares {
   /** Elements per chunk, the unit of work threads share. */

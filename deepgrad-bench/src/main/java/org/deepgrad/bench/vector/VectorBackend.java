@@ -7,8 +7,10 @@ import org.deepgrad.backend.Parallel;
 /**
  * gemm by a Java Vector API kernel ({@link VectorGemm}) on the heap arrays themselves, no copies:
  * the alternative the performance issue asked to measure against OpenBLAS shape by shape. It lives
- * in the benchmarks, not in the library, because OpenBLAS was faster on every shape of the MLPs'
- * training steps (docs/performance.md); {@code MlpMatmulBenchmark} and {@code GemmFlops} time it.
+ * in the benchmarks, not in the library: it is slower on the forward products and the narrow last
+ * layers, and taking it only where it is faster (some backward products, by 3-10%) would shorten a
+ * training step's products by under 4% at the price of an incubator module for every user
+ * (docs/performance.md). {@code MlpMatmulBenchmark} and {@code GemmFlops} time it.
  *
  * <p>Needs {@code --add-modules jdk.incubator.vector} (JDK 17's Vector API is an incubator module);
  * priority -1, so it is used only when named. With {@code threads} &gt; 1 C's longer side is split
@@ -34,7 +36,6 @@ final class VectorBackend implements Backend {
     GemmArgs.check(transA, transB, m, n, k, a, aOffset, lda, b, bOffset, ldb, c, cOffset, ldc);
     if (m == 0 || n == 0) return;
     long work = (long) m * n * k;
-    VectorGemm here = PER_THREAD.get();
     // Split the longer side of C: every share packs all of op(B)'s columns it needs, so a wide,
     // short C (a forward product, 128 rows) is cut by columns, or op(B) would be packed once per thread.
     boolean byRows = m >= n;
@@ -42,15 +43,19 @@ final class VectorBackend implements Backend {
     int tile = byRows ? VectorGemm.MR : VectorGemm.NR;
     int parts = (int) Math.max(1, Math.min(threads, Math.min(side / tile, work / MIN_MACS)));
     if (parts == 1) {
-      here.block(0, m, 0, n, transA, transB, k, alpha, a, aOffset, lda, b, bOffset, ldb, beta, c, cOffset, ldc);
+      PER_THREAD.get().block(0, m, 0, n, transA, transB, k, alpha, a, aOffset, lda, b, bOffset, ldb, beta, c,
+          cOffset, ldc);
       return;
     }
     Parallel.run(parts, (part, of) -> {
       int from = Parallel.bound(side, part, of);
       int to = Parallel.bound(side, part + 1, of);
-      VectorGemm gemm = PER_THREAD.get();
-      if (byRows) gemm.block(from, to, 0, n, transA, transB, k, alpha, a, aOffset, lda, b, bOffset, ldb, beta, c, cOffset, ldc);
-      else gemm.block(0, m, from, to, transA, transB, k, alpha, a, aOffset, lda, b, bOffset, ldb, beta, c, cOffset, ldc);
+      int rowFrom = byRows ? from : 0;
+      int rowTo = byRows ? to : m;
+      int colFrom = byRows ? 0 : from;
+      int colTo = byRows ? n : to;
+      PER_THREAD.get().block(rowFrom, rowTo, colFrom, colTo, transA, transB, k, alpha, a, aOffset, lda, b, bOffset,
+          ldb, beta, c, cOffset, ldc);
     });
   }
 
@@ -61,9 +66,6 @@ final class VectorBackend implements Backend {
 
   @Override
   public void setThreads(int threads) {
-    if (threads < 1) {
-      throw new IllegalArgumentException("threads must be >= 1, got " + threads + "; use 1 for single-threaded");
-    }
-    this.threads = threads;
+    this.threads = Backend.validThreads(threads);
   }
 }
