@@ -6,11 +6,12 @@ import jdk.incubator.vector.VectorSpecies;
 
 /**
  * One thread's share of a {@link VectorBackend} product: a block of {@code C = alpha op(A) op(B) + beta C},
- * rows {@code [from, to)} and columns {@code [colFrom, colTo)}, by the loop nest of Goto and van de Geijn ("Anatomy of
- * high-performance matrix multiplication", 2008). For each slice of {@value #KC} values of k, op(B)'s
- * slice is packed into panels of NR columns and op(A)'s rows into panels of {@value #MR} rows, both
- * laid out in the order the micro-kernel reads them; the micro-kernel keeps a {@value #MR} x NR block
- * of C in 24 vector registers (NR = two vectors) through the whole slice:
+ * rows {@code [from, to)} and columns {@code [colFrom, colTo)}, by the loop nest of Goto and van de Geijn
+ * ("Anatomy of high-performance matrix multiplication", 2008). For each slice of {@value #KC} values of k,
+ * op(B)'s slice is packed into panels of NR columns and op(A)'s rows into panels of {@value #MR} rows,
+ * both laid out in the order the micro-kernel reads them; the micro-kernel keeps a {@value #MR} x NR
+ * block of C in 24 vector registers (NR = two vectors; AVX-512 has 32, AVX2's 16 would spill) through
+ * the whole slice:
  *
  * <pre>
  * for p in slice:  b0, b1 = op(B)[p, j .. j + NR)          two vector loads
@@ -19,7 +20,7 @@ import jdk.incubator.vector.VectorSpecies;
  * </pre>
  *
  * The block goes through a small array into C: with the edge handling inside the kernel, the JIT
- * ran out of inlining budget and left the vector calls as boxed objects, 15 times slower.
+ * ran out of inlining budget and left the vector calls as boxed objects, about 15 times slower.
  */
 final class VectorGemm {
   private static final VectorSpecies<Float> S = FloatVector.SPECIES_PREFERRED;
@@ -131,7 +132,7 @@ final class VectorGemm {
     for (int p = 0; p < kc; p++) {
       FloatVector b0 = FloatVector.fromArray(S, bp, bo);
       FloatVector b1 = FloatVector.fromArray(S, bp, bo + L);
-      x = FloatVector.broadcast(S, ap[ao + 0]);
+      x = FloatVector.broadcast(S, ap[ao]);
       c0a = x.fma(b0, c0a);
       c0b = x.fma(b1, c0b);
       x = FloatVector.broadcast(S, ap[ao + 1]);
