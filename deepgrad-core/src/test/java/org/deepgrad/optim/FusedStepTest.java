@@ -11,7 +11,6 @@ import java.util.Map;
 import java.util.stream.Stream;
 import org.deepgrad.nn.Parameter;
 import org.deepgrad.optim.transform.Chain;
-import org.deepgrad.optim.transform.Step;
 import org.deepgrad.tensor.Rng;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -70,7 +69,7 @@ class FusedStepTest {
       Problems.setGrad(p, g);
       opt.step();
       float[] u = g.clone();
-      chain.update(states, u, theta, step(t, opt.lr()));
+      chain.update(states, u, theta, Problems.step(t, opt.lr()));
       for (int i = 0; i < SIZE; i++) theta[i] += u[i];
       float[] got = p.value().data();
       for (int i = 0; i < SIZE; i++) {
@@ -118,19 +117,5 @@ class FusedStepTest {
       least = Math.min(least, mx.getCurrentThreadAllocatedBytes() - before);
     }
     assertTrue(least < 200, name + " " + hyper + ": 200 steps allocated " + least + " bytes");
-  }
-
-  private static Step step(long count, double lr) {
-    return new Step() {
-      @Override
-      public long count() {
-        return count;
-      }
-
-      @Override
-      public double lr() {
-        return lr;
-      }
-    };
   }
 }

@@ -3,9 +3,10 @@ package org.deepgrad.optim;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import org.deepgrad.nn.Parameter;
+import org.deepgrad.optim.transform.Step;
 import org.deepgrad.tensor.Tensor;
 
-/** Small objectives with analytic gradients, and helpers to feed gradients to parameters. */
+/** Small objectives with analytic gradients, and helpers to feed gradients to parameters and steps to chains. */
 final class Problems {
   private Problems() {}
 
@@ -14,6 +15,21 @@ final class Problems {
     Map<String, Parameter> m = new LinkedHashMap<>();
     m.put(name, new Parameter(Tensor.of(values.clone(), values.length), Parameter.Role.WEIGHT));
     return m;
+  }
+
+  /** The step a chain is told it takes when a test runs it link by link. */
+  static Step step(long count, double lr) {
+    return new Step() {
+      @Override
+      public long count() {
+        return count;
+      }
+
+      @Override
+      public double lr() {
+        return lr;
+      }
+    };
   }
 
   /** Replaces {@code p}'s gradient by {@code g}. */

@@ -7,7 +7,6 @@ import java.util.Map;
 import java.util.function.Function;
 import org.deepgrad.nn.Parameter;
 import org.deepgrad.optim.transform.Chain;
-import org.deepgrad.optim.transform.Step;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -62,16 +61,7 @@ class SubnormalStateTest {
       Problems.setGrad(params.get("w"), g.clone());
       opt.step();
       float[] u = g.clone();
-      long count = t;
-      chain.update(states, u, theta, new Step() {
-        public long count() {
-          return count;
-        }
-
-        public double lr() {
-          return 1e-3;
-        }
-      });
+      chain.update(states, u, theta, Problems.step(t, 1e-3));
       for (int i = 0; i < 2; i++) theta[i] += u[i];
     }
     float[] got = params.get("w").value().data();
