@@ -3,11 +3,22 @@ package org.deepgrad.blas;
 import org.deepgrad.backend.Parallel;
 
 /**
- * A gemm cut into blocks of C's rows, one per thread ({@link Parallel}): rows
- * {@code [m·p/parts, m·(p+1)/parts)} of C, with the matching rows of op(A) and all of op(B), each
- * block a single-threaded {@link OpenBlasBackend#sgemm} call. Row blocks of a row-major C are
- * disjoint spans of memory, so the blocks' copies in and out of native memory never overlap. Each
- * element of C is the same sum in the same order as in the one-threaded product (RowBlocksTest).
+ * A gemm cut into blocks of C's rows, one per thread ({@link Parallel}), each block a
+ * single-threaded {@link OpenBlasBackend#sgemm} call on the matching rows of op(A) and all of op(B).
+ * Row blocks of a row-major C are disjoint spans of memory, so the blocks' copies in and out of
+ * native memory never overlap. Each element of C is the same sum in the same order as in the
+ * one-threaded product (RowBlocksTest), for two reasons that fix where blocks may start and how
+ * small they may be:
+ *
+ * <ul>
+ *   <li>CBLAS's row-major C is OpenBLAS's column-major Cᵀ, so C's rows are the kernel's columns, which
+ *       it takes in panels: 12 at a time on the Haswell and Zen kernels, 4 or 2 on older ones, each
+ *       panel width with its own code and its own rounding. A block that starts on a multiple of
+ *       {@value #ALIGN} rows puts every row in the panel it has in the whole product.
+ *   <li>Below about 10⁶ multiply-adds OpenBLAS may switch to its small-matrix kernels (SkylakeX and
+ *       later), which round differently: every block gets at least {@value #MIN_MACS}, so it takes the
+ *       kernel the whole product would.
+ * </ul>
  *
  * <p>Why not OpenBLAS's own threads: one pool of threads serves the products and the element-wise
  * passes of a step (gradient norm, optimizer) without the two pools competing for the cores, and
@@ -15,13 +26,9 @@ import org.deepgrad.backend.Parallel;
  * performance.md). One object per calling thread holds the arguments, so a call allocates nothing.
  */
 final class RowBlocks implements Parallel.Task {
-  /** Fewest rows of C per block. */
-  static final int MIN_ROWS = 16;
-  /**
-   * Fewest multiply-adds per block: about 20 µs of work, so the hand-over is a small cost, and above
-   * the 10⁶ below which OpenBLAS may switch to its small-matrix kernels, which round differently: every
-   * block then takes the kernel the whole product would, and the thread count does not change the bits.
-   */
+  /** Blocks start on multiples of this many rows of C: a multiple of every kernel's panel width. */
+  static final int ALIGN = 12;
+  /** Fewest multiply-adds per block: above the small-matrix threshold, and about 20 µs of work. */
   static final long MIN_MACS = 1 << 20;
   private static final ThreadLocal<RowBlocks> PER_THREAD = ThreadLocal.withInitial(RowBlocks::new);
 
@@ -46,11 +53,23 @@ final class RowBlocks implements Parallel.Task {
     return PER_THREAD.get();
   }
 
-  /** How many blocks for an m x n x k product on {@code threads} threads: 1 when it is too small to share. */
+  /**
+   * How many blocks for an m x n x k product on {@code threads} threads: the most, up to {@code threads},
+   * whose smallest block (a whole number of {@value #ALIGN}-row units) still has {@value #MIN_MACS}
+   * multiply-adds; 1 when the product is too small to share.
+   */
   static int parts(int threads, int m, int n, long k) {
-    if (threads == 1) return 1;
-    long byWork = (long) m * n * k / MIN_MACS;
-    return (int) Math.max(1, Math.min(threads, Math.min(m / MIN_ROWS, byWork)));
+    int units = m / ALIGN;
+    for (int parts = Math.min(threads, units); parts > 1; parts--) {
+      long smallest = (long) (units / parts) * ALIGN * n * k;
+      if (smallest >= MIN_MACS) return parts;
+    }
+    return 1;
+  }
+
+  /** Where block {@code part} of {@code parts} starts: whole units of {@value #ALIGN} rows, the last block taking the rest. */
+  static int start(int m, int part, int parts) {
+    return part == parts ? m : ALIGN * Parallel.bound(m / ALIGN, part, parts);
   }
 
   void run(int parts, boolean transA, boolean transB, int m, int n, int k, float alpha, float[] a, int aOffset,
@@ -82,8 +101,8 @@ final class RowBlocks implements Parallel.Task {
 
   @Override
   public void run(int part, int parts) {
-    int from = Parallel.bound(m, part, parts);
-    int to = Parallel.bound(m, part + 1, parts);
+    int from = start(m, part, parts);
+    int to = start(m, part + 1, parts);
     // Row r of op(A) is row r of A, or column r when A is stored transposed.
     int aRow = aOffset + (transA ? from : from * lda);
     OpenBlasBackend.sgemm(transA, transB, to - from, n, k, alpha, a, aRow, lda, b, bOffset, ldb,

@@ -2,6 +2,7 @@ package org.deepgrad.blas;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.ArrayList;
 import java.util.List;
@@ -21,15 +22,33 @@ class RowBlocksTest {
   /** {m, n, k, aOffset, cOffset, ldc extra}: products of an MLP's training step and odd ones. */
   private static final int[][] SHAPES = {
       {128, 512, 784, 0, 0, 0}, {128, 10, 512, 0, 0, 0}, {512, 784, 128, 0, 0, 0}, {128, 256, 256, 0, 0, 0},
-      {67, 300, 129, 5, 3, 7}, {33, 1000, 64, 1, 0, 2}, {256, 64, 200, 0, 0, 0},
+      {67, 300, 129, 5, 3, 7}, {33, 1000, 64, 1, 0, 2}, {256, 64, 200, 0, 0, 0}, {1024, 100, 100, 0, 0, 0},
+      {100, 512, 784, 0, 0, 0},
   };
 
   @Test
   void partsFollowTheWork() {
     assertEquals(1, RowBlocks.parts(1, 1024, 1024, 1024), "one thread");
     assertEquals(2, RowBlocks.parts(2, 1024, 1024, 1024), "large product");
-    assertEquals(1, RowBlocks.parts(2, 31, 4096, 4096), "fewer rows than two blocks need");
+    assertEquals(1, RowBlocks.parts(2, 2 * RowBlocks.ALIGN - 1, 4096, 4096), "fewer rows than two blocks need");
     assertEquals(1, RowBlocks.parts(2, 128, 10, 512), "too little work");
+    assertEquals(1, RowBlocks.parts(2, 200, 100, 100), "a block would fall under the small-matrix size");
+  }
+
+  @Test
+  void blocksStartOnWholeUnitsAndCoverEveryRow() {
+    for (int m : new int[] {24, 128, 130, 1000}) {
+      for (int parts = 1; parts <= Math.min(4, m / RowBlocks.ALIGN); parts++) {
+        assertEquals(0, RowBlocks.start(m, 0, parts));
+        assertEquals(m, RowBlocks.start(m, parts, parts));
+        for (int p = 1; p < parts; p++) {
+          int from = RowBlocks.start(m, p, parts);
+          assertEquals(0, from % RowBlocks.ALIGN, m + " rows, block " + p + " of " + parts);
+          assertTrue(from > RowBlocks.start(m, p - 1, parts), "empty block " + (p - 1) + " of " + parts);
+        }
+      }
+    }
+    assertEquals(60, RowBlocks.start(128, 1, 2), "a batch of 128 splits 60 + 68");
   }
 
   @Test
