@@ -12,7 +12,7 @@ import org.junit.jupiter.api.DynamicTest;
 import org.junit.jupiter.api.TestFactory;
 
 /**
- * Replays the PyTorch layer vectors ({@code ../shared/conformance/layers.json}, plus any file named by
+ * Replays the PyTorch layer vectors ({@code conformance/layers.json}, plus any file named by
  * {@code -Dconformance.layers=PATH}): for every case, our op's output, the gradients from the case's
  * {@code grad_output}, and batch norm's running statistics must match within the file's tolerance.
  * One dynamic test per file; every failing case is listed, and an op we do not know is a failure.

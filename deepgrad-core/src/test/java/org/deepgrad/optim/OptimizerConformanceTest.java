@@ -16,8 +16,8 @@ import org.deepgrad.testing.Conformance;
 import org.junit.jupiter.api.Test;
 
 /**
- * Replays PyTorch's optimizer trajectories ({@code optimizer-conformance/1}, see ../shared/README.md):
- * the shared file and any file named by {@code -Dconformance.optimizers=PATH}. Every case is built by
+ * Replays PyTorch's optimizer trajectories ({@code optimizer-conformance/1}, see conformance/README.md):
+ * the repository's file and any file named by {@code -Dconformance.optimizers=PATH}. Every case is built by
  * name through {@link OptimizerRegistry}; unknown names or hyper-parameters count as failures.
  */
 class OptimizerConformanceTest {

@@ -4,6 +4,9 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.net.URISyntaxException;
+import java.net.URL;
+import java.nio.file.FileSystemNotFoundException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -11,35 +14,24 @@ import java.util.List;
 import org.deepgrad.tensor.Tensor;
 
 /**
- * Reads the PyTorch reference vectors of {@code ../shared/conformance} (format in
- * {@code ../shared/README.md}) and compares float32 results with them.
+ * Reads PyTorch reference vectors (format in {@code conformance/README.md}) and compares float32
+ * results with them: the repository's own files in {@code conformance/}, on the test class path,
+ * and any further file a user names.
  */
 public final class Conformance {
   private static final ObjectMapper JSON = new ObjectMapper();
 
   private Conformance() {}
 
-  /** The shared directory: {@code -Dshared.dir}, else {@code ../shared} of the repository. */
-  public static Path sharedDir() {
-    String p = System.getProperty("shared.dir");
-    if (p != null && !p.isBlank() && Files.isDirectory(Path.of(p))) return Path.of(p).toAbsolutePath().normalize();
-    Path here = Path.of("").toAbsolutePath();
-    for (Path d = here; d != null; d = d.getParent()) {
-      Path candidate = d.resolve("../shared/conformance").normalize();
-      if (Files.isDirectory(candidate)) return candidate.getParent().toAbsolutePath().normalize();
-    }
-    throw new IllegalStateException("cannot find the shared directory (../shared from the repository root); "
-        + "set -Dshared.dir=PATH");
-  }
-
   /**
-   * The files to check for one family: the shared one, plus the one named by system property
-   * {@code property} (for example {@code conformance.layers}) when given. A relative path is taken
-   * from the repository root (where {@code ./mvnw} runs), not from the module's directory.
+   * The files to check for one family: the repository's {@code conformance/NAME}, plus the one named
+   * by system property {@code property} (for example {@code conformance.layers}) when given. A
+   * relative path is taken from the repository root (where {@code ./mvnw} runs), not from the
+   * module's directory.
    */
-  public static List<Path> files(String sharedName, String property) {
+  public static List<Path> files(String name, String property) {
     List<Path> files = new ArrayList<>();
-    files.add(sharedDir().resolve("conformance").resolve(sharedName));
+    files.add(ownFile(name));
     String extra = System.getProperty(property);
     if (extra != null && !extra.isBlank()) {
       Path p = Path.of(extra);
@@ -52,6 +44,20 @@ public final class Conformance {
       files.add(p);
     }
     return files;
+  }
+
+  /** The repository's {@code conformance/NAME}, copied to the test classes by deepgrad-core's build. */
+  private static Path ownFile(String name) {
+    URL url = Conformance.class.getResource("/conformance/" + name);
+    if (url == null) {
+      throw new IllegalStateException("conformance/" + name + " is not on the test class path; it is copied there "
+          + "from the repository's conformance/ folder by deepgrad-core's build (testResources)");
+    }
+    try {
+      return Path.of(url.toURI());
+    } catch (URISyntaxException | FileSystemNotFoundException e) {
+      throw new IllegalStateException("conformance/" + name + " is not a plain file (" + url + ")", e);
+    }
   }
 
   public static JsonNode read(Path file) {

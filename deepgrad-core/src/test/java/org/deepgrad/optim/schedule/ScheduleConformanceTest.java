@@ -12,7 +12,7 @@ import org.deepgrad.testing.Conformance;
 import org.junit.jupiter.api.Test;
 
 /**
- * Replays the PyTorch schedule vectors ({@code schedules.json}, format in {@code ../shared/README.md};
+ * Replays the PyTorch schedule vectors ({@code schedules.json}, format in {@code conformance/README.md};
  * another file of the same format with {@code -Dconformance.schedules=PATH}): lrs[k] must equal
  * {@code schedule.lr(k, base_lr)} for every k.
  */
