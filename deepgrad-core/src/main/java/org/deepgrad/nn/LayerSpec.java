@@ -30,7 +30,18 @@ public sealed interface LayerSpec {
       if (units < 1 || units > ModelSpec.MAX_WIDTH) {
         throw new IllegalArgumentException("a dense layer needs units in [1, " + ModelSpec.MAX_WIDTH + "], got " + units);
       }
-      init = DenseInit.normalize(init); // throws listing the valid names
+      init = initName(init);
+    }
+
+    /**
+     * {@code name} as a spec holds it: trimmed, in lower case, null for torch's default (null or
+     * {@code "default"}).
+     *
+     * @throws IllegalArgumentException for an unknown name (listing the valid ones), or {@code :auto}
+     *     on a name whose scale is fixed
+     */
+    public static String initName(String name) {
+      return DenseInit.normalize(name);
     }
   }
 
