@@ -22,13 +22,12 @@ import java.util.List;
  * @param name the preset's name, as configs give it
  * @param batchNorm the default of {@code model.batch_norm}
  * @param dropout the default of {@code model.dropout}
- * @param implied whether the preset applies because no model was described, rather than by name
  */
-public record Preset(String name, boolean batchNorm, double dropout, boolean implied) {
+public record Preset(String name, boolean batchNorm, double dropout) {
   /** The top-level key and flag that name a preset. */
   static final String KEY = "preset";
   /** The main job: each hidden layer Dense → BatchNorm → activation → Dropout 0.2. */
-  static final Preset MAIN = new Preset("main", true, 0.2, false);
+  static final Preset MAIN = new Preset("main", true, 0.2);
   /** The presets by name. */
   static final List<Preset> ALL = List.of(MAIN);
 
@@ -38,12 +37,11 @@ public record Preset(String name, boolean batchNorm, double dropout, boolean imp
       String name = root.choice(KEY, null, ALL.stream().map(Preset::name).toList());
       return ALL.stream().filter(p -> p.name.equals(name)).findFirst().orElseThrow();
     }
-    return root.has("model") ? null : new Preset(MAIN.name, MAIN.batchNorm, MAIN.dropout, true);
+    return root.has("model") ? null : MAIN;
   }
 
-  /** The first line of a run that uses this preset: {@code main job (preset main)}, and why when implied. */
+  /** The first line of a run that uses this preset: {@code main job (preset main)}. */
   public String line() {
-    return "main job (preset " + name + (implied ? ", as no model was described: a model flag or a config's model "
-        + "section gives a plain MLP)" : ")");
+    return name + " job (preset " + name + ")";
   }
 }
