@@ -8,6 +8,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -107,6 +108,25 @@ class ModelRuleTest {
     assertTrue(plain.out().startsWith("mnist-10k: 8000 train"), plain::toString);
     assertTrue(plain.out().contains("model: 784-16-10 relu, 12730 parameters"), plain::toString);
     assertFalse(Files.readString(dir.resolve("plain").resolve("config.yaml")).contains("preset"));
+  }
+
+  @Test
+  void sweepCellsFollowTheSameRule() throws IOException {
+    String base = "base: {training: {epochs: 1, max_steps: 2}}\n";
+    Path model = Files.writeString(dir.resolve("model.yaml"), base + "axes: {activation: [tanh]}\n");
+    Path other = Files.writeString(dir.resolve("other.yaml"), base + "axes: {lr: [0.01]}\n");
+    for (Path grid : List.of(model, other)) {
+      Path out = dir.resolve("sweep-" + grid.getFileName());
+      Cli.Run run = Cli.run("sweep", grid.toString(), "--out", out.toString());
+      assertEquals(0, run.code(), run::toString);
+      try (var cells = Files.list(out.resolve("cells"))) {
+        Path cell = cells.findFirst().orElseThrow();
+        String config = Files.readString(cell.resolve("config.yaml"));
+        boolean main = grid.equals(other);
+        assertEquals(main, config.startsWith("preset: main\n"), config);
+        assertTrue(config.contains("batch_norm: " + main), config);
+      }
+    }
   }
 
   @Test
