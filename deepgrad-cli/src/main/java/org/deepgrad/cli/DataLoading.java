@@ -62,14 +62,21 @@ final class DataLoading {
           : csvClassification(config, seed);
       case "spirals", "teacher" -> classification(synthetic(config, seed), false, config.dataset(), "");
       case "mnist-10k" -> classification(DataSources.load("mnist-10k", options(config)), true, config.dataset(), "");
+      case "idx" -> {
+        List<Path> files = DataSources.locateIdx(config.path());
+        yield classification(DataSources.idx(files), true, config.dataset(), readFrom(files));
+      }
       default -> {
-        List<Path> files = config.dataset().equals("idx") ? DataSources.locateIdx(config.path())
-            : DataSources.locate(config.dataset(), options(config));
-        Dataset.Split split = config.dataset().equals("idx") ? DataSources.idx(files) : DataSources.read(files);
-        yield classification(split, true, config.dataset(), " (read from " + files.get(0).getParent() + ": "
-            + files.stream().map(f -> f.getFileName().toString()).collect(Collectors.joining(", ")) + ")");
+        List<Path> files = DataSources.locate(config.dataset(), options(config));
+        yield classification(DataSources.read(files), true, config.dataset(), readFrom(files));
       }
     };
+  }
+
+  /** " (read from DIR: train-images-idx3-ubyte.gz, ...)": the four files of an IDX set, all in one directory. */
+  private static String readFrom(List<Path> files) {
+    return " (read from " + files.get(0).getParent() + ": "
+        + files.stream().map(f -> f.getFileName().toString()).collect(Collectors.joining(", ")) + ")";
   }
 
   private static <S extends Samples<S>> RunData<S> prepare(Read<S> r, DataConfig c) {
