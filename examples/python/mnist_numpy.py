@@ -47,8 +47,9 @@ def forward(w, card, pixels):
     for i, layer in enumerate(card["layers"]):
         if layer["type"] == "dense":
             h = h @ w[f"{i}.weight"].T + w[f"{i}.bias"]
-        elif layer["type"] == "batch_norm":  # evaluation: running statistics, eps 1e-5
-            h = (h - w[f"{i}.running_mean"]) / np.sqrt(w[f"{i}.running_var"] + 1e-5) * w[f"{i}.weight"] + w[f"{i}.bias"]
+        elif layer["type"] == "batch_norm":  # evaluation: running statistics; eps as recorded (older files: 1e-5)
+            eps = np.float32(layer.get("eps", 1e-5))
+            h = (h - w[f"{i}.running_mean"]) / np.sqrt(w[f"{i}.running_var"] + eps) * w[f"{i}.weight"] + w[f"{i}.bias"]
         elif layer["type"] == "activation":
             if layer["name"] != "relu":
                 sys.exit("this sketch knows relu only; the model uses " + layer["name"])

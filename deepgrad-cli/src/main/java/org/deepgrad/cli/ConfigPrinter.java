@@ -36,6 +36,7 @@ public final class ConfigPrinter {
   /** {@code config} as a tree with the config file's sections and keys. */
   public static ObjectNode tree(TrainConfig c) {
     ObjectNode root = F.objectNode();
+    if (c.preset() != null) root.put(Preset.KEY, c.preset().name());
     root.set("data", data(c.data()));
     model(root.putObject("model"), c.model());
     OptimizerConfig o = c.optimizer();
@@ -117,8 +118,10 @@ public final class ConfigPrinter {
         n.put("type", "dropout").put("p", drop.p());
       } else if (layer instanceof LayerSpec.Residual res) {
         layers(n.put("type", "residual").putArray("body"), res.body());
+      } else if (layer instanceof LayerSpec.BatchNorm bn) {
+        n.put("type", "batch_norm").put("eps", bn.eps()).put("momentum", bn.momentum());
       } else {
-        n.put("type", layer instanceof LayerSpec.BatchNorm ? "batch_norm" : "layer_norm");
+        n.put("type", "layer_norm").put("eps", ((LayerSpec.LayerNorm) layer).eps());
       }
     }
   }

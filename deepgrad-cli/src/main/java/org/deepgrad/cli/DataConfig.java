@@ -9,7 +9,7 @@ import java.util.List;
  *
  * @param dataset the kind: mnist-10k, fashion-mnist, mnist, spirals, linear, teacher, csv or idx
  * @param path the user's file ({@code csv:PATH}) or directory of IDX files ({@code idx:DIR}), else null
- * @param dataDir where fashion-mnist and mnist files are looked for first (null: none)
+ * @param dataDir where fashion-mnist and mnist files are read from, and only there (null: their usual places)
  * @param download whether mnist may be downloaded into the cache when missing
  * @param validation the fraction of the training split held out for validation, in [0, 1)
  * @param standardize whether features are standardized with the training split's statistics
@@ -23,6 +23,8 @@ public record DataConfig(String dataset, Path path, Path dataDir, boolean downlo
       "teacher", "csv:PATH", "idx:DIR");
   static final List<String> KEYS = List.of("dataset", "data_dir", "download", "validation", "standardize", "csv",
       "synthetic");
+  /** The data sets read from {@code data_dir} when given (then from there only), else from their usual place. */
+  static final List<String> FROM_DATA_DIR = List.of("fashion-mnist", "mnist");
 
   /** Whether the data set is a synthetic one (spirals, linear, teacher). */
   public boolean isSynthetic() {
@@ -51,6 +53,14 @@ public record DataConfig(String dataset, Path path, Path dataDir, boolean downlo
     Path dataDir = n.has("data_dir") ? n.filePath("data_dir", n.text("data_dir", null)) : null;
     if (dataDir != null && !Files.isDirectory(dataDir)) {
       throw n.bad("data_dir", "no such directory: " + dataDir.toAbsolutePath());
+    }
+    if (dataDir != null && !FROM_DATA_DIR.contains(kind)) {
+      throw n.bad("data_dir", "only " + String.join(" and ", FROM_DATA_DIR) + " are read from a data directory; " + kind
+          + (kind.equals("csv") || kind.equals("idx") ? " names its own files" : " reads no files") + ", so leave it out");
+    }
+    if (dataDir != null && n.bool("download", false)) {
+      throw n.bad("data_dir", "a data directory is the only place its files are read from, and " + n.describe("download")
+          + " fetches them into the cache instead; give one of them");
     }
     if (n.has("csv") && !kind.equals("csv")) throw n.bad("csv", "applies only to a csv:PATH data set");
     boolean synthetic = SyntheticConfig.KINDS.contains(kind);

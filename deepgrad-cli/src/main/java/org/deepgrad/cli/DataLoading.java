@@ -1,8 +1,10 @@
 package org.deepgrad.cli;
 
 import java.io.IOException;
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.stream.Collectors;
 import java.util.stream.IntStream;
 import org.deepgrad.data.CsvReader;
 import org.deepgrad.data.DataOptions;
@@ -58,23 +60,34 @@ final class DataLoading {
       case "csv" -> config.csv().task().equals("regression")
           ? regression(shuffleSplit(csvRegression(config), seed), "csv:" + config.path())
           : csvClassification(config, seed);
-      default -> classification(images(config, seed), isImages(config.dataset()), config.dataset());
+      case "spirals", "teacher" -> classification(synthetic(config, seed), false, config.dataset(), "");
+      case "mnist-10k" -> classification(DataSources.load("mnist-10k", options(config)), true, config.dataset(), "");
+      case "idx" -> {
+        List<Path> files = DataSources.locateIdx(config.path());
+        yield classification(DataSources.idx(files), true, config.dataset(), readFrom(files));
+      }
+      default -> {
+        List<Path> files = DataSources.locate(config.dataset(), options(config));
+        yield classification(DataSources.read(files), true, config.dataset(), readFrom(files));
+      }
     };
+  }
+
+  /** " (read from DIR: train-images-idx3-ubyte.gz, ...)": the four files of an IDX set, all in one directory. */
+  private static String readFrom(List<Path> files) {
+    return " (read from " + files.get(0).getParent() + ": "
+        + files.stream().map(f -> f.getFileName().toString()).collect(Collectors.joining(", ")) + ")";
   }
 
   private static <S extends Samples<S>> RunData<S> prepare(Read<S> r, DataConfig c) {
     return r.with(parts(c, r.train(), r.test()));
   }
 
-  private static Dataset.Split images(DataConfig c, long seed) throws IOException {
+  private static Dataset.Split synthetic(DataConfig c, long seed) {
     SyntheticConfig s = c.synthetic();
-    return switch (c.dataset()) {
-      case "spirals" -> Synthetic.spirals(s.samples() + s.testSamples(), s.noise(), seed).split(s.samples());
-      case "teacher" -> Synthetic.teacher(s.samples() + s.testSamples(), s.inputs(), s.hidden(), s.classes(), seed)
-          .split(s.samples());
-      case "idx" -> DataSources.idx(c.path());
-      default -> DataSources.load(c.dataset(), options(c));
-    };
+    return c.dataset().equals("spirals")
+        ? Synthetic.spirals(s.samples() + s.testSamples(), s.noise(), seed).split(s.samples())
+        : Synthetic.teacher(s.samples() + s.testSamples(), s.inputs(), s.hidden(), s.classes(), seed).split(s.samples());
   }
 
   /** Where built-in sets are looked for and whether mnist may be downloaded. */
@@ -83,27 +96,29 @@ final class DataLoading {
     return c.dataDir() == null ? o : o.withDataDir(c.dataDir());
   }
 
-  private static Read<Dataset> classification(Dataset.Split split, boolean images, String name) {
+  /** Fashion-MNIST's classes by name; those of the other sets by their label, 0, 1, ... */
+  private static Read<Dataset> classification(Dataset.Split split, boolean images, String name, String source) {
     List<String> classes = new ArrayList<>();
     for (int k = 0; k < split.train().classes(); k++) classes.add(String.valueOf(k));
-    return classification(split, classes, images ? 1.0 / 255 : 1, name);
+    if (name.equals("fashion-mnist")) classes = DataSources.FASHION_MNIST_CLASSES;
+    return classification(split, classes, images ? 1.0 / 255 : 1, name, source);
   }
 
   private static Read<Dataset> classification(Dataset.Split split, List<String> classes, double sourceScale,
-      String name) {
+      String name, String source) {
     return new Read<>(split.train(), split.test(), Objective.classification(), Task.CLASSIFICATION, classes.size(),
-        classes, sourceScale, name);
+        classes, sourceScale, name, source);
   }
 
   private static Read<Dataset> csvClassification(DataConfig c, long seed) throws IOException {
     CsvReader.Mapped m = reader(c.csv()).classificationMapped(c.path());
     Parts<Dataset> both = shuffleSplit(m.data(), seed);
-    return classification(new Dataset.Split(both.train, both.test), m.classNames(), 1, "csv:" + c.path());
+    return classification(new Dataset.Split(both.train, both.test), m.classNames(), 1, "csv:" + c.path(), "");
   }
 
   private static Read<Regression> regression(Parts<Regression> split, String name) {
     return new Read<>(split.train, split.test, Objective.regression(), Task.REGRESSION, split.train.targetSize(),
-        List.of(), 1, name);
+        List.of(), 1, name, "");
   }
 
   private static Parts<Regression> linear(SyntheticConfig s, long seed) {
@@ -155,9 +170,14 @@ final class DataLoading {
 
   private record Parts<S extends Samples<S>>(S train, S validation, S test, Standardizer standardizer) {}
 
-  /** The splits as the reader gives them, and what the run needs to know about them. */
+  /**
+   * The splits as the reader gives them, and what the run needs to know about them.
+   *
+   * @param source where they were read, for the description: " (read from DIR: FILE, ...)", or "" when the
+   *     name says it (built in, synthetic, csv:PATH)
+   */
   private record Read<S extends Samples<S>>(S train, S test, Objective<S> objective, Task task, int outputs,
-      List<String> classes, double sourceScale, String name) {
+      List<String> classes, double sourceScale, String name, String source) {
     RunData<S> unprocessed() {
       return with(new Parts<>(train, null, test, null));
     }
@@ -165,14 +185,9 @@ final class DataLoading {
     RunData<S> with(Parts<S> p) {
       String description = name + ": " + p.train.size() + " train" + (p.validation == null ? ""
           : ", " + p.validation.size() + " validation") + ", " + p.test.size() + " test, " + p.train.inputSize()
-          + " features" + (p.standardizer == null ? "" : ", standardized");
+          + " features" + (p.standardizer == null ? "" : ", standardized") + source;
       return new RunData<>(p.train, p.validation, p.test, objective, task, outputs, classes, sourceScale,
           p.standardizer, name, description);
     }
-  }
-
-  /** Whether {@code dataset} is read from the built-in or IDX image files (pixels scaled by 1/255). */
-  static boolean isImages(String dataset) {
-    return List.of("mnist-10k", "fashion-mnist", "mnist", "idx").contains(dataset);
   }
 }

@@ -8,12 +8,13 @@ import java.time.format.DateTimeFormatter;
 import java.util.List;
 
 /**
- * Every default of {@code deepgrad train}, in one place. With no arguments it is the main job:
+ * Every default of {@code deepgrad train}, in one place; the model keys' are those of a plain MLP.
+ * With no arguments it is the main job, these defaults with the {@link Preset#MAIN} model:
  *
  * <pre>
  * data       mnist-10k (first 8,000 digits train, last 2,000 test), pixels scaled to [0, 1]
  * model      784 → [Dense 128 → BatchNorm → ReLU → Dropout 0.2] → [… 64 …] → [… 32 …] → Dense 10
- *            (torch's default init)
+ *            (torch's default init; without the preset: no BatchNorm, no Dropout)
  * optimizer  Adam, lr 1e-3 (torch's defaults: betas 0.9/0.999, eps 1e-8), cosine annealing to 0 over the run
  * training   batch 64, {@value #EPOCHS} epochs, seed {@value #SEED}
  * output     runs/YYYYMMDD-HHMMSS/ under the current directory, a checkpoint every epoch
@@ -26,14 +27,14 @@ import java.util.List;
 public final class Defaults {
   /** The built-in data set used when none is given. */
   public static final String DATASET = "mnist-10k";
-  /** The hidden layer widths of the main job. */
+  /** The hidden layer widths (the main job's). */
   public static final List<Integer> HIDDEN = List.of(128, 64, 32);
   /** The activation after each hidden layer. */
   public static final String ACTIVATION = "relu";
-  /** Whether each hidden Dense layer is followed by BatchNorm. */
-  public static final boolean BATCH_NORM = true;
-  /** The dropout probability after each hidden activation. */
-  public static final double DROPOUT = 0.2;
+  /** Whether each hidden Dense layer is followed by BatchNorm (the main job's preset turns it on). */
+  public static final boolean BATCH_NORM = false;
+  /** The dropout probability after each hidden activation (the main job's preset: 0.2). */
+  public static final double DROPOUT = 0;
   /** The optimizer preset (its lr default, 1e-3, is torch's). */
   public static final String OPTIMIZER = "adam";
   /**

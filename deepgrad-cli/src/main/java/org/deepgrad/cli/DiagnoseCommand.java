@@ -100,6 +100,7 @@ final class DiagnoseCommand implements Callable<Integer> {
 
   private <S extends Samples<S>> Diagnosis probe(RunSetup<S> run, PrintWriter out) throws IOException {
     if (!json) {
+      if (run.config().preset() != null) out.println(run.config().preset().line());
       out.println(run.data().description());
       out.println(run.describe());
       out.println("probe: the first " + run.settings().maxSteps() + " steps of this run, sampling every " + every

@@ -39,7 +39,7 @@ final class EvaluateRun {
     Preprocessing pre = card.pre();
     Preprocessing rest = new Preprocessing(pre.scale() / data.sourceScale(), pre.mean(), pre.std());
     String header = "model: " + dir + ", " + card.spec().describe() + (card.info().containsKey("dataset")
-        ? ", trained on " + card.info().get("dataset") : "") + "\ndata: " + data.description();
+        ? ", trained on " + card.infoText("dataset") : "") + "\ndata: " + data.description();
     if (data.test() instanceof Dataset test) {
       Dataset x = relabel(dir, card, data, test.withFeatures(rest.apply(test.features())));
       Metrics m = Objective.classification().evaluate(saved.model(), x);
@@ -64,12 +64,15 @@ final class EvaluateRun {
 
   /**
    * The data's labels as the model's class indices: by class name when the card names its classes
-   * (a CSV file's labels are numbered in sorted order, which another file may not share), else as they are.
+   * (a CSV file's labels are numbered in sorted order, which another file may not share), else as they
+   * are. A card whose classes are its output indices "0", "1", ... (as deepgrad wrote Fashion-MNIST's
+   * before naming them) takes labels as they are too when the data's classes have other names.
    */
   private static Dataset relabel(Path dir, ModelCard card, RunData<?> data, Dataset test) {
     int outputs = card.spec().outputs();
     List<String> dataClasses = data.classes();
-    if (card.classes().isEmpty()) {
+    boolean indexNames = card.classes().equals(indices(outputs));
+    if (card.classes().isEmpty() || indexNames && !card.classes().containsAll(dataClasses)) {
       if (dataClasses.size() > outputs) {
         throw new UsageException("data set " + data.name() + " has " + dataClasses.size() + " classes, but --model "
             + dir + " has " + outputs + " outputs; evaluate it on data with the classes it was trained on.");
@@ -94,9 +97,13 @@ final class EvaluateRun {
 
   /** The card's class names, or the output indices when it names none. */
   static List<String> classNames(ModelCard card) {
-    if (!card.classes().isEmpty()) return card.classes();
+    return card.classes().isEmpty() ? indices(card.spec().outputs()) : card.classes();
+  }
+
+  /** "0", "1", ..., "n-1". */
+  private static List<String> indices(int n) {
     List<String> names = new ArrayList<>();
-    for (int k = 0; k < card.spec().outputs(); k++) names.add(String.valueOf(k));
+    for (int k = 0; k < n; k++) names.add(String.valueOf(k));
     return names;
   }
 }

@@ -26,7 +26,7 @@ record EvaluationData(DataConfig config, long seed) {
 
   /** The data for the model in {@code dir} with {@code card}; the flags may be null / false. */
   static EvaluationData choose(Path dir, ModelCard card, String dataset, String dataDir, boolean download) {
-    String trained = card.info().get("dataset");
+    String trained = card.infoText("dataset");
     if (dataset == null && trained == null) {
       throw new UsageException("--model " + dir + ": its model.json records no data set (info.dataset), so there is "
           + "no test split to default to; name one with --dataset NAME (" + String.join(", ", DataConfig.NAMES) + ").");
@@ -72,7 +72,7 @@ record EvaluationData(DataConfig config, long seed) {
   }
 
   private static long seed(Path dir, ModelCard card) {
-    String seed = card.info().get("seed");
+    String seed = card.infoText("seed"); // a number, or text in files written before info kept numbers
     if (seed == null) return Defaults.SEED;
     try {
       return Long.parseLong(seed.trim());

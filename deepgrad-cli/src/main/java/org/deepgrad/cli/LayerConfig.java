@@ -8,8 +8,8 @@ import org.deepgrad.nn.LayerSpec;
  * Reads an explicit {@code model.layers} list into core's {@link LayerSpec}s, with the keys the
  * model file's layer JSON uses:
  * <pre>
- * {type: dense, units: 128, init: he_normal}   init optional (torch's default)
- * {type: batch_norm}  {type: layer_norm}
+ * {type: dense, units: 128, init: he_normal}   init optional (default: torch's)
+ * {type: batch_norm, eps: 1e-5, momentum: 0.1} {type: layer_norm, eps: 1e-5}   eps, momentum optional (torch's)
  * {type: activation, name: relu}
  * {type: dropout, p: 0.2}                      p optional (torch's default 0.5)
  * {type: residual, body: [ ...layers... ]}     x + body(x); the body keeps the width
@@ -54,13 +54,18 @@ final class LayerConfig {
         yield new LayerSpec.Residual(readList(n, "body"));
       }
       case "batch_norm" -> {
-        n.allowOnly(List.of("type"));
-        yield new LayerSpec.BatchNorm();
+        n.allowOnly(List.of("type", "eps", "momentum"));
+        yield new LayerSpec.BatchNorm(eps(n), n.number("momentum", LayerSpec.BatchNorm.MOMENTUM, new Range(0, true, 1, true)));
       }
       default -> {
-        n.allowOnly(List.of("type"));
-        yield new LayerSpec.LayerNorm();
+        n.allowOnly(List.of("type", "eps"));
+        yield new LayerSpec.LayerNorm(eps(n));
       }
     };
+  }
+
+  /** A norm layer's {@code eps}: torch's 1e-5 when absent, else a number > 0. */
+  private static double eps(ConfigNode n) {
+    return n.number("eps", LayerSpec.BatchNorm.EPS, new Range(0, false, Double.POSITIVE_INFINITY, false));
   }
 }

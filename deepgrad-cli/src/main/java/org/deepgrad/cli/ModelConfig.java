@@ -5,15 +5,14 @@ import com.fasterxml.jackson.databind.JsonNode;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
-import java.util.Locale;
-import org.deepgrad.init.Init;
 import org.deepgrad.nn.Activation;
 
 /**
  * The {@code model} section: either an MLP described by its hidden widths (each hidden layer is
  * Dense → [BatchNorm] → activation → [Dropout p], wrapped in a residual block when
  * {@code residual} is set and its width is unchanged), or an explicit {@code layers} list. Either
- * way the output Dense layer (one unit per class or target) is appended to match the data.
+ * way the output Dense layer (one unit per class or target) is appended to match the data. Keys
+ * left out take the plain defaults of {@link Defaults}, or those of the {@link Preset} in effect.
  *
  * @param hidden the hidden widths (MLP form; empty for a linear model)
  * @param activation the activation's config name (MLP form)
@@ -40,8 +39,27 @@ public record ModelConfig(List<Integer> hidden, String activation, String init, 
     return layers != null;
   }
 
-  static ModelConfig read(ConfigNode n) {
+  /**
+   * The model section {@code n}; {@code preset} (null: none) gives the defaults of its MLP keys.
+   *
+   * @param presetKey how messages name the key that chose the preset
+   */
+  static ModelConfig read(ConfigNode n, Preset preset, String presetKey) {
     n.allowOnly(KEYS);
+    if (n.has("layers") && preset != null) {
+      throw new UsageException(presetKey + " = " + preset.name() + " starts from the main job's MLP keys (batch_norm, "
+          + "dropout), and " + n.describe("layers") + " lists the layers instead; give one of them.");
+    }
+    ModelConfig m = form(n, preset);
+    try {
+      Recipe.spec(m, 1, 1); // the initializers against the activations after them
+    } catch (IllegalArgumentException e) {
+      throw new UsageException(ConfigNode.end("the model (" + n.where() + "): " + e.getMessage()), e);
+    }
+    return m;
+  }
+
+  private static ModelConfig form(ConfigNode n, Preset preset) {
     if (n.has("layers")) {
       for (String k : MLP_KEYS) {
         if (n.has(k)) {
@@ -52,7 +70,8 @@ public record ModelConfig(List<Integer> hidden, String activation, String init, 
       return new ModelConfig(null, null, null, false, 0, false, LayerConfig.readList(n, "layers"));
     }
     return new ModelConfig(hidden(n), n.choice("activation", Defaults.ACTIVATION, ACTIVATIONS), init(n, "init"),
-        n.bool("batch_norm", Defaults.BATCH_NORM), n.number("dropout", Defaults.DROPOUT, Range.closedOpen(0, 1)),
+        n.bool("batch_norm", preset == null ? Defaults.BATCH_NORM : preset.batchNorm()),
+        n.number("dropout", preset == null ? Defaults.DROPOUT : preset.dropout(), Range.closedOpen(0, 1)),
         n.bool("residual", false), null);
   }
 
@@ -78,15 +97,17 @@ public record ModelConfig(List<Integer> hidden, String activation, String init, 
     }
   }
 
-  /** The initializer name under {@code key}, checked against core's names; null when absent. */
+  /**
+   * The initializer name under {@code key}, checked against core's names ({@link LayerSpec.Dense}:
+   * {@code xavier_normal}, {@code xavier_normal:auto}, ...); null when absent or {@code default}.
+   */
   static String init(ConfigNode n, String key) {
     String name = n.text(key, null);
     if (name == null) return null;
     try {
-      Init.byName(name);
+      return LayerSpec.Dense.initName(name);
     } catch (IllegalArgumentException e) {
       throw n.bad(key, e.getMessage());
     }
-    return name.trim().toLowerCase(Locale.ROOT);
   }
 }

@@ -13,11 +13,14 @@ import picocli.CommandLine.Spec;
 
 /**
  * {@code deepgrad train [CONFIG] [flags]}: resolves the configuration ({@link TrainConfig}: defaults,
- * then the YAML file, then the flags) and trains. With no arguments it is the main job described
- * in {@link Defaults}.
+ * then the preset, then the YAML file, then the flags) and trains. With no arguments it is the main
+ * job described in {@link Defaults}; the model rule is {@link Preset}'s.
  */
 @Command(name = "train", mixinStandardHelpOptions = true, sortOptions = false, abbreviateSynopsis = true,
-    description = "Train a model. Settings come from the defaults (the MNIST main job), then CONFIG, then the flags.")
+    description = {"Train a model. Settings come from the defaults, then the preset, then CONFIG, then the flags.",
+        "With no model flag and no model section in CONFIG the model is the main job's (preset main: 128-64-32 with "
+            + "batch norm and dropout 0.2); a model flag or section describes exactly the MLP it names, without batch "
+            + "norm or dropout unless asked; --preset main starts from the main job's model instead."})
 final class TrainCommand implements Callable<Integer> {
   @Spec
   CommandSpec spec;

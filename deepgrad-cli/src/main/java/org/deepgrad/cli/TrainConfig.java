@@ -10,11 +10,13 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * Everything {@code deepgrad train} needs, resolved and validated: {@link Defaults}, overridden by
- * the YAML config file, overridden by the flags ({@link TrainOptions}). The file has one mapping per
- * section, with the keys each section's record documents:
+ * Everything {@code deepgrad train} needs, resolved and validated: {@link Defaults}, then the
+ * {@link Preset} (named, or implied when no model is described), overridden by the YAML config file,
+ * overridden by the flags ({@link TrainOptions}). The file has an optional {@code preset} and one
+ * mapping per section, with the keys each section's record documents:
  *
  * <pre>
+ * preset:    main                     (the main job's model keys; see Preset)
  * data:      {dataset: mnist-10k, validation: 0.1}
  * model:     {hidden: 128,64,32, activation: relu, batch_norm: true, dropout: 0.2}   or {layers: [...]}
  * optimizer: {name: adam, lr: 1e-3, betas: [0.9, 0.999], groups: [{params: bias, weight_decay: 0}]}
@@ -28,9 +30,11 @@ import java.util.Map;
  * Relative paths, in the file as on the command line, start at the current directory.
  */
 public record TrainConfig(DataConfig data, ModelConfig model, OptimizerConfig optimizer, ScheduleConfig schedule,
-    TrainingConfig training, OutputConfig output) {
+    TrainingConfig training, OutputConfig output, Preset preset) {
   /** The top-level sections. */
   public static final List<String> SECTIONS = List.of("data", "model", "optimizer", "schedule", "training", "output");
+  /** The top-level keys: the preset and the sections. */
+  static final List<String> KEYS = List.of(Preset.KEY, "data", "model", "optimizer", "schedule", "training", "output");
 
   /**
    * The configuration of {@code file} (null: none) with {@code flags} applied.
@@ -74,7 +78,8 @@ public record TrainConfig(DataConfig data, ModelConfig model, OptimizerConfig op
 
   /** The configuration in {@code root}, a tree with the sections above. */
   static TrainConfig read(ConfigNode root, Clock clock) {
-    root.allowOnly(SECTIONS);
+    root.allowOnly(KEYS);
+    Preset preset = Preset.of(root);
     DataConfig data = DataConfig.read(root.section("data"));
     TrainingConfig training = TrainingConfig.read(root.section("training"));
     if (training.earlyStopping() > 0 && data.validation() == 0) {
@@ -82,9 +87,9 @@ public record TrainConfig(DataConfig data, ModelConfig model, OptimizerConfig op
           + ": early stopping watches the validation loss, so it needs a validation split; give --validation "
           + "FRACTION (data.validation), e.g. 0.1.");
     }
-    return new TrainConfig(data, ModelConfig.read(root.section("model")),
+    return new TrainConfig(data, ModelConfig.read(root.section("model"), preset, root.describe(Preset.KEY)),
         OptimizerConfig.read(root.section("optimizer")), ScheduleConfig.read(root.section("schedule")), training,
-        OutputConfig.read(root.section("output"), clock));
+        OutputConfig.read(root.section("output"), clock), preset);
   }
 
   /**

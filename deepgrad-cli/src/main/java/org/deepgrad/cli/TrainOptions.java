@@ -9,14 +9,22 @@ import picocli.CommandLine.Option;
 
 /**
  * The flags of {@code deepgrad train}. Each sets one config key (named in its description) and
- * overrides the config file; a flag not given leaves the file's value or the {@link Defaults}.
+ * overrides the config file; a flag not given leaves the file's value, the {@link Preset}'s or the
+ * {@link Defaults}. A model flag describes a model, so without {@code --preset main} it no longer
+ * gets the main job's batch norm and dropout (see {@link Preset}).
  */
 public final class TrainOptions {
+  @Option(names = "--preset", paramLabel = "NAME", description = "preset: main, the main job's model (batch norm and "
+      + "dropout 0.2 in every hidden layer), which the model flags then change. Without it a command that describes "
+      + "no model (no model flag, no model section in CONFIG) gets the main job's model; one that does gets a plain "
+      + "MLP: no batch norm, no dropout, torch's init.")
+  String preset;
+
   @Option(names = "--dataset", paramLabel = "NAME", description = "data.dataset: mnist-10k (default), fashion-mnist, "
       + "mnist, spirals, linear (y = 2x + noise), teacher, csv:PATH or idx:DIR.")
   String dataset;
-  @Option(names = "--data-dir", paramLabel = "DIR", description = "data.data_dir: where fashion-mnist/mnist files are "
-      + "looked for first.")
+  @Option(names = "--data-dir", paramLabel = "DIR", description = "data.data_dir: read fashion-mnist or mnist from "
+      + "DIR/NAME or DIR, and nowhere else (default: /usr/share/datasets/fashion-mnist, the cache for mnist).")
   String dataDir;
   @Option(names = "--download", negatable = true, description = "data.download: download mnist into the cache if missing.")
   Boolean download;
@@ -33,15 +41,17 @@ public final class TrainOptions {
   @Option(names = "--activation", paramLabel = "NAME", description = "model.activation: sigmoid, tanh, relu (default), "
       + "leaky_relu, elu, gelu, softplus, softsign, hardtanh, identity.")
   String activation;
-  @Option(names = "--init", paramLabel = "NAME", description = "model.init: standard, xavier_uniform, xavier_normal, "
-      + "he_uniform, he_normal, lecun_normal, orthogonal, ... (default: torch's, which also draws the biases; a named "
-      + "initializer zeroes them).")
+  @Option(names = "--init", paramLabel = "NAME", description = "model.init: default (torch's, which also draws the "
+      + "biases; a named initializer zeroes them), standard, xavier_uniform, xavier_normal, kaiming_uniform, "
+      + "kaiming_normal, orthogonal (torch's default arguments: gain 1, kaiming a=0 fan_in leaky_relu), he_normal, "
+      + "glorot_normal, lecun_normal, ...; NAME:auto (xavier_*, kaiming_*, orthogonal) takes the gain of the "
+      + "activation after each layer.")
   String init;
   @Option(names = "--batch-norm", negatable = true, description = "model.batch_norm: BatchNorm after each hidden "
-      + "Dense layer (default on).")
+      + "Dense layer (default off; on in the main job).")
   Boolean batchNorm;
   @Option(names = "--dropout", paramLabel = "P", description = "model.dropout: dropout probability after each hidden "
-      + "activation, in [0, 1) (default " + Defaults.DROPOUT + ").")
+      + "activation, in [0, 1) (default 0; 0.2 in the main job).")
   Double dropout;
   @Option(names = "--residual", negatable = true, description = "model.residual: wrap each same-width hidden block "
       + "in a residual connection.")
@@ -92,7 +102,8 @@ public final class TrainOptions {
       + "(drop the batch) or backoff (drop it and halve the lr) when a loss or gradient is NaN or infinite.")
   String onNonFinite;
 
-  @Option(names = "--out", paramLabel = "DIR", description = "output.dir (default runs/YYYYMMDD-HHMMSS).")
+  @Option(names = {"--out", "--output"}, paramLabel = "DIR", description = "output.dir (default runs/YYYYMMDD-HHMMSS). "
+      + "--output is the same, as for sweep and reproduce.")
   String out;
   @Option(names = "--resume", negatable = true, description = "output.resume: continue the run in --out from its "
       + "newest checkpoint.")
@@ -122,6 +133,10 @@ public final class TrainOptions {
    * which key path, so that errors about the value name the flag.
    */
   void applyTo(ObjectNode tree, Map<String, String> flags) {
+    if (preset != null) {
+      tree.put(Preset.KEY, preset);
+      flags.put(Preset.KEY, "--preset");
+    }
     Object[][] table = {
       {"--dataset", "data.dataset", dataset}, {"--data-dir", "data.data_dir", dataDir},
       {"--download", "data.download", download}, {"--validation", "data.validation", validation},

@@ -66,6 +66,7 @@ public final class TrainRun {
     Path config = o.dir().resolve(CONFIG_FILE);
     write(config.toString(), "Free space on that disk, or choose another directory with --out DIR.",
         () -> AtomicFiles.write(config, s -> s.write(ConfigPrinter.yaml(c).getBytes(StandardCharsets.UTF_8))));
+    if (c.preset() != null) out.println(c.preset().line());
     out.println(data.description());
     out.println(r.describe());
     String resumed = o.resume() ? resume(trainer, o.dir().resolve(CHECKPOINTS), err) : null;
@@ -211,20 +212,24 @@ public final class TrainRun {
     }
   }
 
-  /** What model.json records about the run (strings, also in the safetensors metadata). */
-  private static Map<String, String> info(TrainConfig c, TrainResult r, Metrics test) {
-    Map<String, String> info = new LinkedHashMap<>();
+  /**
+   * What model.json records about the run: numbers as numbers (a non-finite test metric as its text,
+   * which JSON has no number for), the rest as text; the safetensors metadata gets them all as text.
+   */
+  private static Map<String, Object> info(TrainConfig c, TrainResult r, Metrics test) {
+    Map<String, Object> info = new LinkedHashMap<>();
     info.put("dataset", c.data().dataset() + (c.data().path() == null ? "" : ":" + c.data().path()));
-    info.put("seed", String.valueOf(c.training().seed()));
-    info.put("steps", String.valueOf(r.steps()));
-    info.put("epochs", String.valueOf(r.epochs()));
+    info.put("seed", c.training().seed());
+    info.put("steps", r.steps());
+    info.put("epochs", r.epochs());
     info.put("stop_reason", r.stopReason().name());
     Map<String, Double> m = new LinkedHashMap<>();
     RunOutput.put(m, "test_", test);
-    m.forEach((k, v) -> info.put(k, String.valueOf(v)));
+    m.forEach((k, v) -> info.put(k, Double.isFinite(v) ? v : String.valueOf(v)));
     info.put("created_by", "deepgrad " + VersionProvider.version());
     return info;
   }
+
 
   /** {@code test accuracy: 96.40% (loss 0.1234)}, or for regression {@code test mse: ... r2: ...}. */
   static String summary(Metrics m) {

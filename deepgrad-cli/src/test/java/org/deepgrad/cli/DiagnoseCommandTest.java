@@ -61,6 +61,26 @@ class DiagnoseCommandTest {
     assertTrue(run.out().contains("diagnostics: 50 steps (MAX_STEPS), 10 sampled (every 5)"), run::toString);
   }
 
+  /**
+   * Issue 14, item 4: He et al. 2015's comparison. torch's xavier_normal_ (gain 1 before ReLU too)
+   * halves the signal at every one of 30 ReLU layers, so the probe finds VANISHING; kaiming_normal
+   * (gain √2, torch's defaults) and he_normal keep it, and so does xavier_normal:auto, gain √2.
+   */
+  @Test
+  void thirtyReluLayersVanishWithXavierButNotWithHe() {
+    String net = "--hidden 64x30 --activation relu --fail-on vanishing --init ";
+    Cli.Run xavier = diagnose(net + "xavier_normal");
+    assertEquals(DiagnoseCommand.FOUND, xavier.code(), xavier::toString);
+    assertTrue(xavier.out().contains("relu, xavier_normal init (gain 1), 171530 parameters"), xavier::toString);
+    for (String init : List.of("kaiming_normal", "he_normal", "xavier_normal:auto")) {
+      Cli.Run run = diagnose(net + init);
+      assertEquals(Failures.OK, run.code(), run::toString);
+      assertFalse(run.out().contains("VANISHING"), run::toString);
+      assertTrue(!init.endsWith(":auto") || run.out().contains("init (gain 1.414 for dense layers 1-30, 1 for 31)"),
+          run::toString);
+    }
+  }
+
   @Test
   void learningRate10WithoutClippingExplodesAndJsonSaysWhere() throws IOException {
     Cli.Run run = diagnose("--optimizer sgd --lr 10 --no-batch-norm --dropout 0 --json --fail-on EXPLODING,Nan_Or_Inf");

@@ -26,6 +26,7 @@ class TrainConfigTest {
   @Test
   void noArgumentsIsTheMainJob() {
     TrainConfig c = Cli.config(null);
+    assertEquals(Preset.MAIN, c.preset());
     assertEquals("mnist-10k", c.data().dataset());
     assertEquals(0, c.data().validation());
     assertEquals(List.of(128, 64, 32), c.model().hidden());

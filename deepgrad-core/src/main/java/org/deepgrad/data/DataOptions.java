@@ -8,8 +8,9 @@ import java.util.Map;
 /**
  * Where {@link DataSources} looks for and keeps data set files.
  *
- * @param dataDir a directory of the user's data files (checked first; null for none): a data set's
- *     files are looked for in {@code dataDir/<name>} and then in {@code dataDir} itself
+ * @param dataDir a directory of the user's data files (null for none): a data set's files are looked
+ *     for in {@code dataDir/<name>} and then in {@code dataDir} itself, and nowhere else (no cache,
+ *     no download, no system directory)
  * @param cacheDir where downloads go, in {@code cacheDir/<name>}; default {@code $XDG_CACHE_HOME/deepgrad},
  *     else {@code ~/.cache/deepgrad}
  * @param download whether missing files may be downloaded (default false: nothing leaves the machine

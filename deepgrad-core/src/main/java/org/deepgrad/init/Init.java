@@ -4,6 +4,7 @@ import static java.util.Map.entry;
 
 import java.util.Locale;
 import java.util.Map;
+import java.util.OptionalDouble;
 import java.util.TreeMap;
 
 /**
@@ -46,6 +47,19 @@ public final class Init {
       throw new IllegalArgumentException("unknown initializer '" + name + "'; valid names: " + BY_NAME.keySet());
     }
     return init;
+  }
+
+  /**
+   * The gain {@code init} draws with: xavier and orthogonal their {@code gain}, kaiming (he, lecun)
+   * {@code Gain.calculate(nonlinearity, a)}; empty for the others (standard, constants, uniform, normal).
+   */
+  public static OptionalDouble gainOf(Initializer init) {
+    if (init instanceof XavierUniform x) return OptionalDouble.of(x.gain());
+    if (init instanceof XavierNormal x) return OptionalDouble.of(x.gain());
+    if (init instanceof Orthogonal o) return OptionalDouble.of(o.gain());
+    if (init instanceof KaimingUniform k) return OptionalDouble.of(Gain.calculate(k.nonlinearity(), k.a()));
+    if (init instanceof KaimingNormal k) return OptionalDouble.of(Gain.calculate(k.nonlinearity(), k.a()));
+    return OptionalDouble.empty();
   }
 
   /** All zeros: torch's {@code zeros_}. */

@@ -108,16 +108,25 @@ final class JsonFields {
   }
 
   /** An object whose values are all strings, in file order. */
-  Map<String, String> stringMap(String key) throws ModelFileException {
-    Map<String, String> out = new LinkedHashMap<>();
+  /**
+   * The object under {@code key} whose values are strings, booleans or numbers: a whole number that
+   * fits as a {@code Long}, any other as a {@code Double}.
+   */
+  Map<String, Object> scalarMap(String key) throws ModelFileException {
+    Map<String, Object> out = new LinkedHashMap<>();
     for (Map.Entry<?, ?> e : object(key).map.entrySet()) {
-      if (!(e.getValue() instanceof String s)) {
-        throw error(place(key), "the value of " + quote((String) e.getKey()) + " must be a string, found " + found(e.getValue()));
+      Object v = e.getValue();
+      if (v instanceof BigDecimal d) v = d.doubleValue();
+      if (!(v instanceof String || v instanceof Boolean || v instanceof Long || v instanceof Double)
+          || v instanceof Double d && !Double.isFinite(d)) {
+        throw error(place(key), "the value of " + quote((String) e.getKey()) + " must be a string, a number or a "
+            + "boolean, found " + found(e.getValue()));
       }
-      out.put((String) e.getKey(), s);
+      out.put((String) e.getKey(), v);
     }
     return out;
   }
+
 
   List<?> array(String key) throws ModelFileException {
     if (!(get(key) instanceof List<?> list)) throw error(place(key), "expected an array, found " + found(map.get(key)));

@@ -11,11 +11,15 @@ import org.deepgrad.nn.ModelSpec;
  * The layers of a model.json, one object per {@link LayerSpec}:
  *
  * <pre>
- * {"type": "dense", "units": 128, "init": "he_normal"}     (init omitted for torch's default)
+ * {"type": "dense", "units": 128, "init": "he_normal"}     ("default": torch's; xavier_normal:auto, ...)
  * {"type": "activation", "name": "relu"}
- * {"type": "batch_norm"}   {"type": "layer_norm"}   {"type": "dropout", "p": 0.2}
+ * {"type": "batch_norm", "eps": 1.0E-5, "momentum": 0.1}   {"type": "layer_norm", "eps": 1.0E-5}
+ * {"type": "dropout", "p": 0.2}
  * {"type": "residual", "body": [ ...layers... ]}
  * </pre>
+ *
+ * Files written before these were recorded leave out a dense layer's default init and the norms' eps
+ * and momentum; they read as torch's defaults.
  */
 final class LayerJson {
   private static final List<String> TYPES = List.of("dense", "activation", "batch_norm", "layer_norm", "dropout", "residual");
@@ -30,14 +34,17 @@ final class LayerJson {
       if (l instanceof LayerSpec.Dense d) {
         m.put("type", "dense");
         m.put("units", d.units());
-        if (d.init() != null) m.put("init", d.init());
+        m.put("init", d.init() == null ? "default" : d.init());
       } else if (l instanceof LayerSpec.Act a) {
         m.put("type", "activation");
         m.put("name", a.name());
-      } else if (l instanceof LayerSpec.BatchNorm) {
+      } else if (l instanceof LayerSpec.BatchNorm n) {
         m.put("type", "batch_norm");
-      } else if (l instanceof LayerSpec.LayerNorm) {
+        m.put("eps", n.eps());
+        m.put("momentum", n.momentum());
+      } else if (l instanceof LayerSpec.LayerNorm n) {
         m.put("type", "layer_norm");
+        m.put("eps", n.eps());
       } else if (l instanceof LayerSpec.Dropout d) {
         m.put("type", "dropout");
         m.put("p", d.p());
@@ -72,9 +79,16 @@ final class LayerJson {
         String name = f.string("name");
         return f.check("name", () -> new LayerSpec.Act(name));
       }
-      case "batch_norm", "layer_norm" -> {
-        f.allow("type");
-        return type.equals("batch_norm") ? new LayerSpec.BatchNorm() : new LayerSpec.LayerNorm();
+      case "batch_norm" -> {
+        f.allow("type", "eps", "momentum");
+        double eps = f.has("eps") ? f.number("eps") : LayerSpec.BatchNorm.EPS;
+        double momentum = f.has("momentum") ? f.number("momentum") : LayerSpec.BatchNorm.MOMENTUM;
+        return f.check("eps", () -> new LayerSpec.BatchNorm(eps, momentum));
+      }
+      case "layer_norm" -> {
+        f.allow("type", "eps");
+        double eps = f.has("eps") ? f.number("eps") : LayerSpec.BatchNorm.EPS;
+        return f.check("eps", () -> new LayerSpec.LayerNorm(eps));
       }
       case "dropout" -> {
         f.allow("type", "p");

@@ -11,16 +11,19 @@ import org.deepgrad.nn.ModelSpec;
 /**
  * What is saved with a model's weights so it can be rebuilt and used on raw data: its layers, its
  * task, the class names, the input preprocessing, and free-form information (dataset, metrics,
- * command line...), which also goes into the weights file's safetensors metadata.
+ * command line...), which also goes into the weights file's safetensors metadata (as text there,
+ * whose values are strings).
  *
  * @param spec the layers; rebuilt on load, then the weights are loaded into it
  * @param task classification or regression
  * @param classes the class names in output order (empty: unnamed, or a regression); when given for
  *     a classification there is one per output, without duplicates
  * @param pre the input transform; null means {@link Preprocessing#identity()}
- * @param info string pairs kept in insertion order; null means none
+ * @param info named values kept in insertion order, each a {@code String}, a {@code Boolean}, an
+ *     {@code Integer} or {@code Long}, or a finite {@code Double} (JSON has no NaN: give such a value as
+ *     text); null means none
  */
-public record ModelCard(ModelSpec spec, Task task, List<String> classes, Preprocessing pre, Map<String, String> info) {
+public record ModelCard(ModelSpec spec, Task task, List<String> classes, Preprocessing pre, Map<String, Object> info) {
 
   /** Validates the fields against each other (see the parameters); copies the collections. */
   public ModelCard {
@@ -40,14 +43,26 @@ public record ModelCard(ModelSpec spec, Task task, List<String> classes, Preproc
     pre = pre == null ? Preprocessing.identity() : pre;
     checkStats("mean", pre.mean(), spec.inputs());
     checkStats("std", pre.std(), spec.inputs());
-    Map<String, String> copy = new LinkedHashMap<>();
+    Map<String, Object> copy = new LinkedHashMap<>();
     if (info != null) {
       info.forEach((k, v) -> {
         if (k == null || v == null) throw new IllegalArgumentException("model info " + k + " = " + v + ": null");
+        boolean finite = !(v instanceof Double d) || Double.isFinite(d);
+        if (!(v instanceof String || v instanceof Boolean || v instanceof Integer || v instanceof Long
+            || v instanceof Double) || !finite) {
+          throw new IllegalArgumentException("model info " + k + " = " + v + ": give a string, a boolean, a whole "
+              + "number or a finite double (as text otherwise)");
+        }
         copy.put(k, v);
       });
     }
     info = Collections.unmodifiableMap(copy);
+  }
+
+  /** The info value under {@code key} as text ({@code 42} for 42 or "42"), or null when absent. */
+  public String infoText(String key) {
+    Object v = info.get(key);
+    return v == null ? null : v.toString();
   }
 
   private static void checkStats(String name, float[] stats, int inputs) {

@@ -4,6 +4,8 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.LinkedHashMap;
+import java.util.Map;
 import org.deepgrad.nn.ModelSpec;
 import org.deepgrad.nn.Module;
 import org.deepgrad.nn.Sequential;
@@ -50,7 +52,9 @@ public final class ModelFiles {
     }
     Files.createDirectories(dir);
     Path weights = dir.resolve(WEIGHTS);
-    Safetensors.write(weights, model.stateDict(), card.info());
+    Map<String, String> metadata = new LinkedHashMap<>();
+    card.info().forEach((k, v) -> metadata.put(k, v.toString())); // safetensors metadata holds strings
+    Safetensors.write(weights, model.stateDict(), metadata);
     byte[] json = ModelJson.write(card, Checksums.hex(Checksums.sha256(weights))).getBytes(StandardCharsets.UTF_8);
     AtomicFiles.write(dir.resolve(CARD), out -> out.write(json));
   }

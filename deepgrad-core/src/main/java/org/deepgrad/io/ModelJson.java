@@ -22,10 +22,12 @@ import org.deepgrad.nn.ModelSpec;
  * <pre>
  * {"format": "deepgrad-model", "version": 1, "task": "classification", "inputs": 784, "outputs": 10,
  *  "classes": ["0", ...], "preprocessing": {"scale": 0.00392156862745098, "mean": [0.1307], "std": [0.3081]},
- *  "layers": [...],  "info": {"key": "value", ...},  "weights_sha256": "..."}
+ *  "layers": [...],  "info": {"dataset": "mnist-10k", "seed": 42, "test_accuracy": 0.966, ...},
+ *  "weights_sha256": "..."}
  * </pre>
  *
- * The layers are as {@link LayerJson}. {@code classes}, {@code preprocessing} (and within it each of
+ * The layers are as {@link LayerJson}. {@code info} values are strings, numbers or booleans (files
+ * written before numbers were numbers hold strings only, and read as such). {@code classes}, {@code preprocessing} (and within it each of
  * scale, mean, std), {@code info} and {@code weights_sha256} (SHA-256 of model.safetensors, hex) may
  * be left out; every other key is required, and any key not listed is an error.
  */
@@ -115,7 +117,7 @@ final class ModelJson {
     List<String> classes = f.has("classes") ? f.strings("classes") : List.of();
     f.check("classes", () -> new ModelCard(spec, task, classes, null, null)); // the class checks alone
     Preprocessing pre = f.has("preprocessing") ? preprocessing(f.object("preprocessing")) : null;
-    Map<String, String> info = f.has("info") ? f.stringMap("info") : Map.of();
+    Map<String, Object> info = f.has("info") ? f.scalarMap("info") : Map.of();
     ModelCard card = f.check("preprocessing", () -> new ModelCard(spec, task, classes, pre, info));
     String sha = f.has(SHA) ? f.string(SHA) : null;
     if (sha != null && !sha.matches("[0-9a-f]{64}")) {

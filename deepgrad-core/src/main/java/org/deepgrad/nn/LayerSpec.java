@@ -1,7 +1,6 @@
 package org.deepgrad.nn;
 
 import java.util.List;
-import java.util.Locale;
 import java.util.Objects;
 import org.deepgrad.init.Init;
 
@@ -15,15 +14,12 @@ public sealed interface LayerSpec {
   /**
    * A dense layer ({@link Linear}, with bias) of {@code units} outputs.
    *
-   * <p>{@code init} is an {@link Init#byName} name, or null for torch's default. The torch-style names
-   * whose functions take a gain or a nonlinearity ({@code xavier_*}, {@code kaiming_*},
-   * {@code orthogonal}) get the one of the activation that follows the layer (skipping normalization
-   * and dropout, up to the next dense or residual layer), as torch's documentation recommends: tanh
-   * after {@code xavier_normal} gives gain 5/3. No activation there means linear (gain 1); one that
-   * torch's {@code calculate_gain} does not know (elu, gelu, softplus, softsign, hardtanh) keeps the
-   * name's default. The Keras-style names are fixed, as in Keras: {@code glorot_*} gain 1,
-   * {@code he_*} for ReLU, {@code lecun_*} gain 1; so {@code glorot_normal} before ReLU is the plain
-   * Xavier init of the Xavier-versus-He comparison.
+   * <p>{@code init} is an {@link Init#byName} name, drawn with torch's default arguments whatever the
+   * activation ({@code xavier_*} and {@code orthogonal} gain 1, {@code kaiming_*} a = 0, fan_in,
+   * leaky_relu); {@code NAME:auto} for {@code xavier_*}, {@code kaiming_*} and {@code orthogonal}
+   * matches the gain to the activation after the layer ({@code xavier_normal:auto} before tanh: gain
+   * 5/3); null (or {@code "default"}, stored as null) is torch's default. The rules are in
+   * {@link DenseInit}.
    *
    * @param units the number of outputs, in [1, {@link ModelSpec#MAX_WIDTH}]
    * @param init an initializer name, or null for torch's default
@@ -34,10 +30,18 @@ public sealed interface LayerSpec {
       if (units < 1 || units > ModelSpec.MAX_WIDTH) {
         throw new IllegalArgumentException("a dense layer needs units in [1, " + ModelSpec.MAX_WIDTH + "], got " + units);
       }
-      if (init != null) {
-        init = init.trim().toLowerCase(Locale.ROOT);
-        Init.byName(init); // throws listing the valid names
-      }
+      init = initName(init);
+    }
+
+    /**
+     * {@code name} as a spec holds it: trimmed, in lower case, null for torch's default (null or
+     * {@code "default"}).
+     *
+     * @throws IllegalArgumentException for an unknown name (listing the valid ones), or {@code :auto}
+     *     on a name whose scale is fixed
+     */
+    public static String initName(String name) {
+      return DenseInit.normalize(name);
     }
   }
 
@@ -54,11 +58,56 @@ public sealed interface LayerSpec {
     }
   }
 
-  /** Batch normalization over the current width ({@link BatchNorm1d}, torch's defaults). */
-  record BatchNorm() implements LayerSpec {}
+  /**
+   * Batch normalization over the current width ({@link BatchNorm1d}, with a learned scale and shift).
+   *
+   * @param eps added to the variance, finite and &gt; 0 (torch's default {@value #EPS})
+   * @param momentum the running statistics' update weight, in [0, 1] (torch's default {@value #MOMENTUM})
+   */
+  record BatchNorm(double eps, double momentum) implements LayerSpec {
+    /** torch's default eps of BatchNorm1d and LayerNorm. */
+    public static final double EPS = 1e-5;
+    /** torch's default momentum of BatchNorm1d. */
+    public static final double MOMENTUM = 0.1;
 
-  /** Layer normalization over the current width ({@link LayerNorm}, torch's defaults). */
-  record LayerNorm() implements LayerSpec {}
+    /** Checks eps and momentum. */
+    public BatchNorm {
+      checkEps("batch norm", eps);
+      if (!(momentum >= 0 && momentum <= 1)) {
+        throw new IllegalArgumentException("batch norm momentum must be in [0, 1], got " + momentum + "; torch's default is "
+            + MOMENTUM);
+      }
+    }
+
+    /** torch's defaults: eps 1e-5, momentum 0.1. */
+    public BatchNorm() {
+      this(EPS, MOMENTUM);
+    }
+  }
+
+  /**
+   * Layer normalization over the current width ({@link LayerNorm}, with a learned scale and shift).
+   *
+   * @param eps added to the variance, finite and &gt; 0 (torch's default 1e-5)
+   */
+  record LayerNorm(double eps) implements LayerSpec {
+    /** Checks eps. */
+    public LayerNorm {
+      checkEps("layer norm", eps);
+    }
+
+    /** torch's default: eps 1e-5. */
+    public LayerNorm() {
+      this(BatchNorm.EPS);
+    }
+  }
+
+  private static void checkEps(String layer, double eps) {
+    if (!(eps > 0 && Double.isFinite(eps))) {
+      throw new IllegalArgumentException(layer + " eps must be finite and > 0, got " + eps + "; torch's default is "
+          + BatchNorm.EPS);
+    }
+  }
 
   /**
    * Inverted dropout ({@link org.deepgrad.nn.Dropout}).

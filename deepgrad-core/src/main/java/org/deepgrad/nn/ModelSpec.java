@@ -12,7 +12,7 @@ import org.deepgrad.tensor.Rng;
  *
  * <pre>{@code
  * ModelSpec spec = ModelSpec.mlp(784, new int[] {128, 64, 32}, 10, "relu", "he_normal", true, 0.2, false);
- * spec.describe();  // "784-128-64-32-10 relu, he_normal init, batch norm, dropout 0.2"
+ * spec.describe();  // "784-128-64-32-10 relu, he_normal init (gain 1.414), batch norm, dropout 0.2"
  * Sequential model = spec.build(new Rng(42));
  * }</pre>
  *
@@ -42,6 +42,7 @@ public record ModelSpec(int inputs, List<LayerSpec> layers) {
     if (!walk.hasDense()) {
       throw new IllegalArgumentException("a model needs at least one dense layer; its layers are " + layers);
     }
+    DenseInit.check(layers);
   }
 
   /** The model, drawing initial weights and dropout generators from {@code rng}; in training mode. */
@@ -69,7 +70,7 @@ public record ModelSpec(int inputs, List<LayerSpec> layers) {
    * regression outputs).
    *
    * @param activation an {@link Activation#byName} name (unused when {@code hidden} is empty)
-   * @param init an initializer name for every dense layer, or null for torch's default
+   * @param init an initializer name for every dense layer ({@link LayerSpec.Dense}), or null for torch's default
    * @param dropout in [0, 1); 0 adds no dropout layers
    */
   public static ModelSpec mlp(int inputs, int[] hidden, int outputs, String activation, String init,

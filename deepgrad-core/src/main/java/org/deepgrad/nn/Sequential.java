@@ -105,9 +105,19 @@ public final class Sequential extends Module {
       return add(new BatchNorm1d(width));
     }
 
+    /** A {@link BatchNorm1d} over the current width with this eps and momentum. */
+    public Builder batchNorm(float eps, float momentum) {
+      return add(new BatchNorm1d(width, eps, momentum, true));
+    }
+
     /** A {@link LayerNorm} over the current width, torch's defaults. */
     public Builder layerNorm() {
       return add(new LayerNorm(width));
+    }
+
+    /** A {@link LayerNorm} over the current width with this eps. */
+    public Builder layerNorm(float eps) {
+      return add(new LayerNorm(width, eps, true));
     }
 
     /** Inverted dropout with probability p, drawing masks from the builder's generator. */

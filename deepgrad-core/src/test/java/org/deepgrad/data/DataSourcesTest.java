@@ -67,6 +67,25 @@ class DataSourcesTest {
   void fashionMnistLoadsFromTheDataDirectory() throws IOException {
     writeFake(dir.resolve("fashion-mnist"), true);
     checkFake(DataSources.load("fashion-mnist", DataOptions.defaults().withDataDir(dir)));
+    assertEquals(dir.resolve("fashion-mnist").resolve("t10k-labels-idx1-ubyte"),
+        DataSources.locate("fashion-mnist", DataOptions.defaults().withDataDir(dir)).get(3));
+  }
+
+  @Test
+  void aDataDirectoryIsTheOnlyPlaceLooked() throws Exception {
+    Path empty = dir.resolve("empty");
+    Files.createDirectories(empty);
+    // mnist in the cache (and a server to download from) is not used when a data directory is given
+    writeFake(dir.resolve("cache").resolve("mnist"), false);
+    DataOptions cached = DataOptions.defaults().withCacheDir(dir.resolve("cache")).withChecksums(fakeChecksums());
+    checkFake(DataSources.load("mnist", cached));
+    for (String name : List.of("mnist", "fashion-mnist")) {
+      String m = assertThrows(FileNotFoundException.class,
+          () -> DataSources.locate(name, cached.withDataDir(empty).withDownload(true))).getMessage();
+      assertTrue(m.contains("not found in the data directory " + empty), m);
+      assertTrue(m.contains("train-images-idx3-ubyte.gz") && m.contains("t10k-labels-idx1-ubyte.gz"), m);
+      assertTrue(m.contains(empty.resolve(name) + " (no such directory)") && m.contains("give no data directory"), m);
+    }
   }
 
   @Test

@@ -36,9 +36,11 @@ class ModelCardTest {
     rejects(() -> new ModelCard(SPEC, Task.CLASSIFICATION, null, new Preprocessing(1, null, new float[] {1, 1}), null),
         "2 std values for a model with 4 inputs");
     rejects(() -> new ModelCard(null, Task.REGRESSION, null, null, null), "needs a spec");
-    Map<String, String> info = new HashMap<>();
+    Map<String, Object> info = new HashMap<>();
     info.put("k", null);
     rejects(() -> new ModelCard(SPEC, Task.REGRESSION, null, null, info), "null");
+    rejects(() -> new ModelCard(SPEC, Task.REGRESSION, null, null, Map.of("loss", Double.NaN)), "finite double");
+    rejects(() -> new ModelCard(SPEC, Task.REGRESSION, null, null, Map.of("w", List.of(1))), "a string, a boolean");
     rejects(() -> new ModelCard(SPEC, Task.CLASSIFICATION, Collections.nCopies(3, null), null, null), "null class name");
   }
 

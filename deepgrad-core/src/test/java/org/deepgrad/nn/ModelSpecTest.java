@@ -77,10 +77,24 @@ class ModelSpecTest {
   void describeIsAOneLineSummary() {
     assertEquals("784-128-64-32-10 relu, batch norm, dropout 0.2",
         ModelSpec.mlp(784, new int[] {128, 64, 32}, 10, "relu", null, true, 0.2, false).describe());
-    assertEquals("784-128-64-32-10 relu, he_normal init, batch norm, dropout 0.2", // the example in ModelSpec's doc
+    assertEquals("784-128-64-32-10 relu, he_normal init (gain 1.414), batch norm, dropout 0.2", // ModelSpec's doc
         ModelSpec.mlp(784, new int[] {128, 64, 32}, 10, "relu", "he_normal", true, 0.2, false).describe());
     ModelSpec deep = ModelSpec.mlp(16, new int[] {16, 16}, 1, "tanh", "xavier_normal", false, 0, true);
-    assertEquals("16-16-16-1 tanh, xavier_normal init, residual", deep.toString());
+    assertEquals("16-16-16-1 tanh, xavier_normal init (gain 1), residual", deep.toString());
+    assertEquals("8-4-4-2 tanh, standard init",
+        ModelSpec.mlp(8, new int[] {4, 4}, 2, "tanh", "standard", false, 0, false).describe());
     assertEquals("3-2 layer norm", new ModelSpec(3, List.of(new LayerSpec.LayerNorm(), new Dense(2, null))).describe());
+  }
+
+  @Test
+  void describeSaysTheGainEachDenseLayerGot() {
+    assertEquals("784-64-64-64-10 relu, xavier_normal:auto init (gain 1.414 for dense layers 1-3, 1 for 4)",
+        ModelSpec.mlp(784, new int[] {64, 64, 64}, 10, "relu", "xavier_normal:auto", false, 0, false).describe());
+    assertEquals("8-4-4-2 tanh, kaiming_normal init (gain 1.414)",
+        ModelSpec.mlp(8, new int[] {4, 4}, 2, "tanh", "kaiming_normal", false, 0, false).describe());
+    ModelSpec mixed = new ModelSpec(8, List.of(new Dense(4, "orthogonal:auto"), new LayerSpec.Act("tanh"),
+        new Dense(4, "he_normal"), new LayerSpec.Act("relu"), new Dense(2, "orthogonal:auto")));
+    assertEquals("8-4-4-2 tanh, relu, orthogonal:auto init (gain 1.667 for dense layers 1, 1 for 3), "
+        + "he_normal init (gain 1.414)", mixed.describe());
   }
 }

@@ -9,9 +9,13 @@ import org.jfree.chart.JFreeChart;
 /**
  * Learning curves from metrics.jsonl: the training metric per logged step (the mean since the previous
  * record), the per-epoch training and validation metrics at the step each epoch ended, and the test
- * metric of the saved model at the last step.
+ * metric of the saved model at the last step; each curve only when the run has it, and a caption that
+ * names the curves drawn.
  */
 final class CurveCharts {
+  /** A chart and the caption that says what it plots. */
+  record Curves(JFreeChart chart, String caption) {}
+
   private static final Color TRAIN = new Color(0x1F77B4);
   private static final Color EPOCH = new Color(0x0B3C66);
   private static final Color VALIDATION = new Color(0xFF7F0E);
@@ -20,21 +24,32 @@ final class CurveCharts {
   private CurveCharts() {}
 
   /** The curves of {@code metric} (loss, accuracy, mse, r2); null when no record has it. */
-  static JFreeChart of(RunFiles run, String metric) {
+  static Curves of(RunFiles run, String metric) {
     List<Charts.Series> series = new ArrayList<>();
-    add(series, "train (per " + interval(run) + " steps)", run.steps(), metric, TRAIN);
-    add(series, "train (epoch)", run.epochs(), metric, EPOCH);
-    add(series, "validation (epoch)", run.epochs(), "val_" + metric, VALIDATION);
+    List<String> drawn = new ArrayList<>();
+    String interval = interval(run);
+    if (add(series, "train (per " + interval + " steps)", run.steps(), metric, TRAIN)) {
+      drawn.add("the training mean per " + interval + " steps");
+    }
+    if (add(series, "train (epoch)", run.epochs(), metric, EPOCH)) drawn.add("the training " + metric + " per epoch");
+    if (add(series, "validation (epoch)", run.epochs(), "val_" + metric, VALIDATION)) {
+      drawn.add("the validation " + metric + " per epoch");
+    }
     String test = run.info().get("test_" + metric);
     if (test != null && !series.isEmpty()) {
       double last = run.end() != null ? run.end().path("steps").asDouble() : lastX(series);
       series.add(new Charts.Series("test (saved model)", new double[] {last}, new double[] {parse(test)}, TEST));
+      drawn.add("the saved model's test " + metric);
     }
     if (series.isEmpty()) return null;
-    return Charts.lineChart(metric, "step", metric, series, false);
+    String list = drawn.size() == 1 ? drawn.get(0)
+        : String.join(", ", drawn.subList(0, drawn.size() - 1)) + " and " + drawn.get(drawn.size() - 1);
+    return new Curves(Charts.lineChart(metric, "step", metric, series, false),
+        Character.toUpperCase(metric.charAt(0)) + metric.substring(1) + ": " + list + ".");
   }
 
-  private static void add(List<Charts.Series> out, String name, List<JsonNode> records, String key, Color color) {
+  /** Adds the finite values of {@code key} in {@code records} as a series; whether there were any. */
+  private static boolean add(List<Charts.Series> out, String name, List<JsonNode> records, String key, Color color) {
     double[] x = new double[records.size()];
     double[] y = new double[records.size()];
     int n = 0;
@@ -45,6 +60,7 @@ final class CurveCharts {
       y[n++] = v;
     }
     if (n > 0) out.add(new Charts.Series(name, java.util.Arrays.copyOf(x, n), java.util.Arrays.copyOf(y, n), color));
+    return n > 0;
   }
 
   /** The gap between the first two step records (log_every). */

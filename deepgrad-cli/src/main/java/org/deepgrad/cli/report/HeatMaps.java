@@ -2,6 +2,7 @@ package org.deepgrad.cli.report;
 
 import java.awt.Color;
 import java.awt.Paint;
+import java.util.Arrays;
 import org.jfree.chart.JFreeChart;
 import org.jfree.chart.axis.NumberAxis;
 import org.jfree.chart.axis.SymbolAxis;
@@ -15,7 +16,8 @@ import org.jfree.data.xy.DefaultXYZDataset;
 /**
  * Heat maps for reports: one row per named item (a layer), one column per x value (a step), the cell's
  * colour on the viridis ramp of {@link Charts#ramp} between the smallest and largest finite value, with
- * a colour legend; a non-finite cell is left blank (white).
+ * a colour legend; a non-finite cell is left blank (white). The x axis spans the columns exactly, from
+ * the left edge of the first block to the right edge of the last, with no margin past the data.
  */
 public final class HeatMaps {
   private HeatMaps() {}
@@ -60,6 +62,11 @@ public final class HeatMaps {
     renderer.setPaintScale(scale);
     NumberAxis xAxis = new NumberAxis(xLabel);
     xAxis.setAutoRangeIncludesZero(false);
+    if (x.length > 0) {
+      double first = Arrays.stream(x).min().getAsDouble();
+      double last = Arrays.stream(x).max().getAsDouble();
+      xAxis.setRange(first - blockWidth / 2, last + blockWidth / 2); // blocks are centred on their x
+    }
     SymbolAxis yAxis = new SymbolAxis(yLabel, rows);
     yAxis.setGridBandsVisible(false);
     XYPlot plot = new XYPlot(data, xAxis, yAxis, renderer);

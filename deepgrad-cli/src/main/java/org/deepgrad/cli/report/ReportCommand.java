@@ -23,7 +23,7 @@ public final class ReportCommand implements Callable<Integer> {
   CommandSpec spec;
 
   @Parameters(index = "0", paramLabel = "DIR", description = "A directory 'deepgrad train' wrote (its --out), or one "
-      + "'deepgrad sweep' wrote (its --output).")
+      + "'deepgrad sweep' wrote (its --out).")
   Path dir;
 
   @Override

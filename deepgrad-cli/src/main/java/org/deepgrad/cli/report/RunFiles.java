@@ -44,7 +44,7 @@ record RunFiles(Path dir, String config, List<JsonNode> steps, List<JsonNode> ep
     if (!Files.isRegularFile(dir.resolve(METRICS))) {
       throw new UsageException(dir + " is not a run directory: " + (Files.isDirectory(dir) ? "it has no " + METRICS
           : "no such directory") + ". Give the directory a 'deepgrad train' run wrote (its --out, by default "
-          + "runs/YYYYMMDD-HHMMSS), or the directory of a 'deepgrad sweep' (its --output, with sweep.json).");
+          + "runs/YYYYMMDD-HHMMSS), or the directory of a 'deepgrad sweep' (its --out, with sweep.json).");
     }
     Map<Long, JsonNode> steps = new TreeMap<>();
     Map<Long, JsonNode> epochs = new TreeMap<>();

@@ -40,9 +40,10 @@ public final class RunReport {
           + "no gradient charts. Train with diagnostics (the default) to get them.</p>");
     }
     page.heading("Learning curves");
-    chart(page, "loss", "Loss: the training mean per logged interval, per epoch, the validation loss per epoch "
-        + "and the saved model's test loss.", CurveCharts.of(run, "loss"));
-    chart(page, "accuracy", "Accuracy, as the loss.", CurveCharts.of(run, "accuracy"));
+    for (String metric : List.of("loss", "accuracy")) {
+      CurveCharts.Curves curves = CurveCharts.of(run, metric);
+      if (curves != null) page.chart(metric, curves.caption(), curves.chart());
+    }
     if (sampled.isEmpty()) return page.write(dir, FILE);
     List<StepStats> finite = sampled.stream().filter(RunReport::finite).toList();
     page.heading("Gradient flow");

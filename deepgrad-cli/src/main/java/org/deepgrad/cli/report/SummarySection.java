@@ -3,12 +3,14 @@ package org.deepgrad.cli.report;
 import com.fasterxml.jackson.databind.JsonNode;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 
 /**
  * The run's summary on the page: how it ended (stop reason, steps, epochs), the data set and seed,
  * the last epoch's training and validation metrics, the saved model's test metrics, and the resolved
- * configuration (config.yaml) folded away.
+ * configuration (config.yaml) folded away. Accuracies are percentages with two decimals, as the
+ * command line prints them (96.60%).
  */
 final class SummarySection {
   private SummarySection() {}
@@ -29,12 +31,13 @@ final class SummarySection {
       JsonNode last = run.epochs().get(run.epochs().size() - 1);
       last.fields().forEachRemaining(e -> {
         if (e.getValue().isNumber() && !List.of("epoch", "step").contains(e.getKey())) {
-          rows.add(List.of("epoch " + last.path("epoch").asText() + " " + e.getKey(), FindingsSection.number(e.getValue())));
+          rows.add(List.of("epoch " + last.path("epoch").asText() + " " + e.getKey(),
+              isAccuracy(e.getKey()) ? percent(e.getValue().asDouble()) : FindingsSection.number(e.getValue())));
         }
       });
     }
     info.forEach((k, v) -> {
-      if (k.startsWith("test_")) rows.add(List.of(k.replace('_', ' ') + " (saved model)", format(v)));
+      if (k.startsWith("test_")) rows.add(List.of(k.replace('_', ' ') + " (saved model)", format(k, v)));
     });
     if (info.isEmpty()) rows.add(List.of("model", "none saved (the run stopped on a non-finite value, or has not ended)"));
     page.table(List.of("what", "value"), rows);
@@ -44,11 +47,21 @@ final class SummarySection {
     }
   }
 
-  private static String format(String number) {
+  private static String format(String key, String number) {
     try {
-      return String.format(java.util.Locale.ROOT, "%.4g", Double.parseDouble(number));
+      double v = Double.parseDouble(number);
+      return isAccuracy(key) ? percent(v) : String.format(Locale.ROOT, "%.4g", v);
     } catch (NumberFormatException e) {
       return number;
     }
+  }
+
+  private static boolean isAccuracy(String key) {
+    return key.equals("accuracy") || key.endsWith("_accuracy");
+  }
+
+  /** {@code 0.9660} as {@code 96.60%}. */
+  private static String percent(double fraction) {
+    return String.format(Locale.ROOT, "%.2f%%", 100 * fraction);
   }
 }

@@ -12,6 +12,10 @@ final class FullData {
   private FullData() {}
 
   static Map<String, Object> find(Path dir, boolean download) throws IOException {
+    if (dir != null && download) {
+      throw new UsageException("--data-dir " + dir + " and --download: a data directory is the only place the files are "
+          + "read from, and --download fetches them into the cache instead; give one of them.");
+    }
     Map<String, Object> keys = new LinkedHashMap<>();
     if (dir != null) keys.put("data_dir", dir.toString());
     try {

@@ -23,7 +23,7 @@ import picocli.CommandLine.Spec;
  */
 @Command(name = "reproduce", mixinStandardHelpOptions = true, sortOptions = false,
     description = {"Reproduce a classic result on gradient flow and print, per claim, whether it reproduced.",
-        "Writes report.md and CSV series to runs/reproduce-NAME[-quick]/ (or --output); see docs/reproductions.md."},
+        "Writes report.md and CSV series to runs/reproduce-NAME[-quick]/ (or --out); see docs/reproductions.md."},
     footer = {"", "Exit codes: 0 success (whatever the verdicts), 2 bad usage or missing data, 1 internal error."})
 public final class ReproduceCommand implements Callable<Integer> {
   @Spec
@@ -39,8 +39,9 @@ public final class ReproduceCommand implements Callable<Integer> {
       + "(5 s to 2 minutes each on 2 cores; all five 4 to 6 minutes).")
   boolean quick;
 
-  @Option(names = "--output", paramLabel = "DIR", description = "Output directory (default runs/reproduce-NAME[-quick]; "
-      + "with 'all', one subdirectory per experiment).")
+  @Option(names = {"--out", "--output"}, paramLabel = "DIR", description = "Output directory (default "
+      + "runs/reproduce-NAME[-quick]; with 'all', one subdirectory per experiment). --output is the same, as train's "
+      + "--out is.")
   Path output;
 
   @Option(names = "--data-dir", paramLabel = "DIR", description = "Full mode: where the MNIST or Fashion-MNIST IDX "

@@ -129,6 +129,6 @@ record Plan(List<Cell> cells, int baseThreads) {
   private static TrainConfig in(Path dir, TrainConfig c) {
     OutputConfig o = c.output();
     return new TrainConfig(c.data(), c.model(), c.optimizer(), c.schedule(), c.training(), new OutputConfig(dir, false,
-        o.progress(), o.logEvery(), o.checkpointEvery(), o.keepCheckpoints(), o.diagnose(), o.diagnoseEvery()));
+        o.progress(), o.logEvery(), o.checkpointEvery(), o.keepCheckpoints(), o.diagnose(), o.diagnoseEvery()), c.preset());
   }
 }

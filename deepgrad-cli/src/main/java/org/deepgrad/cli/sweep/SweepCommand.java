@@ -37,8 +37,9 @@ public final class SweepCommand implements Callable<Integer> {
   @Option(names = "--jobs", paramLabel = "N", description = "Cells trained at the same time, in this JVM (default 1).")
   int jobs = 1;
 
-  @Option(names = "--output", paramLabel = "DIR", description = "The sweep's directory (default: the grid's output, "
-      + "else runs/sweep-NAME, NAME the grid file's name; runs/NAME when that starts with sweep).")
+  @Option(names = {"--out", "--output"}, paramLabel = "DIR", description = "The sweep's directory (default: the grid's "
+      + "output, else runs/sweep-NAME, NAME the grid file's name; runs/NAME when that starts with sweep). --output is "
+      + "the same, as train's --out is.")
   Path output;
 
   @Option(names = "--threads", paramLabel = "N", description = "Backend threads for the whole sweep (default: the "

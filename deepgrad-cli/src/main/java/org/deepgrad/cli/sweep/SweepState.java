@@ -41,7 +41,7 @@ final class SweepState {
   static List<String> check(Path out, Plan plan, boolean force) throws IOException {
     if (Files.isDirectory(out) && !Files.exists(out.resolve(FILE)) && !isEmpty(out)) {
       throw new UsageException("the output directory " + out + " exists and does not hold a sweep (no " + FILE
-          + "); choose another directory with --output DIR.");
+          + "); choose another directory with --out DIR.");
     }
     List<Cell> conflicts = new ArrayList<>();
     for (Cell c : plan.cells()) {
@@ -55,7 +55,7 @@ final class SweepState {
           + conflicts.size() + " of " + plan.cells().size() + " cells were run with other settings (cell "
           + first.id() + ": " + Objects.requireNonNullElse(difference(CellRunner.config(first.dir()), first.canonical(), ""),
           "its settings changed") + "). Mixing them "
-          + "would compare unlike runs: choose a new directory with --output DIR, or pass --force to delete those "
+          + "would compare unlike runs: choose a new directory with --out DIR, or pass --force to delete those "
           + "cells and run them again.");
     }
     List<String> deleted = new ArrayList<>();

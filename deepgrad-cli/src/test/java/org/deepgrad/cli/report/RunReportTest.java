@@ -11,6 +11,8 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import org.deepgrad.cli.Main;
+import org.jfree.chart.JFreeChart;
+import org.jfree.chart.axis.ValueAxis;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -80,6 +82,49 @@ class RunReportTest {
     String html = Files.readString(plain.resolve(RunReport.FILE));
     assertEquals(List.of("loss", "accuracy"), PageChecks.figures(html));
     assertTrue(html.contains("Diagnostics were off for this run"), html);
+  }
+
+  /** The caption of the figure {@code name} in {@code html}. */
+  private static String caption(String html, String name) {
+    int at = html.indexOf("<figure id=\"" + name + "\"");
+    int from = html.indexOf("<figcaption>", at) + "<figcaption>".length();
+    return html.substring(from, html.indexOf("</figcaption>", from));
+  }
+
+  @Test
+  void accuraciesArePercentagesAsTheCommandLinePrintsThem() throws IOException {
+    Path pct = dir.resolve("pct");
+    Result r = train(pct, "--no-diagnose");
+    String line = r.out().lines().filter(l -> l.startsWith("test accuracy: ")).findFirst().orElseThrow();
+    String printed = line.substring("test accuracy: ".length(), line.indexOf('%') + 1); // e.g. 51.50%
+    String html = Files.readString(pct.resolve(RunReport.FILE));
+    assertTrue(html.contains("<td>test accuracy (saved model)</td><td class=\"n\">" + printed + "</td>"), html);
+    assertTrue(html.matches("(?s).*<td>epoch 2 val_accuracy</td><td class=\"n\">\\d+\\.\\d\\d%</td>.*"), html);
+  }
+
+  @Test
+  void theCurvesCaptionNamesTheCurvesDrawn() throws IOException {
+    String withValidation = Files.readString(run.resolve(RunReport.FILE));
+    assertEquals("Loss: the training mean per 5 steps, the training loss per epoch, the validation loss per epoch and "
+        + "the saved model&#39;s test loss.", caption(withValidation, "loss"));
+    Path none = dir.resolve("no-validation");
+    List<String> args = new java.util.ArrayList<>(List.of("train", "--out", none.toString(), "--no-diagnose"));
+    args.addAll(List.of(TINY.replace(" --validation 0.1", "").split(" ")));
+    assertEquals(0, cli(args.toArray(String[]::new)).code());
+    String html = Files.readString(none.resolve(RunReport.FILE));
+    assertEquals("Loss: the training mean per 5 steps, the training loss per epoch and the saved model&#39;s test "
+        + "loss.", caption(html, "loss"));
+    assertFalse(caption(html, "accuracy").contains("validation"), html);
+  }
+
+  @Test
+  void theHeatMapsStepAxisSpansTheDataExactly() {
+    double[] steps = {50, 100, 150, 200, 250};
+    JFreeChart chart = HeatMaps.heatMap("t", "step", "layer", new String[] {"L1", "L2"}, steps,
+        new double[][] {{1, 2, 3, 4, 5}, {5, 4, 3, 2, 1}}, 50, "z");
+    ValueAxis x = chart.getXYPlot().getDomainAxis();
+    assertEquals(25, x.getLowerBound());
+    assertEquals(275, x.getUpperBound());
   }
 
   @Test

@@ -87,7 +87,7 @@ class SweepRunTest {
     assertEquals(2, refused.code(), refused::toString);
     assertTrue(refused.err().contains("4 of 4 cells were run with other settings"), refused::toString);
     assertTrue(refused.err().contains("optimizer.lr was 0.01, now 0.02"), refused::toString);
-    assertTrue(refused.err().contains("--output DIR") && refused.err().contains("--force"), refused::toString);
+    assertTrue(refused.err().contains("--out DIR") && refused.err().contains("--force"), refused::toString);
     // Adding a value is no conflict: the finished cells are kept.
     Cli.Run extended = sweep(Sweeps.grid(dir, "more.yaml", GRID.replace("[sigmoid, relu]", "[sigmoid, relu, tanh]")), out);
     assertEquals(0, extended.code(), extended::toString);
