@@ -148,7 +148,7 @@ public final class Optimizer {
 
   /** Sets one group's learning rate; it takes effect at the next step. */
   public void setLr(int group, double lr) {
-    group(group).lr = Ranges.nonNegative(name, "lr", lr, group(group).hyper.lr());
+    group(group).lr = Ranges.nonNegative(name, "lr", lr, () -> group(group).hyper.lr());
   }
 
   /** The hyper-parameters group {@code group} was built with (its learning rate may since have changed). */
@@ -188,7 +188,8 @@ public final class Optimizer {
     Map<String, Slot> loaded = new LinkedHashMap<>();
     dict.params().forEach((param, st) -> loaded.put(param, restore(param, st)));
     for (int g = 0; g < groups.size(); g++) {
-      Ranges.nonNegative(name, "state dict lrs[" + g + "]", dict.lrs().get(g), groups.get(g).hyper.lr());
+      Hyper<?> hyper = groups.get(g).hyper;
+      Ranges.nonNegative(name, "state dict lrs[" + g + "]", dict.lrs().get(g), hyper::lr);
     }
     for (int g = 0; g < groups.size(); g++) groups.get(g).lr = dict.lrs().get(g);
     slots.clear();

@@ -20,6 +20,8 @@ import org.junit.jupiter.params.provider.MethodSource;
 /**
  * The one-pass updates ({@code Chain.fused()}) against the same chain run link by link: every
  * option of the fused presets, a learning rate that changes mid-run, and no allocation per step.
+ * Both run each rule's one loop; they differ by the rounding of the constants the one pass folds
+ * (the weight decays, maximize and the learning rate), so they agree to float rounding.
  */
 class FusedStepTest {
   private static final int SIZE = 257; // not a multiple of any vector width: the loops' tails run too
