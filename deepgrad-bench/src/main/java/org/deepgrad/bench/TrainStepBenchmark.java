@@ -3,6 +3,7 @@ package org.deepgrad.bench;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
+import org.deepgrad.autograd.Autograd;
 import org.deepgrad.backend.Backend;
 import org.deepgrad.backend.Backends;
 import org.deepgrad.data.Dataset;
@@ -136,7 +137,7 @@ public class TrainStepBenchmark {
     int b = next++ & (BATCHES - 1);
     opt.zeroGrad();
     Tensor loss = Loss.crossEntropy(model.forward(inputs[b]), labels[b]);
-    loss.backward();
+    Autograd.backward(loss);
     opt.step();
     return loss.item();
   }

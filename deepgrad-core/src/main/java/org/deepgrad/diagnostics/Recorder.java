@@ -28,7 +28,7 @@ import org.deepgrad.tensor.Tensor;
  * for (long step = 0; step < steps; step++) {
  *   rec.beforeForward(step);                        // arms the hooks on sampled steps
  *   Tensor loss = Loss.crossEntropy(model.forward(x), y);
- *   opt.zeroGrad(); loss.backward();
+ *   opt.zeroGrad(); Autograd.backward(loss);
  *   rec.afterBackward();                            // per-layer statistics, weight snapshot
  *   double norm = Clip.byGlobalNorm(model.namedParameters(), 1.0);
  *   opt.step();

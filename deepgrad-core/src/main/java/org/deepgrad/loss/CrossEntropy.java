@@ -1,5 +1,6 @@
 package org.deepgrad.loss;
 
+import org.deepgrad.autograd.Autograd;
 import org.deepgrad.tensor.Shape;
 import org.deepgrad.tensor.ShapeException;
 import org.deepgrad.tensor.Tensor;
@@ -30,7 +31,7 @@ final class CrossEntropy {
     double[] lse = new double[positions];
     double[] l = new double[positions];
     losses(x, t, positions, c, inner, lse, l);
-    return Tensor.result(reduction.reduce(l), reduction.shape(lossShape), "cross_entropy", g -> {
+    return Autograd.record(reduction.reduce(l), reduction.shape(lossShape), "cross_entropy", g -> {
       float[] dx = new float[x.length];
       for (int p = 0; p < positions; p++) gradient(x, t, p, c, inner, lse[p], reduction.upstream(g, p, positions), dx);
       return new Tensor[] {Tensor.of(dx, logits.shape())};

@@ -1,5 +1,8 @@
 package org.deepgrad.loss;
 
+import org.deepgrad.autograd.Autograd;
+import org.deepgrad.ops.Arithmetic;
+import org.deepgrad.ops.Reductions;
 import org.deepgrad.tensor.ShapeException;
 import org.deepgrad.tensor.Tensor;
 
@@ -53,7 +56,7 @@ public final class Loss {
       double d = (double) p[i] - t[i];
       l[i] = d * d;
     }
-    return Tensor.result(reduction.reduce(l), reduction.shape(pred.shape()), "mse", g -> {
+    return Autograd.record(reduction.reduce(l), reduction.shape(pred.shape()), "mse", g -> {
       float[] dp = new float[p.length];
       for (int i = 0; i < dp.length; i++) {
         dp[i] = (float) (2 * ((double) p[i] - t[i]) * reduction.upstream(g, i, p.length));
@@ -83,7 +86,7 @@ public final class Loss {
       double v = x[i];
       l[i] = Math.max(v, 0) - v * t[i] + Math.log1p(Math.exp(-Math.abs(v)));
     }
-    return Tensor.result(reduction.reduce(l), reduction.shape(logits.shape()), "bce_with_logits", g -> {
+    return Autograd.record(reduction.reduce(l), reduction.shape(logits.shape()), "bce_with_logits", g -> {
       float[] dx = new float[x.length];
       float[] dt = new float[x.length];
       for (int i = 0; i < x.length; i++) {
@@ -109,8 +112,8 @@ public final class Loss {
       throw new IllegalArgumentException("l2Penalty: lambda must be a finite number >= 0, got " + lambda);
     }
     Tensor total = Tensor.scalar(0f);
-    for (Tensor w : weights) total = total.add(w.mul(w).sum());
-    return total.mul((float) (lambda / 2));
+    for (Tensor w : weights) total = Arithmetic.add(total, Reductions.sum(Arithmetic.mul(w, w)));
+    return Arithmetic.mul(total, (float) (lambda / 2));
   }
 
   private static void requireSameShape(String op, Tensor a, Tensor b) {

@@ -136,7 +136,7 @@ public final class Activation extends Module {
   public Tensor forward(Tensor x) {
     return switch (kind) {
       case IDENTITY -> x;
-      case RELU -> x.relu();
+      case RELU -> Activations.relu(x);
       default -> fn.apply(x);
     };
   }

@@ -1,5 +1,6 @@
 package org.deepgrad.nn;
 
+import org.deepgrad.ops.Arithmetic;
 import org.deepgrad.tensor.Rng;
 import org.deepgrad.tensor.Tensor;
 
@@ -32,7 +33,7 @@ public final class Residual extends Module {
       throw new IllegalArgumentException("Residual: the body maps " + x.shape() + " to " + fx.shape()
           + "; use new Residual(body, in, out, rng) to add a projection when the width changes");
     }
-    return skip.add(fx);
+    return Arithmetic.add(skip, fx);
   }
 
   /** The body's and the projection's kernels summed, or null when the body has none. */

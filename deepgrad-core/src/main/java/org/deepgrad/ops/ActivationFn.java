@@ -1,5 +1,6 @@
 package org.deepgrad.ops;
 
+import org.deepgrad.autograd.Autograd;
 import org.deepgrad.tensor.Tensor;
 
 /**
@@ -42,7 +43,7 @@ public record ActivationFn(String op, Forward f, Derivative df) {
     float[] v = x.data();
     float[] y = new float[v.length];
     forward(v, y, y.length);
-    return Tensor.result(y, x.shape(), op, g -> {
+    return Autograd.record(y, x.shape(), op, g -> {
       float[] d = new float[v.length];
       backward(v, y, g.data(), d, d.length);
       return new Tensor[] {Tensor.of(d, x.shape())};

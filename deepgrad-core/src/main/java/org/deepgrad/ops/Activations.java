@@ -1,5 +1,6 @@
 package org.deepgrad.ops;
 
+import org.deepgrad.autograd.Autograd;
 import org.deepgrad.tensor.Tensor;
 
 /**
@@ -18,7 +19,7 @@ public final class Activations {
     float[] v = x.data();
     float[] r = new float[v.length];
     reluForward(v, r, r.length);
-    return Tensor.result(r, x.shape(), "relu", g -> {
+    return Autograd.record(r, x.shape(), "relu", g -> {
       float[] d = new float[v.length];
       reluBackward(v, g.data(), d, d.length);
       return new Tensor[] {Tensor.of(d, x.shape())};

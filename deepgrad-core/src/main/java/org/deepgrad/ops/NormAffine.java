@@ -3,6 +3,7 @@ package org.deepgrad.ops;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.function.IntUnaryOperator;
+import org.deepgrad.autograd.Autograd;
 import org.deepgrad.tensor.Tensor;
 
 /**
@@ -42,7 +43,7 @@ final class NormAffine {
     if (weight != null) inputs.add(weight);
     if (bias != null) inputs.add(bias);
     float[] w = weight == null ? null : weight.data();
-    return Tensor.result(y, x.shape(), op, g -> {
+    return Autograd.record(y, x.shape(), op, g -> {
       float[] gd = g.data();
       double[] dxHat = new double[gd.length];
       double[] dw = weight == null ? null : new double[weight.size()];

@@ -19,7 +19,7 @@ import org.deepgrad.tensor.Tensor;
  *
  * <pre>{@code
  * Optimizer opt = Optimizers.adam(model.namedParameters(), Adam.defaults().lr(1e-3));
- * opt.zeroGrad(); loss(model).backward(); opt.step();
+ * opt.zeroGrad(); Autograd.backward(loss(model)); opt.step();
  * }</pre>
  *
  * <p>A step updates each parameter that has a gradient: {@code u ← chain(grad)}, {@code θ ← θ + u}

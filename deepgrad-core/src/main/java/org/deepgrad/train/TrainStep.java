@@ -2,11 +2,13 @@ package org.deepgrad.train;
 
 import java.util.List;
 import java.util.Map;
+import org.deepgrad.autograd.Autograd;
 import org.deepgrad.data.Samples;
 import org.deepgrad.loss.Loss;
 import org.deepgrad.nn.Kernel;
 import org.deepgrad.nn.Module;
 import org.deepgrad.nn.Parameter;
+import org.deepgrad.ops.Arithmetic;
 import org.deepgrad.optim.Optimizer;
 import org.deepgrad.optim.clip.Clip;
 import org.deepgrad.tensor.Tensor;
@@ -119,7 +121,7 @@ public final class TrainStep<S extends Samples<S>> {
       Tensor total = total(data);
       loss = data.item();
       if (!Float.isFinite(total.item())) return failed(batch, output, loss, "loss", false);
-      total.backward();
+      Autograd.backward(total);
     }
     double sq = gradNorm.squared();
     if (!Double.isFinite(sq)) return failed(batch, output, loss, "gradient of " + firstNonFinite(), true);
@@ -147,7 +149,7 @@ public final class TrainStep<S extends Samples<S>> {
   }
 
   private Tensor total(Tensor loss) {
-    return settings.l2() > 0 ? loss.add(Loss.l2Penalty(weights, settings.l2())) : loss;
+    return settings.l2() > 0 ? Arithmetic.add(loss, Loss.l2Penalty(weights, settings.l2())) : loss;
   }
 
   private Outcome failed(S batch, Tensor output, float loss, String what, boolean backward) {

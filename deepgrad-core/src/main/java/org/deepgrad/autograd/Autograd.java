@@ -7,22 +7,51 @@ import java.util.IdentityHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import org.deepgrad.tensor.Node;
+import org.deepgrad.tensor.Shape;
 import org.deepgrad.tensor.Tensor;
 
 /**
- * Reverse-mode differentiation over the tape (the shape of micrograd's {@code backward}): order the
- * graph topologically from the output, then walk it backwards, each node's rule turning its output
- * gradient into input gradients. A tensor used several times (a residual {@code x + f(x)}) gets the
- * sum of the gradients from every use before its own rule runs.
+ * The tape: ops record on it ({@link #record}), and {@link #backward} walks it in reverse, in the
+ * shape of micrograd's {@code backward}: order the graph topologically from the output, then walk it
+ * backwards, each node's rule turning its output gradient into input gradients. A tensor used several
+ * times (a residual {@code x + f(x)}) gets the sum of the gradients from every use before its own rule
+ * runs. {@link #backward(Tensor)} is PyTorch's {@code loss.backward()}.
  */
-public final class Backprop {
-  private Backprop() {}
+public final class Autograd {
+  private Autograd() {}
 
   /**
-   * Back-propagates {@code seed} (the gradient of some scalar with respect to {@code root}) and
-   * accumulates into {@link Tensor#grad()} of every leaf that requires a gradient.
+   * The result of an op: {@code data} in {@code shape}, recorded as computed by {@code op} from
+   * {@code inputs} with the backward {@code rule} when recording is on ({@link NoGrad}) and any input
+   * requires a gradient; otherwise a plain tensor. Op implementations call this; users call the ops.
    */
-  public static void run(Tensor root, Tensor seed) {
+  public static Tensor record(float[] data, Shape shape, String op, Node.Backward rule, Tensor... inputs) {
+    if (NoGrad.isRecording()) {
+      for (Tensor in : inputs) {
+        if (in.requiresGrad()) return Tensor.recorded(data, shape, new Node(op, inputs, rule));
+      }
+    }
+    return Tensor.of(data, shape);
+  }
+
+  /**
+   * Back-propagates from the scalar (one-element) {@code loss}, as {@code loss.backward()} in
+   * PyTorch: fills {@link Tensor#grad()} of every leaf that requires a gradient.
+   */
+  public static void backward(Tensor loss) {
+    if (loss.size() != 1) {
+      throw new IllegalStateException("backward without a gradient needs a scalar, but the tensor has shape "
+          + loss.shape() + "; reduce it (sum, mean) or pass the upstream gradient to backward(tensor, upstream)");
+    }
+    backward(loss, Tensor.of(new float[] {1f}, loss.shape()));
+  }
+
+  /**
+   * Back-propagates {@code seed} (the gradient of some scalar with respect to {@code root}, of its
+   * shape) and accumulates into {@link Tensor#grad()} of every leaf that requires a gradient.
+   */
+  public static void backward(Tensor root, Tensor seed) {
     if (!root.requiresGrad()) {
       throw new IllegalStateException("backward: the tensor does not require a gradient; mark an input "
           + "with requiresGrad(true) before computing it, outside any NoGrad scope");
@@ -54,10 +83,19 @@ public final class Backprop {
                 + gk.shape() + " for input " + k + " of shape " + in.shape());
           }
           Tensor prev = grads.get(in);
-          grads.put(in, prev == null ? gk : prev.add(gk)); // a new tensor: rules may alias their inputs
+          grads.put(in, prev == null ? gk : sum(prev, gk));
         }
       }
     }
+  }
+
+  /** {@code a + b} of one shape, in a new tensor: rules may alias their inputs. */
+  private static Tensor sum(Tensor a, Tensor b) {
+    float[] x = a.data();
+    float[] y = b.data();
+    float[] s = new float[x.length];
+    for (int i = 0; i < s.length; i++) s[i] = x[i] + y[i];
+    return Tensor.of(s, a.shape());
   }
 
   /** Tensors reachable from {@code root} through recorded inputs that need gradients, inputs first. */

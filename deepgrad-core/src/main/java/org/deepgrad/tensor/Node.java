@@ -1,10 +1,9 @@
-package org.deepgrad.autograd;
-
-import org.deepgrad.tensor.Tensor;
+package org.deepgrad.tensor;
 
 /**
- * One recorded operation on the tape: which op made a tensor, from which inputs, and the rule that
- * turns the gradient of the output into gradients of the inputs.
+ * The op that computed a tensor ({@link Tensor#node()}), as the tape records it: its name, its inputs
+ * and the rule that turns the gradient of the output into gradients of the inputs. The tensors and
+ * their nodes are the graph that {@code org.deepgrad.autograd} records and walks back.
  *
  * @param op the op's name, shown in errors and diagnostics
  * @param inputs the op's tensor inputs, in order
