@@ -36,13 +36,13 @@ import org.openjdk.jmh.annotations.Warmup;
  * synthetic MNIST-shaped data, two ways on the same backend (one thread):
  * <ul>
  *   <li>{@code autograd}: the library as a user drives it: {@code zeroGrad}, model forward,
- *       cross-entropy, {@code backward()}, {@code Optimizer.step()};
+ *       cross-entropy, {@code Autograd.backward}, {@code Optimizer.step()};
  *   <li>{@code trainStep}: what {@code Trainer} runs, core's {@code TrainStep}: the model's
- *       allocation-free {@code Kernel}s and fused loss (bit-identical to the tape), plus the finite
+ *       allocation-free buffered passes ({@code BufferedPass}) and buffered loss (bit-identical to the tape), plus the finite
  *       checks and the gradient norm;
  *   <li>{@code handWritten}: the same products by direct gemm calls, bias, ReLU and softmax-cross-entropy
  *       in plain loops, every buffer preallocated ({@link HandMlp}), and the same one-pass optimizer
- *       kernels ({@code Chain.fused()}).
+ *       steps ({@code Chain.fused()}).
  * </ul>
  * Both compute the same gradients (the 411 MFLOP of products per step); the difference is the
  * tensor path: result and gradient allocation, the tape, the separate element-wise passes. With
@@ -143,8 +143,8 @@ public class TrainStepBenchmark {
   }
 
   /**
-   * The step {@code Trainer} takes ({@link TrainStep}): the model's kernels on reused buffers, the
-   * fused loss, plus the trainer's finite checks and gradient norm; returns the loss.
+   * The step {@code Trainer} takes ({@link TrainStep}): the model's buffered passes on reused buffers, the
+   * buffered loss, plus the trainer's finite checks and gradient norm; returns the loss.
    */
   @Benchmark
   public double trainStep() {

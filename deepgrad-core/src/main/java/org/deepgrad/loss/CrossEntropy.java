@@ -6,7 +6,7 @@ import org.deepgrad.tensor.ShapeException;
 import org.deepgrad.tensor.Tensor;
 
 /**
- * The fused kernel of {@link Loss#crossEntropy(Tensor, int[], Reduction)}: for each position (row,
+ * The fused op {@link Loss#crossEntropy(Tensor, int[], Reduction)}: for each position (row,
  * plus any trailing positions) {@code l = lse − x[target]} with {@code lse = m + log Σ e^(x − m)},
  * {@code m} the max over the classes; backward {@code dx = (softmax(x) − onehot(target)) · g_l}.
  */

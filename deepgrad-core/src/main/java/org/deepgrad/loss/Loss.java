@@ -49,21 +49,7 @@ public final class Loss {
    */
   public static Tensor mse(Tensor pred, Tensor target, Reduction reduction) {
     requireSameShape("mse", pred, target);
-    float[] p = pred.data();
-    float[] t = target.data();
-    double[] l = new double[p.length];
-    for (int i = 0; i < l.length; i++) {
-      double d = (double) p[i] - t[i];
-      l[i] = d * d;
-    }
-    return Autograd.record(reduction.reduce(l), reduction.shape(pred.shape()), "mse", g -> {
-      float[] dp = new float[p.length];
-      for (int i = 0; i < dp.length; i++) {
-        dp[i] = (float) (2 * ((double) p[i] - t[i]) * reduction.upstream(g, i, p.length));
-      }
-      return new Tensor[] {pred.requiresGrad() ? Tensor.of(dp, pred.shape()) : null,
-          target.requiresGrad() ? Tensor.of(negated(dp), target.shape()) : null};
-    }, pred, target);
+    return Mse.apply(pred, target, reduction);
   }
 
   /** {@link #bceWithLogits(Tensor, Tensor, Reduction)} averaged over the elements. */
@@ -121,11 +107,5 @@ public final class Loss {
       throw new ShapeException(op + ": input " + a.shape() + " and target " + b.shape()
           + " have different shapes; give the target the input's shape");
     }
-  }
-
-  private static float[] negated(float[] v) {
-    float[] r = new float[v.length];
-    for (int i = 0; i < r.length; i++) r[i] = -v[i];
-    return r;
   }
 }

@@ -142,8 +142,8 @@ public final class Activation extends Module {
   }
 
   @Override
-  public Kernel kernel() {
-    return kind == Kind.IDENTITY ? Kernel.identity() : new ActivationKernel(fn);
+  public BufferedPass bufferedPass() {
+    return kind == Kind.IDENTITY ? BufferedPass.identity() : new ActivationPass(fn);
   }
 
   @Override

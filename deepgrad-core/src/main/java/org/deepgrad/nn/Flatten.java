@@ -11,9 +11,9 @@ public final class Flatten extends Module {
     return Shaping.reshape(x, x.dim(0), -1);
   }
 
-  /** The identity on the flat row-major data kernels work on. */
+  /** The identity on the flat row-major data buffered passes work on. */
   @Override
-  public Kernel kernel() {
-    return Kernel.identity();
+  public BufferedPass bufferedPass() {
+    return BufferedPass.identity();
   }
 }

@@ -36,11 +36,11 @@ public final class Residual extends Module {
     return Arithmetic.add(skip, fx);
   }
 
-  /** The body's and the projection's kernels summed, or null when the body has none. */
+  /** The body's and the projection's buffered passes summed, or null when the body has none. */
   @Override
-  public Kernel kernel() {
-    Kernel b = body.kernel();
-    return b == null ? null : new ResidualKernel(b, projection == null ? null : projection.kernel());
+  public BufferedPass bufferedPass() {
+    BufferedPass b = body.bufferedPass();
+    return b == null ? null : new ResidualPass(b, projection == null ? null : projection.bufferedPass());
   }
 
   /** The residual branch f in {@code y = x + f(x)}. */

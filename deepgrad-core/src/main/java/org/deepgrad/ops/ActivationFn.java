@@ -7,7 +7,7 @@ import org.deepgrad.tensor.Tensor;
  * An element-wise activation: {@code y = f(x)} in the forward pass and {@code dx = g · f'(x)} in the
  * backward, the derivative allowed to reuse the output (sigmoid' = y(1 − y)). Values are computed in
  * double and stored as float32. The array forms ({@link #forward(float[], float[], int)},
- * {@link #backward}) are the whole arithmetic: the tape op below and the allocation-free kernels of
+ * {@link #backward}) are the whole arithmetic: the tape op below and the buffered passes of
  * {@code org.deepgrad.nn} both call them, so the two paths agree bit for bit.
  *
  * @param op the op's name on the tape

@@ -29,7 +29,7 @@ public final class Activations {
   /**
    * ReLU's forward on the first {@code n} elements: {@code y[i] = max(x[i], 0)}, NaN staying NaN (as
    * torch). {@code Math.max} compiles to a vector max; a compare-and-branch mispredicts on half the
-   * elements of a layer's pre-activations and is about 30× slower.
+   * elements of a layer's pre-activations and is many times slower (docs/performance.md).
    */
   public static void reluForward(float[] x, float[] y, int n) {
     for (int i = 0; i < n; i++) y[i] = Math.max(x[i], 0f);

@@ -71,7 +71,7 @@ public final class OptimizerRegistry {
 
   /** The preset {@code name} over one group of {@code params}. */
   public static Optimizer create(String name, Map<String, ?> hyper, Map<String, Parameter> params) {
-    return create(name, hyper, ParamGroups.all(params));
+    return create(name, hyper, ParamGroup.all(params));
   }
 
   private static String key(String name) {

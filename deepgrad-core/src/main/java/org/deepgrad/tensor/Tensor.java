@@ -209,7 +209,7 @@ public final class Tensor {
 
   /**
    * Installs and returns a gradient whose every element the caller then writes (a backward that
-   * computes gradients in place, such as {@link org.deepgrad.nn.Kernel}s); its contents are undefined
+   * computes gradients in place, such as {@link org.deepgrad.nn.BufferedPass}s); its contents are undefined
    * until then. Use only when {@link #grad()} is null: otherwise add into {@code grad()}.
    */
   public Tensor freshGrad() {

@@ -58,7 +58,7 @@ class FusedStepTest {
     float[] start = new float[SIZE];
     for (int i = 0; i < SIZE; i++) start[i] = (float) rng.normal(0, 1);
     Optimizer opt = OptimizerRegistry.create(name, hyper, Problems.params("w", start));
-    Group group = opt.group(0);
+    GroupState group = opt.group(0);
     assertNotNull(group.fused, name + " " + hyper + " should have a one-pass form");
     Parameter p = opt.parameters().get("w");
     Chain chain = group.chain;

@@ -44,7 +44,7 @@ final class Problems {
    */
   @SuppressWarnings({"unchecked", "rawtypes"})
   static Optimizer linkByLink(Optimizer template, Map<String, Parameter> params) {
-    Group g = template.group(0);
+    GroupState g = template.group(0);
     List<Transform<?>> links = new ArrayList<>(g.chain.links());
     links.add(new Transform<Void>() {
       @Override
@@ -56,7 +56,7 @@ final class Problems {
       public void update(Void state, float[] u, float[] theta, Step step) {}
     });
     Chain chain = new Chain(links);
-    Optimizer opt = new Optimizer(template.name(), ParamGroups.all(params), (Hyper) g.hyper, (Function) h -> chain);
+    Optimizer opt = new Optimizer(template.name(), ParamGroup.all(params), (Hyper) g.hyper, (Function) h -> chain);
     if (opt.group(0).fused != null) throw new AssertionError("the chain " + chain + " still has a one-pass form");
     return opt;
   }

@@ -2,12 +2,14 @@ package org.deepgrad.nn;
 
 import java.util.Arrays;
 import org.deepgrad.ops.BatchNormMath;
+import org.deepgrad.ops.NormAffine;
 import org.deepgrad.tensor.ShapeException;
 import org.deepgrad.tensor.Tensor;
 
 /**
- * {@link BatchNorm1d}'s kernel on {@code [rows, c]} inputs: {@code ops.Normalization.batchNorm}'s
- * arithmetic ({@link BatchNormMath}, double statistics, float outputs) on buffers kept between steps:
+ * {@link BatchNorm1d}'s buffered pass on {@code [rows, c]} inputs: {@code ops.Normalization.batchNorm}'s
+ * arithmetic ({@link BatchNormMath}, double statistics, float outputs, and {@link NormAffine}'s affine
+ * tail) on buffers kept between steps:
  * <pre>
  * training: μ = mean(x), σ² = mean((x − μ)²) per feature; running stats move by momentum
  *           (the variance unbiased, σ²·m/(m − 1)); eval: μ, σ² are the running stats
@@ -16,7 +18,7 @@ import org.deepgrad.tensor.Tensor;
  * dx = (dx̂ − mean(dx̂) − x̂·mean(dx̂·x̂))/√(σ² + ε)  (training),  dx̂/√(σ² + ε)  (eval)
  * </pre>
  */
-final class BatchNormKernel implements Kernel {
+final class BatchNormPass implements BufferedPass {
   private final BatchNorm1d layer;
   private final Tensor weight;
   private final Tensor bias;
@@ -36,7 +38,7 @@ final class BatchNormKernel implements Kernel {
   private double[] dxHat;
   private float[] dx;
 
-  BatchNormKernel(BatchNorm1d layer, Tensor weight, Tensor bias) {
+  BatchNormPass(BatchNorm1d layer, Tensor weight, Tensor bias) {
     this.layer = layer;
     this.weight = weight;
     this.bias = bias;
@@ -72,15 +74,10 @@ final class BatchNormKernel implements Kernel {
         var[ch] = runningVar[ch];
       }
     }
-    xHat = Kernel.sized(xHat, x.length);
+    xHat = BufferedPass.sized(xHat, x.length);
     BatchNormMath.normalize(x, c, 1, mean, var, layer.eps(), invStd, xHat);
-    y = Kernel.sized(y, x.length);
-    float[] w = weight == null ? null : weight.data();
-    float[] b = bias == null ? null : bias.data();
-    for (int k = 0; k < x.length; k++) {
-      int f = k % c;
-      y[k] = (w == null ? xHat[k] : w[f] * xHat[k]) + (b == null ? 0f : b[f]);
-    }
+    y = BufferedPass.sized(y, x.length);
+    NormAffine.forward(xHat, weight == null ? null : weight.data(), bias == null ? null : bias.data(), c, 1, y);
     return y;
   }
 
@@ -88,19 +85,13 @@ final class BatchNormKernel implements Kernel {
   public float[] backward(float[] dy, int rows, boolean inputGrad) {
     int n = dy.length;
     if (dxHat == null || dxHat.length != n) dxHat = new double[n];
-    float[] w = weight == null ? null : weight.data();
     Arrays.fill(sum, 0); // dγ, then dβ, before they serve the input rule
     Arrays.fill(dot, 0);
-    for (int k = 0; k < n; k++) {
-      int f = k % c;
-      dxHat[k] = w == null ? dy[k] : (double) dy[k] * w[f];
-      dot[f] += (double) dy[k] * xHat[k];
-      sum[f] += dy[k];
-    }
+    NormAffine.backward(dy, xHat, weight == null ? null : weight.data(), c, 1, dxHat, dot, sum);
     if (weight != null && weight.requiresGrad()) write(weightGrad, dot);
     if (bias != null && bias.requiresGrad()) write(biasGrad, sum);
     if (!inputGrad) return null;
-    dx = Kernel.sized(dx, n);
+    dx = BufferedPass.sized(dx, n);
     BatchNormMath.inputGrad(dxHat, xHat, c, 1, invStd, training, sum, dot, dx);
     return dx;
   }

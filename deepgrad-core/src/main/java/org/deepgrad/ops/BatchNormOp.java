@@ -3,12 +3,12 @@ package org.deepgrad.ops;
 import org.deepgrad.tensor.Tensor;
 
 /**
- * The kernel of {@link Normalization#batchNorm}, on validated arguments: per-channel statistics over
+ * The op {@link Normalization#batchNorm} on validated arguments: per-channel statistics over
  * the m = n·L values of each channel (element k of {@code [n, c, L]} is in channel (k / L) mod c),
  * by {@link BatchNormMath}.
  */
-final class BatchNormKernel {
-  private BatchNormKernel() {}
+final class BatchNormOp {
+  private BatchNormOp() {}
 
   static Tensor apply(Tensor x, Tensor weight, Tensor bias, Tensor runningMean, Tensor runningVar,
       boolean training, float momentum, float eps) {
@@ -31,8 +31,8 @@ final class BatchNormKernel {
     double[] invStd = new double[c];
     float[] xHat = new float[v.length];
     BatchNormMath.normalize(v, c, inner, mean, var, eps, invStd, xHat);
-    NormAffine affine = new NormAffine(x, weight, bias, xHat, k -> (k / inner) % c);
-    return affine.result(training ? "batch_norm_train" : "batch_norm_eval", dxHat -> {
+    String op = training ? "batch_norm_train" : "batch_norm_eval";
+    return NormAffine.record(op, x, weight, bias, xHat, c, inner, dxHat -> {
       float[] dx = new float[v.length];
       BatchNormMath.inputGrad(dxHat, xHat, c, inner, invStd, training, new double[c], new double[c], dx);
       return dx;

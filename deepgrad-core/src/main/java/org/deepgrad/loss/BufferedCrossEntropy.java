@@ -8,7 +8,7 @@ import org.deepgrad.tensor.ShapeException;
  * flat buffers, for the allocation-free training path: the same arithmetic as the op (see
  * {@link CrossEntropy}), the softmax and the loss fused in one pass per row. Not thread-safe.
  */
-public final class CrossEntropyKernel {
+public final class BufferedCrossEntropy {
   private double[] lse = new double[0];
   private double[] l = new double[0];
 

@@ -3,9 +3,12 @@ package org.deepgrad.optim.schedule;
 import java.util.Arrays;
 import java.util.List;
 
-/** Step arithmetic shared by the schedules. */
-final class Steps {
-  private Steps() {}
+/**
+ * What the schedules share about their step (a count of updates, or epochs, from 0): its check, and
+ * how many milestones it has passed.
+ */
+final class ScheduleSteps {
+  private ScheduleSteps() {}
 
   static void check(long step) {
     if (step < 0) {

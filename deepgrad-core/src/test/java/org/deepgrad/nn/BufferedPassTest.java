@@ -8,15 +8,15 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.Map;
 import org.deepgrad.autograd.Autograd;
-import org.deepgrad.loss.CrossEntropyKernel;
+import org.deepgrad.loss.BufferedCrossEntropy;
 import org.deepgrad.loss.Loss;
 import org.deepgrad.tensor.Rng;
 import org.deepgrad.tensor.ShapeException;
 import org.deepgrad.tensor.Tensor;
 import org.junit.jupiter.api.Test;
 
-/** Kernels used directly: gradients accumulate as on the tape, bad shapes are refused, no kernel where a layer has none. */
-class KernelTest {
+/** Buffered passes used directly: gradients accumulate as on the tape, bad shapes are refused, no pass where a layer has none. */
+class BufferedPassTest {
   private static final int[] LABELS = {0, 2, 1, 2, 0};
 
   private static Sequential net() {
@@ -33,8 +33,8 @@ class KernelTest {
     Sequential tape = net();
     for (int i = 0; i < 2; i++) Autograd.backward(Loss.crossEntropy(tape.forward(input()), LABELS));
     Sequential fused = net();
-    Kernel k = fused.kernel();
-    CrossEntropyKernel ce = new CrossEntropyKernel();
+    BufferedPass k = fused.bufferedPass();
+    BufferedCrossEntropy ce = new BufferedCrossEntropy();
     for (int i = 0; i < 2; i++) {
       float[] out = k.forward(input().data(), LABELS.length);
       float[] grad = new float[out.length];
@@ -46,10 +46,10 @@ class KernelTest {
   }
 
   @Test
-  void theLossKernelEqualsTheOp() {
+  void theBufferedLossEqualsTheOp() {
     Tensor logits = Tensor.randn(new Rng(5), LABELS.length, 3);
     float[] grad = new float[logits.size()];
-    float loss = new CrossEntropyKernel().meanLoss(logits.data(), LABELS.length, LABELS, grad);
+    float loss = new BufferedCrossEntropy().meanLoss(logits.data(), LABELS.length, LABELS, grad);
     Tensor x = logits.copy().requiresGrad(true);
     Tensor l = Loss.crossEntropy(x, LABELS);
     Autograd.backward(l);
@@ -59,15 +59,15 @@ class KernelTest {
 
   @Test
   void aWrongInputWidthIsAShapeError() {
-    Kernel k = net().kernel();
+    BufferedPass k = net().bufferedPass();
     ShapeException e = assertThrows(ShapeException.class, () -> k.forward(new float[LABELS.length * 5], LABELS.length));
     assertTrue(e.getMessage().contains("[batch, 4]"), e.getMessage());
-    assertThrows(IllegalArgumentException.class, () -> new CrossEntropyKernel().meanLoss(new float[6], 2, new int[] {0, 3}, new float[6]));
+    assertThrows(IllegalArgumentException.class, () -> new BufferedCrossEntropy().meanLoss(new float[6], 2, new int[] {0, 3}, new float[6]));
   }
 
   @Test
-  void aLayerWithoutAKernelMakesTheNetworkHaveNone() {
-    assertNull(Sequential.builder(4, new Rng(1)).dense(3).layerNorm().build().kernel());
-    assertNull(new Residual(Sequential.builder(4, new Rng(1)).layerNorm().build()).kernel());
+  void aLayerWithoutABufferedPassMakesTheNetworkHaveNone() {
+    assertNull(Sequential.builder(4, new Rng(1)).dense(3).layerNorm().build().bufferedPass());
+    assertNull(new Residual(Sequential.builder(4, new Rng(1)).layerNorm().build()).bufferedPass());
   }
 }

@@ -3,19 +3,20 @@ package org.deepgrad.nn;
 import org.deepgrad.tensor.Tensor;
 
 /**
- * A module's training pass on flat row-major float buffers that the kernel owns and reuses from
- * step to step: the allocation-free path the trainer takes when nothing needs the tape (no hooks,
- * see {@code org.deepgrad.train.Trainer}). A kernel does the arithmetic of its module's ops, in the
- * same order, so both paths give bit-identical results (KernelParityTest holds this).
+ * A module's forward and backward pass on flat row-major float buffers that the pass owns and reuses
+ * from step to step, without the tape: the allocation-free path the trainer takes when nothing needs
+ * the tape (no hooks, see {@code org.deepgrad.train.TrainStep}). A buffered pass does the arithmetic of
+ * its module's ops, in the same order, so both paths give bit-identical results
+ * (BufferedPassParityTest holds this).
  *
- * <p>Obtained once per model from {@link Module#kernel()}; not thread-safe; the buffers a kernel
+ * <p>Obtained once per model from {@link Module#bufferedPass()}; not thread-safe; the buffers a pass
  * returns are valid until its next call.
  */
-public interface Kernel {
+public interface BufferedPass {
 
   /**
    * The output for {@code rows} rows of {@code x} (row-major, exactly {@code rows × in} values), in
-   * the module's current mode: an array of exactly {@code rows × out} values, the kernel's own or
+   * the module's current mode: an array of exactly {@code rows × out} values, the pass's own or
    * {@code x} itself.
    */
   float[] forward(float[] x, int rows);
@@ -28,9 +29,9 @@ public interface Kernel {
    */
   float[] backward(float[] dy, int rows, boolean inputGrad);
 
-  /** The kernel of a module that passes its input through. */
-  static Kernel identity() {
-    return new Kernel() {
+  /** The pass of a module that passes its input through. */
+  static BufferedPass identity() {
+    return new BufferedPass() {
       @Override
       public float[] forward(float[] x, int rows) {
         return x;

@@ -5,19 +5,20 @@ import java.util.Map;
 import org.deepgrad.optim.transform.Step;
 
 /**
- * One parameter's lazy state inside an {@link Optimizer}, created at its first step: its own step
- * count, its chain's per-link states and, for a chain run link by link, the buffer its update is
- * computed in. It is the {@link Step} its transforms see.
+ * One parameter's live state inside an {@link Optimizer} (torch's {@code optimizer.state[p]}), created
+ * at its first step: its own step count, its chain's per-link states and, for a chain run link by
+ * link, the buffer its update is computed in. It is the {@link Step} its transforms see;
+ * {@link #save()} copies it into a {@link StateDict.ParamState}.
  */
-final class Slot implements Step {
-  final Group group;
-  final Object[] states;
+final class ParamState implements Step {
+  final GroupState group;
+  final Object[] linkStates;
   private float[] update;
   long count;
 
-  Slot(Group group, int size) {
+  ParamState(GroupState group, int size) {
     this.group = group;
-    this.states = group.chain.init(size);
+    this.linkStates = group.chain.init(size);
   }
 
   /** The update buffer of the link-by-link path, made at its first use (a fused chain needs none). */
@@ -39,13 +40,13 @@ final class Slot implements Step {
   /** A copy of the step count and buffers. */
   StateDict.ParamState save() {
     Map<String, float[]> buffers = new LinkedHashMap<>();
-    group.chain.buffers(states).forEach((name, data) -> buffers.put(name, data.clone()));
+    group.chain.buffers(linkStates).forEach((name, data) -> buffers.put(name, data.clone()));
     return new StateDict.ParamState(count, buffers);
   }
 
   /** Copies {@code saved} in after checking its buffer names and sizes; {@code what} names it in errors. */
   void load(String what, StateDict.ParamState saved) {
-    Map<String, float[]> mine = group.chain.buffers(states);
+    Map<String, float[]> mine = group.chain.buffers(linkStates);
     if (!mine.keySet().equals(saved.buffers().keySet()) || saved.step() < 1) {
       throw new IllegalArgumentException(what + " has buffers " + saved.buffers().keySet() + " and step "
           + saved.step() + ", expected buffers " + mine.keySet() + " and step >= 1; the dict was saved with "

@@ -5,11 +5,11 @@ import org.deepgrad.tensor.ShapeException;
 import org.deepgrad.tensor.Tensor;
 
 /**
- * {@link Linear}'s kernel, through the array forms of {@link MatMul#linear} (transposes folded into
+ * {@link Linear}'s buffered pass, through the array forms of {@link MatMul#linear} (transposes folded into
  * the BLAS calls): {@code y = b + x·Wᵀ} (bias rows first, then GEMM with β = 1), {@code dx = dy·W},
  * {@code dW = dyᵀ·x}, {@code db = Σ_rows dy}.
  */
-final class LinearKernel implements Kernel {
+final class LinearPass implements BufferedPass {
   private final Tensor weight;
   private final Tensor bias;
   private final int in;
@@ -20,7 +20,7 @@ final class LinearKernel implements Kernel {
   private float[] y;
   private float[] dx;
 
-  LinearKernel(Tensor weight, Tensor bias) {
+  LinearPass(Tensor weight, Tensor bias) {
     this.weight = weight;
     this.bias = bias;
     this.out = weight.dim(0);
@@ -36,7 +36,7 @@ final class LinearKernel implements Kernel {
           + weight.shape() + "; the input must be [batch, " + in + "]");
     }
     this.x = x;
-    y = Kernel.sized(y, rows * out);
+    y = BufferedPass.sized(y, rows * out);
     MatMul.linearForward(x, rows, in, weight.data(), bias == null ? null : bias.data(), out, y);
     return y;
   }
@@ -44,7 +44,7 @@ final class LinearKernel implements Kernel {
   @Override
   public float[] backward(float[] dy, int rows, boolean inputGrad) {
     if (inputGrad) {
-      dx = Kernel.sized(dx, rows * in);
+      dx = BufferedPass.sized(dx, rows * in);
       MatMul.linearInputGrad(dy, rows, in, weight.data(), out, dx);
     }
     if (weight.requiresGrad()) {

@@ -3,11 +3,11 @@ package org.deepgrad.ops;
 import org.deepgrad.tensor.Tensor;
 
 /**
- * The kernel of {@link Normalization#layerNorm}, on validated arguments: each run of m consecutive
+ * The op {@link Normalization#layerNorm} on validated arguments: each run of m consecutive
  * elements (one row over the normalized trailing axes) is a group with its own statistics.
  */
-final class LayerNormKernel {
-  private LayerNormKernel() {}
+final class LayerNormOp {
+  private LayerNormOp() {}
 
   static Tensor apply(Tensor x, int m, Tensor weight, Tensor bias, float eps) {
     int rows = m == 0 ? 0 : x.size() / m;
@@ -23,8 +23,7 @@ final class LayerNormKernel {
       invStd[r] = 1 / Math.sqrt(ss / m + eps);
       for (int j = 0; j < m; j++) xHat[r * m + j] = (float) ((v[r * m + j] - mu) * invStd[r]);
     }
-    NormAffine affine = new NormAffine(x, weight, bias, xHat, k -> k % m);
-    return affine.result("layer_norm", dxHat -> {
+    return NormAffine.record("layer_norm", x, weight, bias, xHat, m, 1, dxHat -> {
       float[] dx = new float[v.length];
       for (int r = 0; r < rows; r++) {
         double sum = 0;

@@ -4,23 +4,23 @@ import org.deepgrad.ops.ActivationFn;
 import org.deepgrad.ops.Activations;
 
 /**
- * {@link Activation}'s kernel: ReLU through {@link Activations#reluForward}/{@link Activations#reluBackward},
+ * {@link Activation}'s buffered pass: ReLU through {@link Activations#reluForward}/{@link Activations#reluBackward},
  * any other activation through its {@link ActivationFn}, the same array code as the ops. The
  * backward writes the input gradient over {@code dy}.
  */
-final class ActivationKernel implements Kernel {
+final class ActivationPass implements BufferedPass {
   private final ActivationFn fn; // null for ReLU
   private float[] x;
   private float[] y;
 
-  ActivationKernel(ActivationFn fn) {
+  ActivationPass(ActivationFn fn) {
     this.fn = fn;
   }
 
   @Override
   public float[] forward(float[] x, int rows) {
     this.x = x;
-    y = Kernel.sized(y, x.length);
+    y = BufferedPass.sized(y, x.length);
     if (fn == null) Activations.reluForward(x, y, y.length);
     else fn.forward(x, y, y.length);
     return y;

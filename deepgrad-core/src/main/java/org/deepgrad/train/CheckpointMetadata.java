@@ -6,11 +6,11 @@ import java.util.Map;
 import org.deepgrad.train.CheckpointException.Kind;
 
 /** Typed reads of a checkpoint's metadata strings; a missing or malformed entry names the file and key. */
-final class Meta {
+final class CheckpointMetadata {
   private final Path file;
   private final Map<String, String> entries;
 
-  Meta(Path file, Map<String, String> entries) {
+  CheckpointMetadata(Path file, Map<String, String> entries) {
     this.file = file;
     this.entries = entries;
   }

@@ -21,19 +21,19 @@ import org.deepgrad.tensor.Rng;
 import org.junit.jupiter.api.Test;
 
 /**
- * Diagnostics sample through output watches, so sampled steps stay on the kernel path; what they
+ * Diagnostics sample through output watches, so sampled steps stay on the buffered path; what they
  * record is what a sample recorded on the tape records (the tape forced by a no-op forward hook).
  */
-class DiagnosedKernelStepTest {
+class DiagnosedBufferedStepTest {
   private static final Dataset DATA = Synthetic.teacher(64, 8, 12, 3, 5);
 
   @Test
-  void sampledStepsStayOnTheKernelsAndRecordWhatTheTapeRecords() {
-    Diagnosed kernel = run(false);
+  void sampledStepsStayOnTheBufferedPassesAndRecordWhatTheTapeRecords() {
+    Diagnosed buffered = run(false);
     Diagnosed tape = run(true);
-    assertEquals(12, kernel.kernelSteps, "every step, sampled or not, took the kernel path");
-    assertEquals(0, tape.kernelSteps);
-    List<StepStats> k = kernel.history.sampled();
+    assertEquals(12, buffered.bufferedSteps, "every step, sampled or not, took the buffered path");
+    assertEquals(0, tape.bufferedSteps);
+    List<StepStats> k = buffered.history.sampled();
     List<StepStats> t = tape.history.sampled();
     assertEquals(6, k.size());
     for (int i = 0; i < k.size(); i++) {
@@ -43,7 +43,7 @@ class DiagnosedKernelStepTest {
     assertFalse(k.get(0).layers().get(0).outputGrad() == null, "the back-propagated gradient was seen");
   }
 
-  private record Diagnosed(long kernelSteps, History history) {}
+  private record Diagnosed(long bufferedSteps, History history) {}
 
   /** The record's text with each histogram's counts spelled out (arrays print as their identity). */
   private static String canonical(StepStats s) {
@@ -67,6 +67,6 @@ class DiagnosedKernelStepTest {
       TrainStep.Outcome o = step.run(DATA, s);
       diag.onStep(new StepEvent(0, s, o.loss(), OptionalDouble.empty(), opt.lr(), DATA.size(), o.gradNorm()));
     }
-    return new Diagnosed(step.kernelSteps(), diag.history());
+    return new Diagnosed(step.bufferedSteps(), diag.history());
   }
 }

@@ -3,17 +3,17 @@ package org.deepgrad.nn;
 import java.util.List;
 
 /**
- * {@link Sequential}'s kernel: its children's kernels in order, backward in reverse, reporting each
+ * {@link Sequential}'s buffered pass: its children's passes in order, backward in reverse, reporting each
  * child's output and the gradient reaching it to the child's {@link Module#watchOutput watches}
  * (before the child's backward, which may overwrite that gradient).
  */
-final class SequentialKernel implements Kernel {
+final class SequentialPass implements BufferedPass {
   private final Module[] modules;
-  private final Kernel[] layers;
+  private final BufferedPass[] layers;
 
-  SequentialKernel(List<Module> modules, List<Kernel> layers) {
+  SequentialPass(List<Module> modules, List<BufferedPass> layers) {
     this.modules = modules.toArray(new Module[0]);
-    this.layers = layers.toArray(new Kernel[0]);
+    this.layers = layers.toArray(new BufferedPass[0]);
   }
 
   @Override

@@ -27,12 +27,12 @@ import org.junit.jupiter.params.provider.MethodSource;
 import org.junit.jupiter.api.Test;
 
 /**
- * The trainer's allocation-free kernel path and the autograd tape give bit-identical training runs:
+ * The trainer's allocation-free buffered path and the autograd tape give bit-identical training runs:
  * the same losses at every step and the same weights, buffers and optimizer state at the end. The
  * tape path is forced by a no-op forward hook on the model, which is how a diagnostics sample sends a
  * step through the tape.
  */
-class KernelParityTest {
+class BufferedPassParityTest {
 
   static List<Object[]> classifiers() {
     List<Object[]> cases = new ArrayList<>();
@@ -60,32 +60,32 @@ class KernelParityTest {
 
   @ParameterizedTest(name = "{0}")
   @MethodSource("classifiers")
-  void kernelAndTapeTrainIdentically(String name, Supplier<Sequential> net) throws Exception {
-    Run kernel = classify(net.get(), false);
+  void bufferedAndTapeTrainIdentically(String name, Supplier<Sequential> net) throws Exception {
+    Run buffered = classify(net.get(), false);
     Run tape = classify(net.get(), true);
-    assertTrue(kernel.usedKernel, name + ": the kernel path was not taken");
-    assertFalse(tape.usedKernel, name + ": the tape path was not forced");
-    assertFalse(kernel.losses.isEmpty());
-    kernel.assertSame(tape);
+    assertTrue(buffered.usedBufferedPass, name + ": the buffered path was not taken");
+    assertFalse(tape.usedBufferedPass, name + ": the tape path was not forced");
+    assertFalse(buffered.losses.isEmpty());
+    buffered.assertSame(tape);
   }
 
   @Test
   void regressionWithPartialBatchesMatches() throws Exception {
     Supplier<Sequential> net = () -> Sequential.builder(3, new Rng(13)).dense(8, Activation.elu(1f)).dense(1).build();
     Regression data = Synthetic.linear(50, new float[] {2, -1, 0.5f}, 0.3f, 0.1, 17);
-    Run kernel = regress(net.get(), data, false);
+    Run buffered = regress(net.get(), data, false);
     Run tape = regress(net.get(), data, true);
-    assertTrue(kernel.usedKernel);
-    kernel.assertSame(tape);
+    assertTrue(buffered.usedBufferedPass);
+    buffered.assertSame(tape);
   }
 
   @Test
-  void l2AndLayersWithoutKernelsTakeTheTape() {
+  void l2AndLayersWithoutBufferedPassesTakeTheTape() {
     Sequential plain = Sequential.builder(6, new Rng(1)).dense(4, Activation.relu()).dense(3).build();
     Sequential norm = Sequential.builder(6, new Rng(1)).dense(4).layerNorm().dense(3).build();
-    assertTrue(step(plain, TrainerSettings.defaults()).hasKernel());
-    assertFalse(step(plain, TrainerSettings.defaults().withL2(1e-3)).hasKernel());
-    assertFalse(step(norm, TrainerSettings.defaults()).hasKernel());
+    assertTrue(step(plain, TrainerSettings.defaults()).hasBufferedPass());
+    assertFalse(step(plain, TrainerSettings.defaults().withL2(1e-3)).hasBufferedPass());
+    assertFalse(step(norm, TrainerSettings.defaults()).hasBufferedPass());
   }
 
   private static TrainStep<Dataset> step(Sequential m, TrainerSettings s) {
@@ -106,7 +106,7 @@ class KernelParityTest {
     return Run.of(m, t, forceTape);
   }
 
-  private record Run(List<Double> losses, Map<String, Tensor> state, boolean usedKernel) {
+  private record Run(List<Double> losses, Map<String, Tensor> state, boolean usedBufferedPass) {
     static Run of(Sequential m, Trainer<?> t, boolean forceTape) throws Exception {
       if (forceTape) m.registerForwardHook((mod, in, out) -> null);
       List<Double> losses = new ArrayList<>();
@@ -117,7 +117,7 @@ class KernelParityTest {
         }
       });
       t.fit();
-      return new Run(losses, m.stateDict(), t.kernelSteps() > 0);
+      return new Run(losses, m.stateDict(), t.bufferedSteps() > 0);
     }
 
     void assertSame(Run other) {

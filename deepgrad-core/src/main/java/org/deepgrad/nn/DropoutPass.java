@@ -3,17 +3,17 @@ package org.deepgrad.nn;
 import org.deepgrad.ops.Stochastic;
 
 /**
- * {@link Dropout}'s kernel: in training mode with {@code p > 0}, the mask of
+ * {@link Dropout}'s buffered pass: in training mode with {@code p > 0}, the mask of
  * {@link Stochastic#dropoutScale} (the same draws from the layer's generator as the op) times the
  * input; otherwise the input itself.
  */
-final class DropoutKernel implements Kernel {
+final class DropoutPass implements BufferedPass {
   private final Dropout layer;
   private float[] scale;
   private float[] y;
   private boolean applied;
 
-  DropoutKernel(Dropout layer) {
+  DropoutPass(Dropout layer) {
     this.layer = layer;
   }
 
@@ -21,8 +21,8 @@ final class DropoutKernel implements Kernel {
   public float[] forward(float[] x, int rows) {
     applied = layer.isTraining() && layer.p() > 0;
     if (!applied) return x;
-    scale = Kernel.sized(scale, x.length);
-    y = Kernel.sized(y, x.length);
+    scale = BufferedPass.sized(scale, x.length);
+    y = BufferedPass.sized(y, x.length);
     Stochastic.dropoutScale(scale, layer.p(), layer.rng());
     for (int i = 0; i < y.length; i++) y[i] = x[i] * scale[i];
     return y;
