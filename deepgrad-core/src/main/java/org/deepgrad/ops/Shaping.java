@@ -50,15 +50,6 @@ public final class Shaping {
     return d;
   }
 
-  /** The transpose of a matrix (a 2-D tensor); for other ranks name the dimensions to swap. */
-  public static Tensor transpose(Tensor x) {
-    if (x.rank() != 2) {
-      throw new ShapeException("transpose: the tensor has shape " + x.shape()
-          + "; transpose(x) is for matrices, use transpose(x, dim0, dim1) for other ranks");
-    }
-    return transpose(x, 0, 1);
-  }
-
   /** Swaps dimensions {@code dim0} and {@code dim1} (negative counts from the end), copying. */
   public static Tensor transpose(Tensor x, int dim0, int dim1) {
     int a = x.shape().axis(dim0, "transpose");
