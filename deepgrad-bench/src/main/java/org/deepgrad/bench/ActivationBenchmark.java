@@ -1,6 +1,7 @@
 package org.deepgrad.bench;
 
 import java.util.concurrent.TimeUnit;
+import org.deepgrad.autograd.Autograd;
 import org.openjdk.jmh.annotations.Benchmark;
 import org.openjdk.jmh.annotations.BenchmarkMode;
 import org.openjdk.jmh.annotations.Fork;
@@ -58,7 +59,7 @@ public class ActivationBenchmark {
   @Benchmark
   public Tensor forwardBackward() {
     x.zeroGrad();
-    apply(x).backward(g);
+    Autograd.backward(apply(x), g);
     return x.grad();
   }
 

@@ -16,7 +16,7 @@ import org.deepgrad.optim.transform.Step;
  * forward   zₗ = hₗ₋₁·Wₗᵀ + bₗ     hₗ = relu(zₗ)  (not after the last layer)
  * loss      mean over rows of −log softmax(z)[label];   dz = (softmax(z) − onehot) / batch
  * backward  dWₗ = dzₗᵀ·hₗ₋₁   dbₗ = Σ_rows dzₗ   dzₗ₋₁ = (dzₗ·Wₗ) ⊙ [hₗ₋₁ &gt; 0]
- * update    the library's one-pass optimizer kernel on each (weight, gradient) pair
+ * update    the library's one-pass optimizer step ({@code Chain.fused()}) on each (weight, gradient) pair
  * </pre>
  */
 final class HandMlp implements Step {

@@ -1,6 +1,7 @@
 package org.deepgrad.bench;
 
 import java.util.concurrent.TimeUnit;
+import org.deepgrad.autograd.Autograd;
 import org.openjdk.jmh.annotations.Benchmark;
 import org.openjdk.jmh.annotations.BenchmarkMode;
 import org.openjdk.jmh.annotations.Fork;
@@ -62,7 +63,7 @@ public class LossNormBenchmark {
   @Benchmark
   public Tensor crossEntropyForwardBackward() {
     logits.zeroGrad();
-    Loss.crossEntropy(logits, labels).backward();
+    Autograd.backward(Loss.crossEntropy(logits, labels));
     return logits.grad();
   }
 
@@ -77,7 +78,7 @@ public class LossNormBenchmark {
   public Tensor batchNormForwardBackward() {
     h.zeroGrad();
     norm.zeroGrad();
-    norm.forward(h).backward(g);
+    Autograd.backward(norm.forward(h), g);
     return h.grad();
   }
 }

@@ -1,6 +1,7 @@
 package org.deepgrad.bench;
 
 import java.util.concurrent.TimeUnit;
+import org.deepgrad.autograd.Autograd;
 import org.deepgrad.backend.Backend;
 import org.deepgrad.backend.Backends;
 import org.deepgrad.ops.MatMul;
@@ -124,7 +125,7 @@ public class MlpMatmulBenchmark {
   public Tensor opsForwardBackward() {
     tx.zeroGrad();
     tw.zeroGrad();
-    MatMul.linear(tx, tw, null).backward(tg);
+    Autograd.backward(MatMul.linear(tx, tw, null), tg);
     return tw.grad();
   }
 }

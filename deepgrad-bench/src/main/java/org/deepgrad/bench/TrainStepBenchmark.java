@@ -3,6 +3,7 @@ package org.deepgrad.bench;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
+import org.deepgrad.autograd.Autograd;
 import org.deepgrad.backend.Backend;
 import org.deepgrad.backend.Backends;
 import org.deepgrad.data.Dataset;
@@ -35,13 +36,13 @@ import org.openjdk.jmh.annotations.Warmup;
  * synthetic MNIST-shaped data, two ways on the same backend (one thread):
  * <ul>
  *   <li>{@code autograd}: the library as a user drives it: {@code zeroGrad}, model forward,
- *       cross-entropy, {@code backward()}, {@code Optimizer.step()};
+ *       cross-entropy, {@code Autograd.backward}, {@code Optimizer.step()};
  *   <li>{@code trainStep}: what {@code Trainer} runs, core's {@code TrainStep}: the model's
- *       allocation-free {@code Kernel}s and fused loss (bit-identical to the tape), plus the finite
+ *       allocation-free buffered passes ({@code BufferedPass}) and buffered loss (bit-identical to the tape), plus the finite
  *       checks and the gradient norm;
  *   <li>{@code handWritten}: the same products by direct gemm calls, bias, ReLU and softmax-cross-entropy
  *       in plain loops, every buffer preallocated ({@link HandMlp}), and the same one-pass optimizer
- *       kernels ({@code Chain.fused()}).
+ *       steps ({@code Chain.fused()}).
  * </ul>
  * Both compute the same gradients (the 411 MFLOP of products per step); the difference is the
  * tensor path: result and gradient allocation, the tape, the separate element-wise passes. With
@@ -136,14 +137,14 @@ public class TrainStepBenchmark {
     int b = next++ & (BATCHES - 1);
     opt.zeroGrad();
     Tensor loss = Loss.crossEntropy(model.forward(inputs[b]), labels[b]);
-    loss.backward();
+    Autograd.backward(loss);
     opt.step();
     return loss.item();
   }
 
   /**
-   * The step {@code Trainer} takes ({@link TrainStep}): the model's kernels on reused buffers, the
-   * fused loss, plus the trainer's finite checks and gradient norm; returns the loss.
+   * The step {@code Trainer} takes ({@link TrainStep}): the model's buffered passes on reused buffers, the
+   * buffered loss, plus the trainer's finite checks and gradient norm; returns the loss.
    */
   @Benchmark
   public double trainStep() {

@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.fail;
 
 import java.util.ArrayList;
 import java.util.List;
+import org.deepgrad.autograd.Autograd;
 import org.deepgrad.backend.Backend;
 import org.deepgrad.backend.Backends;
 import org.deepgrad.backend.GemmCases;
@@ -78,7 +79,7 @@ class BackendParityTest {
       Tensor a = Tensor.uniform(rng, -1f, 1f, s[0]).requiresGrad(true);
       Tensor b = Tensor.uniform(rng, -1f, 1f, s[1]).requiresGrad(true);
       Tensor y = MatMul.matmul(a, b);
-      y.backward(Tensor.uniform(rng, -1f, 1f, y.shape().dims()));
+      Autograd.backward(y, Tensor.uniform(rng, -1f, 1f, y.shape().dims()));
       out.add(y.data());
       out.add(a.grad().data());
       out.add(b.grad().data());
@@ -87,7 +88,7 @@ class BackendParityTest {
     Tensor w = Tensor.uniform(rng, -1f, 1f, 23, 45).requiresGrad(true);
     Tensor bias = Tensor.uniform(rng, -1f, 1f, 23).requiresGrad(true);
     Tensor y = MatMul.linear(x, w, bias);
-    y.backward(Tensor.uniform(rng, -1f, 1f, 19, 23));
+    Autograd.backward(y, Tensor.uniform(rng, -1f, 1f, 19, 23));
     out.add(y.data());
     out.add(x.grad().data());
     out.add(w.grad().data());

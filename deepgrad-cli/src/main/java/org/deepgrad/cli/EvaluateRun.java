@@ -11,6 +11,7 @@ import org.deepgrad.data.Regression;
 import org.deepgrad.io.ModelCard;
 import org.deepgrad.io.Preprocessing;
 import org.deepgrad.io.SavedModel;
+import org.deepgrad.ops.Reductions;
 import org.deepgrad.train.Metrics;
 import org.deepgrad.train.Objective;
 
@@ -43,7 +44,7 @@ final class EvaluateRun {
     if (data.test() instanceof Dataset test) {
       Dataset x = relabel(dir, card, data, test.withFeatures(rest.apply(test.features())));
       Metrics m = Objective.classification().evaluate(saved.model(), x);
-      int[] predicted = ModelOutputs.of(saved.model(), x.features()).argmax(1);
+      int[] predicted = Reductions.argmax(ModelOutputs.of(saved.model(), x.features()), 1);
       out.println(header);
       out.println(TrainRun.summary(m) + " (" + x.size() + " test samples)");
       out.print(ClassReport.format(classNames(card), x.labels(), predicted));

@@ -6,8 +6,8 @@ import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 import org.deepgrad.nn.Parameter;
+import org.deepgrad.optim.HyperParameter;
 import org.deepgrad.optim.OptimizerRegistry;
 import org.deepgrad.optim.ParamGroup;
 import org.deepgrad.tensor.Tensor;
@@ -33,12 +33,6 @@ import org.deepgrad.tensor.Tensor;
  *     a last group with the section's values
  */
 public record OptimizerConfig(String name, Map<String, Object> hyper, List<GroupConfig> groups) {
-  /** The torch.optim hyper-parameter names some preset accepts; each preset takes a subset. */
-  public static final List<String> HYPER = List.of("lr", "momentum", "dampening", "nesterov", "weight_decay",
-      "betas", "eps", "alpha", "rho", "centered", "amsgrad", "maximize", "lr_decay", "initial_accumulator_value",
-      "momentum_decay");
-  private static final Set<String> BOOLEANS = Set.of("nesterov", "centered", "amsgrad", "maximize");
-  private static final Set<String> NO_DEFAULT_LR = Set.of("sgd", "momentum", "nesterov");
 
   /** Copies the map and list, keeping their order. */
   public OptimizerConfig {
@@ -46,22 +40,36 @@ public record OptimizerConfig(String name, Map<String, Object> hyper, List<Group
     groups = List.copyOf(groups);
   }
 
+  /** The torch.optim hyper-parameter names some preset accepts (each preset takes a subset), with their kinds. */
+  static Map<String, HyperParameter.Kind> hyperKinds() {
+    Map<String, HyperParameter.Kind> kinds = new LinkedHashMap<>();
+    for (String preset : OptimizerRegistry.names()) {
+      for (HyperParameter p : OptimizerRegistry.hyperParameters(preset)) kinds.put(p.name(), p.kind());
+    }
+    return kinds;
+  }
+
   static OptimizerConfig read(ConfigNode n) {
+    Map<String, HyperParameter.Kind> kinds = hyperKinds();
     List<String> keys = new ArrayList<>(List.of("name", "groups"));
-    keys.addAll(HYPER);
+    keys.addAll(kinds.keySet());
     n.allowOnly(keys);
     List<String> names = List.copyOf(OptimizerRegistry.names());
     String name = n.choice("name", Defaults.OPTIMIZER, names);
     Map<String, Object> hyper = new LinkedHashMap<>();
-    for (String key : HYPER) {
+    kinds.forEach((key, kind) -> {
       JsonNode v = n.raw(key);
-      if (v == null) continue;
-      if (BOOLEANS.contains(key)) hyper.put(key, n.bool(key, false));
-      else if (key.equals("betas")) hyper.put(key, betas(n, v));
-      else hyper.put(key, n.number(key, 0, Range.any()));
-    }
+      if (v == null) return;
+      switch (kind) {
+        case BOOLEAN -> hyper.put(key, n.bool(key, false));
+        case PAIR -> hyper.put(key, pair(n, key, v));
+        case NUMBER -> hyper.put(key, n.number(key, 0, Range.any()));
+      }
+    });
     if (hyper.containsKey("lr") && (double) hyper.get("lr") < 0) throw n.bad("lr", "must be >= 0");
-    if (!hyper.containsKey("lr") && NO_DEFAULT_LR.contains(name)) {
+    boolean lrRequired = OptimizerRegistry.hyperParameters(name).stream()
+        .anyMatch(p -> p.name().equals("lr") && p.required());
+    if (!hyper.containsKey("lr") && lrRequired) {
       throw new UsageException("optimizer " + name + " has no default learning rate (torch requires one): give "
           + "one with --lr X or `" + n.path("lr") + "` in the config file, e.g. --lr 0.1.");
     }
@@ -72,9 +80,10 @@ public record OptimizerConfig(String name, Map<String, Object> hyper, List<Group
     return config;
   }
 
-  private static List<Double> betas(ConfigNode n, JsonNode v) {
-    if (!v.isArray() || v.size() != 2) throw n.bad("betas", "must be a pair of numbers in [0, 1), e.g. [0.9, 0.999]");
-    return List.of(n.number("betas", v.get(0)), n.number("betas", v.get(1)));
+  /** Two numbers, such as torch's betas. */
+  private static List<Double> pair(ConfigNode n, String key, JsonNode v) {
+    if (!v.isArray() || v.size() != 2) throw n.bad(key, "must be a pair of numbers, e.g. [0.9, 0.999]");
+    return List.of(n.number(key, v.get(0)), n.number(key, v.get(1)));
   }
 
   /** Builds the optimizer over one placeholder parameter per group, so core validates every value. */

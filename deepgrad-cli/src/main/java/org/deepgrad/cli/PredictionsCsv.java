@@ -5,6 +5,8 @@ import java.io.Writer;
 import java.util.List;
 import org.deepgrad.io.ModelCard;
 import org.deepgrad.io.Task;
+import org.deepgrad.ops.Reductions;
+import org.deepgrad.ops.Softmax;
 import org.deepgrad.tensor.Tensor;
 
 /**
@@ -41,8 +43,8 @@ final class PredictionsCsv {
     line.append(",prediction");
     if (probabilities) for (String c : names) line.append(',').append(quote("p_" + c));
     w.write(line.append('\n').toString());
-    int[] predicted = outputs.argmax(1);
-    float[] p = probabilities ? outputs.softmax(1).data() : null;
+    int[] predicted = Reductions.argmax(outputs, 1);
+    float[] p = probabilities ? Softmax.softmax(outputs, 1).data() : null;
     for (int i = 0; i < n; i++) {
       line.setLength(0);
       line.append(i).append(',').append(quote(names.get(predicted[i])));

@@ -112,7 +112,7 @@ class DiagnoseCommandTest {
     String tiny = "--no-progress --hidden 16 --epochs 1 --max-steps 20";
     Path plain = dir.resolve("plain");
     Path watched = dir.resolve("watched");
-    // Without diagnostics every step takes the kernel path; with them, the sampled steps take the tape.
+    // Without diagnostics every step takes the buffered path; with them, the sampled steps take the tape.
     Cli.Run a = Cli.run(Stream.concat(Stream.of("train", "--out", plain.toString(), "--no-diagnose"), Stream.of(tiny.split(" ")))
         .toArray(String[]::new));
     Cli.Run b = Cli.run(Stream.concat(Stream.of("train", "--out", watched.toString(), "--diagnose",

@@ -12,6 +12,8 @@ import java.util.zip.GZIPOutputStream;
 import org.deepgrad.autograd.NoGrad;
 import org.deepgrad.io.ModelFiles;
 import org.deepgrad.io.SavedModel;
+import org.deepgrad.ops.Reductions;
+import org.deepgrad.ops.Softmax;
 import org.deepgrad.tensor.Rng;
 import org.deepgrad.tensor.Tensor;
 import org.junit.jupiter.api.Test;
@@ -32,8 +34,8 @@ class PredictCommandTest {
     List<String> lines = run.out().lines().toList();
     assertEquals("row,prediction,p_0,p_1", lines.get(0));
     Tensor logits = forward(model, Tensor.of(x, 4, 2));
-    int[] expected = logits.argmax(1);
-    float[] p = logits.softmax(1).data();
+    int[] expected = Reductions.argmax(logits, 1);
+    float[] p = Softmax.softmax(logits, 1).data();
     assertEquals(5, lines.size(), run::toString);
     for (int i = 0; i < 4; i++) {
       String[] f = lines.get(i + 1).split(",");
@@ -67,7 +69,7 @@ class PredictCommandTest {
     assertEquals(n + " predictions written to " + csv + "\n", run.out());
     float[] raw = new float[pixels.length];
     for (int i = 0; i < raw.length; i++) raw[i] = pixels[i] & 0xFF;
-    int[] expected = forward(model, Tensor.of(raw, n, 784)).argmax(1);
+    int[] expected = Reductions.argmax(forward(model, Tensor.of(raw, n, 784)), 1);
     List<String> lines = Files.readAllLines(csv);
     assertEquals("row,prediction", lines.get(0));
     for (int i = 0; i < n; i++) assertEquals(i + "," + expected[i], lines.get(i + 1));

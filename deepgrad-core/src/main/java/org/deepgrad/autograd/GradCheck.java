@@ -12,7 +12,7 @@ import org.deepgrad.tensor.Tensor;
  * {@code R}, so every output element and every path of the backward is exercised. For each input
  * element x, {@code dL/dx ≈ (L(x+h) − L(x−h)) / (x₊ − x₋)}, where L is summed in double precision and
  * {@code x₊ − x₋} is the step that float32 actually took. The analytic gradient is the one
- * {@code y.backward(R)} leaves in each input's {@link Tensor#grad()}.
+ * {@code Autograd.backward(y, R)} leaves in each input's {@link Tensor#grad()}.
  *
  * <p>The function runs in float32, so the finite difference carries rounding noise of about
  * {@code 1e-7·|L| / h}; the default tolerances (atol 1e-3, rtol 1e-2 with h = 1e-3) sit well above
@@ -77,7 +77,7 @@ public final class GradCheck {
     float[] r = new float[y.size()];
     for (int i = 0; i < r.length; i++) r[i] = (float) rng.uniform(-1, 1);
     Tensor projection = Tensor.of(r, y.shape());
-    if (y.requiresGrad()) y.backward(projection);
+    if (y.requiresGrad()) Autograd.backward(y, projection);
 
     int checked = 0;
     double worstRatio = -1;

@@ -16,7 +16,8 @@ package org.deepgrad.backend;
  * a loop over j that C2 turns into SIMD loads, multiplies and adds. It has one store stream and
  * indexes every array by j alone, the shape C2's alias analysis accepts on JDK 17 through 25: kernels
  * that update two rows per pass, write into C at an offset, or read B at offsets into one array stay
- * scalar, four to five times slower. Finally {@code C = alpha acc + beta C}. A is read in place.
+ * scalar, several times slower (docs/performance.md). Finally {@code C = alpha acc + beta C}. A is read
+ * in place.
  *
  * <p>The order of the additions into C[i, j] depends only on k, never on the rectangle, so the
  * result is bit-identical for every split of C across threads.

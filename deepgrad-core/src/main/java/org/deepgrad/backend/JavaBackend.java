@@ -3,17 +3,17 @@ package org.deepgrad.backend;
 /**
  * The pure-Java backend: needs nothing outside the JDK (Java 17 or later, no incubator modules).
  *
- * <p>gemm is cache-blocked and written so HotSpot vectorizes its inner loop ({@link GemmKernel}):
- * 512 x 512 x 512 runs at about 48 GFLOP/s on one core of an AVX-512 Xeon (Sapphire Rapids) with
- * JDK 17 or 25 and about 95 on two, against about 6 for the textbook triple loop (deepgrad-bench's
- * GemmFlops). Skinny products (a single row or column) gain little: packing costs as much as it saves. Products of at least {@value #PARALLEL_WORK} multiply-adds are split
+ * <p>gemm is cache-blocked and written so HotSpot vectorizes its inner loop ({@link GemmKernel}), several
+ * times faster than the textbook triple loop (deepgrad-bench's GemmFlops; the figures are in
+ * docs/performance.md). Skinny products (a single row or column) gain little: packing costs as much
+ * as it saves. Products of at least {@value #PARALLEL_WORK} multiply-adds are split
  * into equal bands of rows (or of columns, when C is wider than tall), one per thread, on a shared
  * pool of daemon threads. The bands are fixed by the shape and the thread count, and the order of
  * additions into each element of C does not depend on them: every thread count gives bit-identical
  * results.
  */
 public final class JavaBackend implements Backend {
-  /** Below this many multiply-adds (about 25 us of work) a product runs on the calling thread. */
+  /** Below this many multiply-adds (tens of microseconds of work) a product runs on the calling thread. */
   static final long PARALLEL_WORK = 1L << 20;
   /** Column bands are multiples of this width, so each band's rows start on a SIMD boundary. */
   private static final int COLUMN_GRAIN = 16;

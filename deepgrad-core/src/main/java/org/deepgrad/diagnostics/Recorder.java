@@ -28,7 +28,7 @@ import org.deepgrad.tensor.Tensor;
  * for (long step = 0; step < steps; step++) {
  *   rec.beforeForward(step);                        // arms the hooks on sampled steps
  *   Tensor loss = Loss.crossEntropy(model.forward(x), y);
- *   opt.zeroGrad(); loss.backward();
+ *   opt.zeroGrad(); Autograd.backward(loss);
  *   rec.afterBackward();                            // per-layer statistics, weight snapshot
  *   double norm = Clip.byGlobalNorm(model.namedParameters(), 1.0);
  *   opt.step();
@@ -38,7 +38,7 @@ import org.deepgrad.tensor.Tensor;
  * }</pre>
  *
  * <p>Unsampled steps cost a few comparisons (nothing is registered). A sampled step reads the layers
- * through output watches ({@link Module#watchOutput}), which the trainer's kernel path serves as well
+ * through output watches ({@link Module#watchOutput}), which the trainer's buffered path serves as well
  * as the tape, then reads each activation, gradient and weight a few times, the layers shared among
  * the backend's threads, with no sort (percentiles by selection among at most
  * {@value Summary#PERCENTILE_SAMPLE} values) and one copy of the layers' weights into buffers kept

@@ -16,7 +16,7 @@ import org.deepgrad.tensor.Tensor;
  * One layer being watched: its parameters, and while armed an output watch ({@link Module#watchOutput})
  * on the module whose output is the layer's activation (the group's last activation, else its last
  * module) that copies that output and the gradient back-propagated to it, whether the trainer's step
- * runs on the tape or on the kernels.
+ * runs on the tape or on the buffered passes.
  */
 final class Tap {
   final LayerInfo info;
@@ -53,7 +53,7 @@ final class Tap {
     });
   }
 
-  /** The watched buffers are reused by the kernel path: keep a copy, as a [rows, columns] matrix. */
+  /** The watched buffers are reused by the buffered path: keep a copy, as a [rows, columns] matrix. */
   private static Tensor copy(float[] values, int rows) {
     return rows == 0 ? Tensor.of(new float[0], 0, 0) : Tensor.of(values.clone(), rows, values.length / rows);
   }

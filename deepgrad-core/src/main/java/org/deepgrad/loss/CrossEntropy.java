@@ -1,11 +1,12 @@
 package org.deepgrad.loss;
 
+import org.deepgrad.autograd.Autograd;
 import org.deepgrad.tensor.Shape;
 import org.deepgrad.tensor.ShapeException;
 import org.deepgrad.tensor.Tensor;
 
 /**
- * The fused kernel of {@link Loss#crossEntropy(Tensor, int[], Reduction)}: for each position (row,
+ * The fused op {@link Loss#crossEntropy(Tensor, int[], Reduction)}: for each position (row,
  * plus any trailing positions) {@code l = lse − x[target]} with {@code lse = m + log Σ e^(x − m)},
  * {@code m} the max over the classes; backward {@code dx = (softmax(x) − onehot(target)) · g_l}.
  */
@@ -30,7 +31,7 @@ final class CrossEntropy {
     double[] lse = new double[positions];
     double[] l = new double[positions];
     losses(x, t, positions, c, inner, lse, l);
-    return Tensor.result(reduction.reduce(l), reduction.shape(lossShape), "cross_entropy", g -> {
+    return Autograd.record(reduction.reduce(l), reduction.shape(lossShape), "cross_entropy", g -> {
       float[] dx = new float[x.length];
       for (int p = 0; p < positions; p++) gradient(x, t, p, c, inner, lse[p], reduction.upstream(g, p, positions), dx);
       return new Tensor[] {Tensor.of(dx, logits.shape())};

@@ -1,5 +1,8 @@
 package org.deepgrad.loss;
 
+import org.deepgrad.autograd.Autograd;
+import org.deepgrad.ops.Arithmetic;
+import org.deepgrad.ops.Reductions;
 import org.deepgrad.tensor.ShapeException;
 import org.deepgrad.tensor.Tensor;
 
@@ -46,21 +49,7 @@ public final class Loss {
    */
   public static Tensor mse(Tensor pred, Tensor target, Reduction reduction) {
     requireSameShape("mse", pred, target);
-    float[] p = pred.data();
-    float[] t = target.data();
-    double[] l = new double[p.length];
-    for (int i = 0; i < l.length; i++) {
-      double d = (double) p[i] - t[i];
-      l[i] = d * d;
-    }
-    return Tensor.result(reduction.reduce(l), reduction.shape(pred.shape()), "mse", g -> {
-      float[] dp = new float[p.length];
-      for (int i = 0; i < dp.length; i++) {
-        dp[i] = (float) (2 * ((double) p[i] - t[i]) * reduction.upstream(g, i, p.length));
-      }
-      return new Tensor[] {pred.requiresGrad() ? Tensor.of(dp, pred.shape()) : null,
-          target.requiresGrad() ? Tensor.of(negated(dp), target.shape()) : null};
-    }, pred, target);
+    return Mse.apply(pred, target, reduction);
   }
 
   /** {@link #bceWithLogits(Tensor, Tensor, Reduction)} averaged over the elements. */
@@ -83,7 +72,7 @@ public final class Loss {
       double v = x[i];
       l[i] = Math.max(v, 0) - v * t[i] + Math.log1p(Math.exp(-Math.abs(v)));
     }
-    return Tensor.result(reduction.reduce(l), reduction.shape(logits.shape()), "bce_with_logits", g -> {
+    return Autograd.record(reduction.reduce(l), reduction.shape(logits.shape()), "bce_with_logits", g -> {
       float[] dx = new float[x.length];
       float[] dt = new float[x.length];
       for (int i = 0; i < x.length; i++) {
@@ -109,8 +98,8 @@ public final class Loss {
       throw new IllegalArgumentException("l2Penalty: lambda must be a finite number >= 0, got " + lambda);
     }
     Tensor total = Tensor.scalar(0f);
-    for (Tensor w : weights) total = total.add(w.mul(w).sum());
-    return total.mul((float) (lambda / 2));
+    for (Tensor w : weights) total = Arithmetic.add(total, Reductions.sum(Arithmetic.mul(w, w)));
+    return Arithmetic.mul(total, (float) (lambda / 2));
   }
 
   private static void requireSameShape(String op, Tensor a, Tensor b) {
@@ -118,11 +107,5 @@ public final class Loss {
       throw new ShapeException(op + ": input " + a.shape() + " and target " + b.shape()
           + " have different shapes; give the target the input's shape");
     }
-  }
-
-  private static float[] negated(float[] v) {
-    float[] r = new float[v.length];
-    for (int i = 0; i < r.length; i++) r[i] = -v[i];
-    return r;
   }
 }

@@ -136,14 +136,14 @@ public final class Activation extends Module {
   public Tensor forward(Tensor x) {
     return switch (kind) {
       case IDENTITY -> x;
-      case RELU -> x.relu();
+      case RELU -> Activations.relu(x);
       default -> fn.apply(x);
     };
   }
 
   @Override
-  public Kernel kernel() {
-    return kind == Kind.IDENTITY ? Kernel.identity() : new ActivationKernel(fn);
+  public BufferedPass bufferedPass() {
+    return kind == Kind.IDENTITY ? BufferedPass.identity() : new ActivationPass(fn);
   }
 
   @Override

@@ -54,10 +54,10 @@ public final class BatchNorm1d extends Module {
         runningMean, runningVar, isTraining(), momentum, eps);
   }
 
-  /** The kernel of a {@code [batch, features]} input (the trainer's allocation-free path). */
+  /** The buffered pass of a {@code [batch, features]} input (the trainer's allocation-free path). */
   @Override
-  public Kernel kernel() {
-    return new BatchNormKernel(this, weight == null ? null : weight.value(), bias == null ? null : bias.value());
+  public BufferedPass bufferedPass() {
+    return new BatchNormPass(this, weight == null ? null : weight.value(), bias == null ? null : bias.value());
   }
 
   float momentum() {

@@ -28,8 +28,8 @@ public final class Dropout extends Module {
   }
 
   @Override
-  public Kernel kernel() {
-    return new DropoutKernel(this);
+  public BufferedPass bufferedPass() {
+    return new DropoutPass(this);
   }
 
   /**

@@ -3,7 +3,7 @@ package org.deepgrad.nn;
 import org.deepgrad.tensor.Tensor;
 
 /**
- * Where a kernel writes one parameter's gradient, with autograd's arithmetic: straight into a
+ * Where a buffered pass writes one parameter's gradient, with autograd's arithmetic: straight into a
  * fresh {@link Tensor#grad()} when the parameter has none (the trainer's case, after zeroGrad), or
  * into a scratch array that {@link #finish()} then adds into the existing gradient element by
  * element, as {@link Tensor#accumulateGrad} does.
@@ -22,7 +22,7 @@ final class GradTarget {
     Tensor g = param.grad();
     accumulate = g != null;
     if (!accumulate) return param.freshGrad().data();
-    scratch = Kernel.sized(scratch, param.size());
+    scratch = BufferedPass.sized(scratch, param.size());
     return scratch;
   }
 

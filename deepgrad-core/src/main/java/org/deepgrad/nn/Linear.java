@@ -55,8 +55,8 @@ public final class Linear extends Module {
   }
 
   @Override
-  public Kernel kernel() {
-    return new LinearKernel(weight.value(), bias == null ? null : bias.value());
+  public BufferedPass bufferedPass() {
+    return new LinearPass(weight.value(), bias == null ? null : bias.value());
   }
 
   /** The weight W, shape {@code [out, in]} as torch. */

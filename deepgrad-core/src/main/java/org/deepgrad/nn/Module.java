@@ -29,10 +29,10 @@ public abstract class Module {
   public abstract Tensor forward(Tensor input);
 
   /**
-   * This module's allocation-free training pass ({@link Kernel}), or null when it has none; the
-   * trainer then records on the tape. A new kernel (with its own buffers) per call: get it once.
+   * This module's allocation-free training pass ({@link BufferedPass}), or null when it has none; the
+   * trainer then records on the tape. A new pass (with its own buffers) per call: get it once.
    */
-  public Kernel kernel() {
+  public BufferedPass bufferedPass() {
     return null;
   }
 
@@ -69,7 +69,7 @@ public abstract class Module {
   /**
    * Registers a watch on this module's output and on the gradient that reaches it. Unlike a forward
    * hook, which can replace the output and so sends the trainer's steps to the autograd tape, a watch
-   * only reads, and sees both the tape ({@link #call}) and the trainer's {@link Kernel} path, whose
+   * only reads, and sees both the tape ({@link #call}) and the trainer's {@link BufferedPass} path, whose
    * containers report their children's buffers; diagnostics sample this way without leaving the
    * allocation-free path.
    *
@@ -99,7 +99,7 @@ public abstract class Module {
 
   /**
    * Reads a module's output and the gradient reaching it ({@link #watchOutput}). The arrays are
-   * valid only during the call (the kernel path reuses and overwrites them): copy what is kept.
+   * valid only during the call (the buffered path reuses and overwrites them): copy what is kept.
    */
   public interface OutputWatch {
     /** The output of a forward pass, {@code rows} rows, row-major. */

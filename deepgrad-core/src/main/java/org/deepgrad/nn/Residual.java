@@ -1,5 +1,6 @@
 package org.deepgrad.nn;
 
+import org.deepgrad.ops.Arithmetic;
 import org.deepgrad.tensor.Rng;
 import org.deepgrad.tensor.Tensor;
 
@@ -32,14 +33,14 @@ public final class Residual extends Module {
       throw new IllegalArgumentException("Residual: the body maps " + x.shape() + " to " + fx.shape()
           + "; use new Residual(body, in, out, rng) to add a projection when the width changes");
     }
-    return skip.add(fx);
+    return Arithmetic.add(skip, fx);
   }
 
-  /** The body's and the projection's kernels summed, or null when the body has none. */
+  /** The body's and the projection's buffered passes summed, or null when the body has none. */
   @Override
-  public Kernel kernel() {
-    Kernel b = body.kernel();
-    return b == null ? null : new ResidualKernel(b, projection == null ? null : projection.kernel());
+  public BufferedPass bufferedPass() {
+    BufferedPass b = body.bufferedPass();
+    return b == null ? null : new ResidualPass(b, projection == null ? null : projection.bufferedPass());
   }
 
   /** The residual branch f in {@code y = x + f(x)}. */

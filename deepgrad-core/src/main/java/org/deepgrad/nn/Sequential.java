@@ -40,16 +40,16 @@ public final class Sequential extends Module {
     return x;
   }
 
-  /** The chain of the layers' kernels, or null when one of them has none. */
+  /** The chain of the layers' buffered passes, or null when one of them has none. */
   @Override
-  public Kernel kernel() {
-    List<Kernel> ks = new java.util.ArrayList<>();
+  public BufferedPass bufferedPass() {
+    List<BufferedPass> ks = new java.util.ArrayList<>();
     for (Module m : layers) {
-      Kernel k = m.kernel();
+      BufferedPass k = m.bufferedPass();
       if (k == null) return null;
       ks.add(k);
     }
-    return new SequentialKernel(layers, ks);
+    return new SequentialPass(layers, ks);
   }
 
   /** The layers, in order. */

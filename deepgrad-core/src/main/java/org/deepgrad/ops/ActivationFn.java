@@ -1,12 +1,13 @@
 package org.deepgrad.ops;
 
+import org.deepgrad.autograd.Autograd;
 import org.deepgrad.tensor.Tensor;
 
 /**
  * An element-wise activation: {@code y = f(x)} in the forward pass and {@code dx = g · f'(x)} in the
  * backward, the derivative allowed to reuse the output (sigmoid' = y(1 − y)). Values are computed in
  * double and stored as float32. The array forms ({@link #forward(float[], float[], int)},
- * {@link #backward}) are the whole arithmetic: the tape op below and the allocation-free kernels of
+ * {@link #backward}) are the whole arithmetic: the tape op below and the buffered passes of
  * {@code org.deepgrad.nn} both call them, so the two paths agree bit for bit.
  *
  * @param op the op's name on the tape
@@ -42,7 +43,7 @@ public record ActivationFn(String op, Forward f, Derivative df) {
     float[] v = x.data();
     float[] y = new float[v.length];
     forward(v, y, y.length);
-    return Tensor.result(y, x.shape(), op, g -> {
+    return Autograd.record(y, x.shape(), op, g -> {
       float[] d = new float[v.length];
       backward(v, y, g.data(), d, d.length);
       return new Tensor[] {Tensor.of(d, x.shape())};

@@ -1,5 +1,6 @@
 package org.deepgrad.ops;
 
+import org.deepgrad.autograd.Autograd;
 import org.deepgrad.tensor.Tensor;
 
 /**
@@ -18,7 +19,7 @@ public final class Activations {
     float[] v = x.data();
     float[] r = new float[v.length];
     reluForward(v, r, r.length);
-    return Tensor.result(r, x.shape(), "relu", g -> {
+    return Autograd.record(r, x.shape(), "relu", g -> {
       float[] d = new float[v.length];
       reluBackward(v, g.data(), d, d.length);
       return new Tensor[] {Tensor.of(d, x.shape())};
@@ -28,7 +29,7 @@ public final class Activations {
   /**
    * ReLU's forward on the first {@code n} elements: {@code y[i] = max(x[i], 0)}, NaN staying NaN (as
    * torch). {@code Math.max} compiles to a vector max; a compare-and-branch mispredicts on half the
-   * elements of a layer's pre-activations and is about 30× slower.
+   * elements of a layer's pre-activations and is many times slower (docs/performance.md).
    */
   public static void reluForward(float[] x, float[] y, int n) {
     for (int i = 0; i < n; i++) y[i] = Math.max(x[i], 0f);

@@ -4,7 +4,7 @@ import java.util.Arrays;
 
 /**
  * Batch normalization's arithmetic on flat arrays, shared by the op ({@link Normalization#batchNorm})
- * and the allocation-free kernel of {@code nn.BatchNorm1d}, so both give the same bits. Element k of a
+ * and the buffered pass of {@code nn.BatchNorm1d}, so both give the same bits. Element k of a
  * {@code [n, c, L]} input is in channel {@code (k / inner) mod c} with {@code inner = L}; each channel
  * has m = n·L values. Statistics and gradients accumulate in double, outputs are float.
  *

@@ -10,7 +10,7 @@ import org.deepgrad.tensor.Tensor;
 public final class Broadcasting {
   private Broadcasting() {}
 
-  /** What an element-wise kernel does with one pair of values. */
+  /** What an element-wise op does with one pair of values. */
   @FunctionalInterface
   public interface FloatBinary {
     /** The result for one pair of values {@code a} (first operand) and {@code b} (second). */

@@ -1,6 +1,7 @@
 package org.deepgrad.ops;
 
 import java.util.Arrays;
+import org.deepgrad.autograd.Autograd;
 import org.deepgrad.backend.Backends;
 import org.deepgrad.tensor.Shape;
 import org.deepgrad.tensor.ShapeException;
@@ -49,7 +50,7 @@ public final class MatMul {
       Backends.current().gemm(false, false, m, n, k, 1f, a.data(), i * m * k, k,
           b.data(), i * bStride, n, 0f, c, i * m * n, n);
     }
-    return Tensor.result(c, out, "matmul", g -> {
+    return Autograd.record(c, out, "matmul", g -> {
       Tensor ga = null;
       Tensor gb = null;
       if (a.requiresGrad()) {
@@ -92,7 +93,7 @@ public final class MatMul {
     float[] y = new float[rows * out];
     linearForward(x.data(), rows, in, weight.data(), bias == null ? null : bias.data(), out, y);
     Tensor[] inputs = bias == null ? new Tensor[] {x, weight} : new Tensor[] {x, weight, bias};
-    return Tensor.result(y, Shape.of(rows, out), "linear", g -> {
+    return Autograd.record(y, Shape.of(rows, out), "linear", g -> {
       float[] gd = g.data();
       Tensor gx = null;
       Tensor gw = null;

@@ -15,8 +15,8 @@ import org.deepgrad.tensor.Tensor;
  * dx = g·γ / √(σ² + eps)                                             (μ, σ² constants)
  * </pre>
  * The third line is the backward through the group's statistics (Ioffe and Szegedy, 2015); the
- * fourth holds in batch norm's eval mode, where the running statistics are constants. The kernels
- * are {@link BatchNormKernel}, {@link LayerNormKernel} and {@link NormAffine}.
+ * fourth holds in batch norm's eval mode, where the running statistics are constants. The ops
+ * are {@link BatchNormOp}, {@link LayerNormOp} and {@link NormAffine}.
  */
 public final class Normalization {
   private Normalization() {}
@@ -56,7 +56,7 @@ public final class Normalization {
       throw new IllegalArgumentException("batchNorm: eval mode needs runningMean and runningVar; pass them, "
           + "or normalize with batch statistics by training = true");
     }
-    return BatchNormKernel.apply(x, weight, bias, runningMean, runningVar, training, momentum, eps);
+    return BatchNormOp.apply(x, weight, bias, runningMean, runningVar, training, momentum, eps);
   }
 
   /**
@@ -76,7 +76,7 @@ public final class Normalization {
     requireShape("layerNorm", weight, features, x);
     requireShape("layerNorm", bias, features, x);
     requireEps("layerNorm", eps);
-    return LayerNormKernel.apply(x, features.size(), weight, bias, eps);
+    return LayerNormOp.apply(x, features.size(), weight, bias, eps);
   }
 
   private static void requireShape(String op, Tensor t, Shape expected, Tensor x) {

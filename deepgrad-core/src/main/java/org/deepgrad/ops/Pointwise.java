@@ -1,6 +1,7 @@
 package org.deepgrad.ops;
 
 import java.util.function.DoubleUnaryOperator;
+import org.deepgrad.autograd.Autograd;
 import org.deepgrad.tensor.Shape;
 import org.deepgrad.tensor.Tensor;
 
@@ -32,7 +33,7 @@ public final class Pointwise {
     float[] v = x.data();
     float[] y = new float[v.length];
     for (int i = 0; i < y.length; i++) y[i] = (float) f.applyAsDouble(v[i]);
-    return Tensor.result(y, x.shape(), op, g -> {
+    return Autograd.record(y, x.shape(), op, g -> {
       float[] gd = g.data();
       float[] d = new float[gd.length];
       for (int i = 0; i < d.length; i++) d[i] = gd[i] * df.at(v[i], y[i]);
@@ -88,7 +89,7 @@ public final class Pointwise {
     float[] bv = b.data();
     float[] r = new float[out.size()];
     for (int i = 0; i < r.length; i++) r[i] = m[im[i]] != 0f ? av[ia[i]] : bv[ib[i]];
-    return Tensor.result(r, out, "where", g -> {
+    return Autograd.record(r, out, "where", g -> {
       float[] gd = g.data();
       float[] ga = new float[gd.length];
       float[] gb = new float[gd.length];

@@ -1,6 +1,7 @@
 package org.deepgrad.ops;
 
 import java.util.Arrays;
+import org.deepgrad.autograd.Autograd;
 import org.deepgrad.tensor.Shape;
 import org.deepgrad.tensor.ShapeException;
 import org.deepgrad.tensor.Tensor;
@@ -25,7 +26,7 @@ public final class Reductions {
   public static Tensor sum(Tensor x) {
     double s = 0;
     for (float v : x.data()) s += v;
-    return Tensor.result(new float[] {(float) s}, Shape.of(), "sum", g -> {
+    return Autograd.record(new float[] {(float) s}, Shape.of(), "sum", g -> {
       float[] d = new float[x.size()];
       java.util.Arrays.fill(d, g.item());
       return new Tensor[] {Tensor.of(d, x.shape())};
@@ -42,7 +43,7 @@ public final class Reductions {
     double s = 0;
     for (float v : x.data()) s += v;
     int n = x.size();
-    return Tensor.result(new float[] {(float) (s / n)}, Shape.of(), "mean", g -> {
+    return Autograd.record(new float[] {(float) (s / n)}, Shape.of(), "mean", g -> {
       float[] d = new float[n];
       Arrays.fill(d, g.item() / n);
       return new Tensor[] {Tensor.of(d, x.shape())};
@@ -71,7 +72,7 @@ public final class Reductions {
       }
       for (int i = 0; i < inner; i++) r[o * inner + i] = (float) (acc[i] * scale);
     }
-    return Tensor.result(r, reduced(s, ax, keepDim), op, g -> {
+    return Autograd.record(r, reduced(s, ax, keepDim), op, g -> {
       float[] gd = g.data();
       float[] d = new float[v.length];
       for (int o = 0; o < outer; o++) {
@@ -93,7 +94,7 @@ public final class Reductions {
     float m = v[0];
     for (float e : v) if (greater(e, m)) m = e;
     float best = m;
-    return Tensor.result(new float[] {m}, Shape.of(), "max", g -> {
+    return Autograd.record(new float[] {m}, Shape.of(), "max", g -> {
       int count = 0;
       for (float e : v) if (isMax(e, best)) count++;
       float share = g.item() / count;
@@ -112,7 +113,7 @@ public final class Reductions {
     float[] v = x.data();
     float[] r = new float[at.length];
     for (int j = 0; j < r.length; j++) r[j] = v[offset(j, at[j], n, inner)];
-    return Tensor.result(r, reduced(x.shape(), ax, keepDim), "max", g -> {
+    return Autograd.record(r, reduced(x.shape(), ax, keepDim), "max", g -> {
       float[] gd = g.data();
       float[] d = new float[v.length];
       for (int j = 0; j < gd.length; j++) d[offset(j, at[j], n, inner)] = gd[j];
@@ -150,7 +151,7 @@ public final class Reductions {
       }
       r[j] = (float) (ss / dof);
     }
-    return Tensor.result(r, reduced(s, ax, keepDim), "var", g -> {
+    return Autograd.record(r, reduced(s, ax, keepDim), "var", g -> {
       float[] gd = g.data();
       float[] d = new float[v.length];
       for (int j = 0; j < gd.length; j++) {

@@ -1,6 +1,7 @@
 package org.deepgrad.ops;
 
 import java.util.Arrays;
+import org.deepgrad.autograd.Autograd;
 import org.deepgrad.tensor.Shape;
 import org.deepgrad.tensor.ShapeException;
 import org.deepgrad.tensor.Tensor;
@@ -24,7 +25,7 @@ public final class Shaping {
   /** The same elements in shape {@code dims}; one dimension may be -1, inferred from the size. */
   public static Tensor reshape(Tensor x, int... dims) {
     Shape to = Shape.of(inferred(x.shape(), dims));
-    return Tensor.result(x.data(), to, "reshape", g -> new Tensor[] {Tensor.of(g.data(), x.shape())}, x);
+    return Autograd.record(x.data(), to, "reshape", g -> new Tensor[] {Tensor.of(g.data(), x.shape())}, x);
   }
 
   private static int[] inferred(Shape from, int[] dims) {
@@ -57,7 +58,7 @@ public final class Shaping {
     dims[a] = dims[b];
     dims[b] = x.dim(a);
     Shape to = Shape.of(dims);
-    return Tensor.result(swapped(x.data(), x.shape(), a, b), to, "transpose",
+    return Autograd.record(swapped(x.data(), x.shape(), a, b), to, "transpose",
         g -> new Tensor[] {Tensor.of(swapped(g.data(), to, a, b), x.shape())}, x);
   }
 
@@ -111,7 +112,7 @@ public final class Shaping {
         at += block;
       }
     }
-    return Tensor.result(r, out, "concat", g -> {
+    return Autograd.record(r, out, "concat", g -> {
       float[][] d = new float[ins.length][];
       for (int k = 0; k < ins.length; k++) d[k] = new float[ins[k].size()];
       float[] gd = g.data();
@@ -137,7 +138,7 @@ public final class Shaping {
     }
     int row = x.shape().inner(0);
     float[] r = Arrays.copyOfRange(x.data(), from * row, to * row);
-    return Tensor.result(r, x.shape().with(0, to - from), "sliceRows", g -> {
+    return Autograd.record(r, x.shape().with(0, to - from), "sliceRows", g -> {
       float[] d = new float[x.size()];
       System.arraycopy(g.data(), 0, d, from * row, g.size());
       return new Tensor[] {Tensor.of(d, x.shape())};
@@ -158,7 +159,7 @@ public final class Shaping {
     float[] v = x.data();
     float[] r = new float[at.length * row];
     for (int j = 0; j < at.length; j++) System.arraycopy(v, at[j] * row, r, j * row, row);
-    return Tensor.result(r, x.shape().with(0, at.length), "indexRows", g -> {
+    return Autograd.record(r, x.shape().with(0, at.length), "indexRows", g -> {
       float[] gd = g.data();
       float[] d = new float[v.length];
       for (int j = 0; j < at.length; j++) {
@@ -188,7 +189,7 @@ public final class Shaping {
     float[] v = x.data();
     float[] r = new float[at.length];
     for (int i = 0; i < r.length; i++) r[i] = v[i * c + at[i]];
-    return Tensor.result(r, Shape.of(at.length), "gather", g -> {
+    return Autograd.record(r, Shape.of(at.length), "gather", g -> {
       float[] gd = g.data();
       float[] d = new float[v.length];
       for (int i = 0; i < gd.length; i++) d[i * c + at[i]] = gd[i];

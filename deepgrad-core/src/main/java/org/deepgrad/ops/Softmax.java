@@ -1,5 +1,6 @@
 package org.deepgrad.ops;
 
+import org.deepgrad.autograd.Autograd;
 import org.deepgrad.tensor.Shape;
 import org.deepgrad.tensor.Tensor;
 
@@ -25,7 +26,7 @@ public final class Softmax {
       double lse = logSumExp(x.data(), base, stride, n);
       for (int j = 0; j < n; j++) y[base + j * stride] = (float) Math.exp(x.data()[base + j * stride] - lse);
     });
-    return Tensor.result(y, x.shape(), "softmax", g -> {
+    return Autograd.record(y, x.shape(), "softmax", g -> {
       float[] gd = g.data();
       float[] dx = new float[gd.length];
       lines.forEach((base, stride, n) -> {
@@ -48,7 +49,7 @@ public final class Softmax {
       double lse = logSumExp(x.data(), base, stride, n);
       for (int j = 0; j < n; j++) y[base + j * stride] = (float) (x.data()[base + j * stride] - lse);
     });
-    return Tensor.result(y, x.shape(), "log_softmax", g -> {
+    return Autograd.record(y, x.shape(), "log_softmax", g -> {
       float[] gd = g.data();
       float[] dx = new float[gd.length];
       lines.forEach((base, stride, n) -> {

@@ -1,5 +1,6 @@
 package org.deepgrad.ops;
 
+import org.deepgrad.autograd.Autograd;
 import org.deepgrad.tensor.Rng;
 import org.deepgrad.tensor.Tensor;
 
@@ -27,7 +28,7 @@ public final class Stochastic {
     dropoutScale(scale, p, rng);
     float[] y = new float[v.length];
     for (int i = 0; i < y.length; i++) y[i] = v[i] * scale[i];
-    return Tensor.result(y, x.shape(), "dropout", g -> {
+    return Autograd.record(y, x.shape(), "dropout", g -> {
       float[] gd = g.data();
       float[] dx = new float[gd.length];
       for (int i = 0; i < dx.length; i++) dx[i] = gd[i] * scale[i];

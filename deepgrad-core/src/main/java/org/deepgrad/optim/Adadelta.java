@@ -1,6 +1,7 @@
 package org.deepgrad.optim;
 
 import org.deepgrad.optim.transform.Ranges;
+import org.deepgrad.optim.transform.ScaleByAdadelta;
 
 /**
  * Hyper-parameters of {@link Optimizers#adadelta}, with torch.optim.Adadelta's defaults: lr 1.0
@@ -11,15 +12,15 @@ public record Adadelta(double lr, double rho, double eps, double weightDecay, bo
 
   /** Validates lr, weightDecay and eps finite and &gt;= 0, rho in [0, 1]. */
   public Adadelta {
-    Ranges.nonNegative("Adadelta", "lr", lr, 1.0);
-    Ranges.nonNegative("Adadelta", "weightDecay", weightDecay, 0);
-    Ranges.unitClosed("Adadelta", "rho", rho, 0.9);
-    Ranges.nonNegative("Adadelta", "eps", eps, 1e-6);
+    Ranges.nonNegative("Adadelta", "lr", lr, () -> defaults().lr());
+    Ranges.nonNegative("Adadelta", "weightDecay", weightDecay, () -> defaults().weightDecay());
+    ScaleByAdadelta.validate("Adadelta", rho, eps);
   }
 
   /** torch's defaults. */
   public static Adadelta defaults() {
-    return new Adadelta(1.0, 0.9, 1e-6, 0, false);
+    ScaleByAdadelta rule = ScaleByAdadelta.defaults();
+    return new Adadelta(1.0, rule.rho(), rule.eps(), 0, false);
   }
 
   @Override

@@ -1,6 +1,7 @@
 package org.deepgrad.optim;
 
 import org.deepgrad.optim.transform.Ranges;
+import org.deepgrad.optim.transform.ScaleByAdagrad;
 
 /**
  * Hyper-parameters of {@link Optimizers#adagrad}, with torch.optim.Adagrad's defaults: lr 1e-2,
@@ -12,16 +13,15 @@ public record Adagrad(double lr, double lrDecay, double weightDecay,
 
   /** Validates lr, weightDecay, lrDecay, initialAccumulatorValue and eps finite and &gt;= 0. */
   public Adagrad {
-    Ranges.nonNegative("Adagrad", "lr", lr, 1e-2);
-    Ranges.nonNegative("Adagrad", "weightDecay", weightDecay, 0);
-    Ranges.nonNegative("Adagrad", "lrDecay", lrDecay, 0);
-    Ranges.nonNegative("Adagrad", "initialAccumulatorValue", initialAccumulatorValue, 0);
-    Ranges.nonNegative("Adagrad", "eps", eps, 1e-10);
+    Ranges.nonNegative("Adagrad", "lr", lr, () -> defaults().lr());
+    Ranges.nonNegative("Adagrad", "weightDecay", weightDecay, () -> defaults().weightDecay());
+    ScaleByAdagrad.validate("Adagrad", lrDecay, initialAccumulatorValue, eps);
   }
 
   /** torch's defaults. */
   public static Adagrad defaults() {
-    return new Adagrad(1e-2, 0, 0, 0, 1e-10, false);
+    ScaleByAdagrad rule = ScaleByAdagrad.defaults();
+    return new Adagrad(1e-2, rule.lrDecay(), 0, rule.initialAccumulatorValue(), rule.eps(), false);
   }
 
   @Override

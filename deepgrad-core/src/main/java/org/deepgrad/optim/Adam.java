@@ -1,6 +1,7 @@
 package org.deepgrad.optim;
 
 import org.deepgrad.optim.transform.Ranges;
+import org.deepgrad.optim.transform.ScaleByAdam;
 
 /**
  * Hyper-parameters of {@link Optimizers#adam}, with torch.optim.Adam's defaults: lr 1e-3,
@@ -11,17 +12,17 @@ public record Adam(double lr, double beta1, double beta2, double eps, double wei
     boolean amsgrad, boolean maximize)
     implements Hyper<Adam> {
 
-  /** Validates lr, weightDecay and eps finite and &gt;= 0, and both betas in [0, 1). */
+  /** Validates lr and weightDecay finite and &gt;= 0, and the rest as {@link ScaleByAdam#validate}. */
   public Adam {
-    Ranges.nonNegative("Adam", "lr", lr, 1e-3);
-    Ranges.nonNegative("Adam", "weightDecay", weightDecay, 0);
-    Ranges.betas("Adam", beta1, beta2);
-    Ranges.nonNegative("Adam", "eps", eps, 1e-8);
+    Ranges.nonNegative("Adam", "lr", lr, () -> defaults().lr());
+    Ranges.nonNegative("Adam", "weightDecay", weightDecay, () -> defaults().weightDecay());
+    ScaleByAdam.validate("Adam", beta1, beta2, eps);
   }
 
-  /** torch's defaults. */
+  /** torch's defaults (those of the rule from {@link ScaleByAdam#defaults()}). */
   public static Adam defaults() {
-    return new Adam(1e-3, 0.9, 0.999, 1e-8, 0, false, false);
+    ScaleByAdam rule = ScaleByAdam.defaults();
+    return new Adam(1e-3, rule.beta1(), rule.beta2(), rule.eps(), 0, rule.amsgrad(), false);
   }
 
   @Override

@@ -1,6 +1,7 @@
 package org.deepgrad.optim;
 
 import org.deepgrad.optim.transform.Ranges;
+import org.deepgrad.optim.transform.ScaleByAdam;
 
 /**
  * Hyper-parameters of {@link Optimizers#adamw}, with torch.optim.AdamW's defaults: lr 1e-3,
@@ -10,17 +11,17 @@ public record AdamW(double lr, double beta1, double beta2, double eps, double we
     boolean amsgrad, boolean maximize)
     implements Hyper<AdamW> {
 
-  /** Validates lr, weightDecay and eps finite and &gt;= 0, and both betas in [0, 1). */
+  /** Validates lr and weightDecay finite and &gt;= 0, and the rest as {@link ScaleByAdam#validate}. */
   public AdamW {
-    Ranges.nonNegative("AdamW", "lr", lr, 1e-3);
-    Ranges.nonNegative("AdamW", "weightDecay", weightDecay, 1e-2);
-    Ranges.betas("AdamW", beta1, beta2);
-    Ranges.nonNegative("AdamW", "eps", eps, 1e-8);
+    Ranges.nonNegative("AdamW", "lr", lr, () -> defaults().lr());
+    Ranges.nonNegative("AdamW", "weightDecay", weightDecay, () -> defaults().weightDecay());
+    ScaleByAdam.validate("AdamW", beta1, beta2, eps);
   }
 
-  /** torch's defaults. */
+  /** torch's defaults (those of the rule from {@link ScaleByAdam#defaults()}). */
   public static AdamW defaults() {
-    return new AdamW(1e-3, 0.9, 0.999, 1e-8, 1e-2, false, false);
+    ScaleByAdam rule = ScaleByAdam.defaults();
+    return new AdamW(1e-3, rule.beta1(), rule.beta2(), rule.eps(), 1e-2, rule.amsgrad(), false);
   }
 
   @Override

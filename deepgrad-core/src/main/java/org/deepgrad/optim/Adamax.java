@@ -1,6 +1,7 @@
 package org.deepgrad.optim;
 
 import org.deepgrad.optim.transform.Ranges;
+import org.deepgrad.optim.transform.ScaleByAdamax;
 
 /**
  * Hyper-parameters of {@link Optimizers#adamax}, with torch.optim.Adamax's defaults: lr 2e-3,
@@ -12,15 +13,15 @@ public record Adamax(double lr, double beta1, double beta2, double eps, double w
 
   /** Validates lr, weightDecay and eps finite and &gt;= 0, and both betas in [0, 1). */
   public Adamax {
-    Ranges.nonNegative("Adamax", "lr", lr, 2e-3);
-    Ranges.nonNegative("Adamax", "weightDecay", weightDecay, 0);
-    Ranges.betas("Adamax", beta1, beta2);
-    Ranges.nonNegative("Adamax", "eps", eps, 1e-8);
+    Ranges.nonNegative("Adamax", "lr", lr, () -> defaults().lr());
+    Ranges.nonNegative("Adamax", "weightDecay", weightDecay, () -> defaults().weightDecay());
+    ScaleByAdamax.validate("Adamax", beta1, beta2, eps);
   }
 
   /** torch's defaults. */
   public static Adamax defaults() {
-    return new Adamax(2e-3, 0.9, 0.999, 1e-8, 0, false);
+    ScaleByAdamax rule = ScaleByAdamax.defaults();
+    return new Adamax(2e-3, rule.beta1(), rule.beta2(), rule.eps(), 0, false);
   }
 
   @Override

@@ -19,25 +19,25 @@ final class FusedUpdates implements Parallel.Task {
   private Object[][] states = new Object[8][];
   private float[][] grads = new float[8][];
   private float[][] thetas = new float[8][];
-  private Slot[] slots = new Slot[8];
+  private ParamState[] paramStates = new ParamState[8];
   private int count;
   private long elements;
 
   /** Queues one parameter's update. */
-  void add(Fused f, Slot slot, float[] grad, float[] theta) {
+  void add(Fused f, ParamState state, float[] grad, float[] theta) {
     if (count == fused.length) {
       int n = count * 2;
       fused = Arrays.copyOf(fused, n);
       states = Arrays.copyOf(states, n);
       grads = Arrays.copyOf(grads, n);
       thetas = Arrays.copyOf(thetas, n);
-      slots = Arrays.copyOf(slots, n);
+      paramStates = Arrays.copyOf(paramStates, n);
     }
     fused[count] = f;
-    states[count] = slot.states;
+    states[count] = state.linkStates;
     grads[count] = grad;
     thetas[count] = theta;
-    slots[count++] = slot;
+    paramStates[count++] = state;
     elements += theta.length;
   }
 
@@ -60,7 +60,7 @@ final class FusedUpdates implements Parallel.Task {
       int n = thetas[i].length;
       int from = Parallel.bound(n, part, parts);
       int to = Parallel.bound(n, part + 1, parts);
-      if (from < to) fused[i].apply(states[i], grads[i], thetas[i], slots[i], from, to);
+      if (from < to) fused[i].apply(states[i], grads[i], thetas[i], paramStates[i], from, to);
     }
   }
 }

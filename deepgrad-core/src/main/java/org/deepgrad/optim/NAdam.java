@@ -1,6 +1,7 @@
 package org.deepgrad.optim;
 
 import org.deepgrad.optim.transform.Ranges;
+import org.deepgrad.optim.transform.ScaleByNadam;
 
 /**
  * Hyper-parameters of {@link Optimizers#nadam}, with torch.optim.NAdam's defaults: lr 2e-3,
@@ -13,16 +14,15 @@ public record NAdam(double lr, double beta1, double beta2, double eps, double we
 
   /** Validates lr, weightDecay, eps and momentumDecay finite and &gt;= 0, and both betas in [0, 1). */
   public NAdam {
-    Ranges.nonNegative("NAdam", "lr", lr, 2e-3);
-    Ranges.nonNegative("NAdam", "weightDecay", weightDecay, 0);
-    Ranges.betas("NAdam", beta1, beta2);
-    Ranges.nonNegative("NAdam", "eps", eps, 1e-8);
-    Ranges.nonNegative("NAdam", "momentumDecay", momentumDecay, 4e-3);
+    Ranges.nonNegative("NAdam", "lr", lr, () -> defaults().lr());
+    Ranges.nonNegative("NAdam", "weightDecay", weightDecay, () -> defaults().weightDecay());
+    ScaleByNadam.validate("NAdam", beta1, beta2, eps, momentumDecay);
   }
 
   /** torch's defaults. */
   public static NAdam defaults() {
-    return new NAdam(2e-3, 0.9, 0.999, 1e-8, 0, 4e-3);
+    ScaleByNadam rule = ScaleByNadam.defaults();
+    return new NAdam(2e-3, rule.beta1(), rule.beta2(), rule.eps(), 0, rule.momentumDecay());
   }
 
   @Override

@@ -19,7 +19,7 @@ import org.deepgrad.tensor.Tensor;
  *
  * <pre>{@code
  * Optimizer opt = Optimizers.adam(model.namedParameters(), Adam.defaults().lr(1e-3));
- * opt.zeroGrad(); loss(model).backward(); opt.step();
+ * opt.zeroGrad(); Autograd.backward(loss(model)); opt.step();
  * }</pre>
  *
  * <p>A step updates each parameter that has a gradient: {@code u ← chain(grad)}, {@code θ ← θ + u}
@@ -28,9 +28,9 @@ import org.deepgrad.tensor.Tensor;
  */
 public final class Optimizer {
   private final String name;
-  private final List<Group> groups = new ArrayList<>();
-  private final Map<String, Group> groupOf = new LinkedHashMap<>();
-  private final Map<String, Slot> slots = new LinkedHashMap<>();
+  private final List<GroupState> groups = new ArrayList<>();
+  private final Map<String, GroupState> groupOf = new LinkedHashMap<>();
+  private final Map<String, ParamState> paramStates = new LinkedHashMap<>();
   private final List<Constraint> constraints = new ArrayList<>();
   private final FusedUpdates fusedUpdates = new FusedUpdates();
   private long steps;
@@ -44,7 +44,7 @@ public final class Optimizer {
     Map<Parameter, String> nameOf = new IdentityHashMap<>();
     for (ParamGroup pg : groups) {
       H h = pg.apply(hyper);
-      Group g = new Group(pg.params(), chain.apply(h), h);
+      GroupState g = new GroupState(pg.params(), chain.apply(h), h);
       for (Map.Entry<String, Parameter> e : pg.params().entrySet()) {
         if (groupOf.put(e.getKey(), g) != null) {
           throw new IllegalArgumentException(name + ": parameter '" + e.getKey() + "' is in more than one "
@@ -80,20 +80,20 @@ public final class Optimizer {
    * One update of every parameter that has a gradient, then the constraints. Chains with a
    * {@link Chain#fused()} form (the SGD, Adam, AdamW, RMSprop and Adagrad presets) update each
    * parameter in one pass straight from its gradient, the elements shared among the backend's
-   * threads ({@link FusedUpdates}); others copy the gradient into the slot's
+   * threads ({@link FusedUpdates}); others copy the gradient into the parameter state's
    * update buffer and run link by link. Nothing is allocated after each parameter's first step.
    */
   public void step() {
     for (int gi = 0; gi < groups.size(); gi++) {
-      Group g = groups.get(gi);
+      GroupState g = groups.get(gi);
       for (int i = 0; i < g.parameters.length; i++) {
         Tensor grad = g.parameters[i].grad();
         if (grad == null) continue;
         float[] theta = g.parameters[i].value().data();
-        Slot s = g.slots[i];
+        ParamState s = g.paramStates[i];
         if (s == null) {
-          s = g.slots[i] = new Slot(g, theta.length);
-          slots.put(g.names[i], s);
+          s = g.paramStates[i] = new ParamState(g, theta.length);
+          paramStates.put(g.names[i], s);
         }
         s.count++;
         if (g.fused != null) {
@@ -101,7 +101,7 @@ public final class Optimizer {
         } else {
           float[] u = s.update(theta.length);
           System.arraycopy(grad.data(), 0, u, 0, u.length);
-          g.chain.update(s.states, u, theta, s);
+          g.chain.update(s.linkStates, u, theta, s);
           for (int j = 0; j < theta.length; j++) theta[j] += u[j];
         }
       }
@@ -148,7 +148,7 @@ public final class Optimizer {
 
   /** Sets one group's learning rate; it takes effect at the next step. */
   public void setLr(int group, double lr) {
-    group(group).lr = Ranges.nonNegative(name, "lr", lr, group(group).hyper.lr());
+    group(group).lr = Ranges.nonNegative(name, "lr", lr, () -> group(group).hyper.lr());
   }
 
   /** The hyper-parameters group {@code group} was built with (its learning rate may since have changed). */
@@ -159,14 +159,14 @@ public final class Optimizer {
   /** Every parameter by name, in group order. */
   public Map<String, Parameter> parameters() {
     Map<String, Parameter> all = new LinkedHashMap<>();
-    for (Group g : groups) all.putAll(g.params);
+    for (GroupState g : groups) all.putAll(g.params);
     return all;
   }
 
   /** A copy of the state: step counts, learning rates and every buffer, by parameter name. */
   public StateDict stateDict() {
     Map<String, StateDict.ParamState> params = new LinkedHashMap<>();
-    slots.forEach((param, s) -> params.put(param, s.save()));
+    paramStates.forEach((param, s) -> params.put(param, s.save()));
     List<Double> lrs = groups.stream().map(g -> g.lr).toList();
     return new StateDict(name, steps, lrs, params);
   }
@@ -185,30 +185,31 @@ public final class Optimizer {
       throw new IllegalArgumentException(name + ": state dict has " + dict.lrs().size() + " parameter groups, this "
           + "optimizer " + groups.size() + "; build it with the same groups");
     }
-    Map<String, Slot> loaded = new LinkedHashMap<>();
+    Map<String, ParamState> loaded = new LinkedHashMap<>();
     dict.params().forEach((param, st) -> loaded.put(param, restore(param, st)));
     for (int g = 0; g < groups.size(); g++) {
-      Ranges.nonNegative(name, "state dict lrs[" + g + "]", dict.lrs().get(g), groups.get(g).hyper.lr());
+      Hyper<?> hyper = groups.get(g).hyper;
+      Ranges.nonNegative(name, "state dict lrs[" + g + "]", dict.lrs().get(g), hyper::lr);
     }
     for (int g = 0; g < groups.size(); g++) groups.get(g).lr = dict.lrs().get(g);
-    slots.clear();
-    slots.putAll(loaded);
-    for (Group g : groups) g.relink(slots);
+    paramStates.clear();
+    paramStates.putAll(loaded);
+    for (GroupState g : groups) g.relink(paramStates);
     steps = dict.steps();
   }
 
-  private Slot restore(String param, StateDict.ParamState saved) {
-    Group g = groupOf.get(param);
+  private ParamState restore(String param, StateDict.ParamState saved) {
+    GroupState g = groupOf.get(param);
     if (g == null) {
       throw new IllegalArgumentException(name + ": state dict has state for '" + param + "', which is not a "
           + "parameter here (known: " + groupOf.keySet() + "); load it into the model it was saved from");
     }
-    Slot s = new Slot(g, g.params.get(param).value().size());
+    ParamState s = new ParamState(g, g.params.get(param).value().size());
     s.load(name + ": state of '" + param + "'", saved);
     return s;
   }
 
-  Group group(int index) {
+  GroupState group(int index) {
     if (index < 0 || index >= groups.size()) {
       throw new IndexOutOfBoundsException(name + " has " + groups.size() + " parameter groups; group " + index
           + " does not exist");
@@ -219,7 +220,7 @@ public final class Optimizer {
   @Override
   public String toString() {
     StringBuilder sb = new StringBuilder(name).append(" (").append(groups.size()).append(" group(s))");
-    for (Group g : groups) sb.append("\n  ").append(g.params.size()).append(" params, lr=").append(g.lr)
+    for (GroupState g : groups) sb.append("\n  ").append(g.params.size()).append(" params, lr=").append(g.lr)
         .append(", ").append(g.hyper);
     return sb.toString();
   }

@@ -6,6 +6,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
+import java.util.function.BiFunction;
 import org.deepgrad.nn.Parameter;
 
 /**
@@ -14,67 +15,40 @@ import org.deepgrad.nn.Parameter;
  * Names: sgd, momentum (SGD with momentum 0.9 unless given), nesterov (SGD with momentum 0.9 and
  * nesterov), adagrad, rmsprop, adadelta, adam, adamw, adamax, nadam, radam (case-insensitive).
  * Unknown names and unknown hyper-parameters are errors, never silently ignored.
+ *
+ * <p>A preset's hyper-parameters are its {@link Hyper} record's components under torch's names
+ * ({@link #hyperParameters}: {@code weightDecay} is {@code weight_decay}, {@code beta1} and
+ * {@code beta2} the pair {@code betas}), with the record's {@code defaults()}: the names, defaults
+ * and ranges are written there only.
  */
 public final class OptimizerRegistry {
   private OptimizerRegistry() {}
 
-  private interface Preset {
-    Optimizer build(TorchArgs a, List<ParamGroup> groups);
+  /** A preset: its defaults, the names torch requires, and the factory of {@link Optimizers}. */
+  private record Preset<H extends Record & Hyper<H>>(H defaults, Set<String> required,
+      BiFunction<List<ParamGroup>, H, Optimizer> factory) {
+
+    Optimizer build(String name, Map<String, ?> hyper, List<ParamGroup> groups) {
+      H h = new TorchArgs(name, defaults, required).read(hyper);
+      return factory.apply(groups, h);
+    }
   }
 
-  private static final Map<String, Preset> PRESETS = new LinkedHashMap<>();
+  private static final Map<String, Preset<?>> PRESETS = new LinkedHashMap<>();
 
   static {
-    PRESETS.put("sgd", (a, g) -> Optimizers.sgd(g, sgd(a, 0, false)));
-    PRESETS.put("momentum", (a, g) -> Optimizers.sgd(g, sgd(a, 0.9, false)));
-    PRESETS.put("nesterov", (a, g) -> Optimizers.sgd(g, sgd(a, 0.9, true)));
-    PRESETS.put("adagrad", (a, g) -> {
-      Adagrad d = Adagrad.defaults();
-      return Optimizers.adagrad(g, new Adagrad(a.num("lr", d.lr()), a.num("lr_decay", d.lrDecay()),
-          a.num("weight_decay", d.weightDecay()), a.num("initial_accumulator_value", d.initialAccumulatorValue()),
-          a.num("eps", d.eps()), a.bool("maximize", d.maximize())));
-    });
-    PRESETS.put("rmsprop", (a, g) -> {
-      RMSprop d = RMSprop.defaults();
-      return Optimizers.rmsprop(g, new RMSprop(a.num("lr", d.lr()), a.num("alpha", d.alpha()), a.num("eps", d.eps()),
-          a.num("weight_decay", d.weightDecay()), a.num("momentum", d.momentum()), a.bool("centered", d.centered()),
-          a.bool("maximize", d.maximize())));
-    });
-    PRESETS.put("adadelta", (a, g) -> {
-      Adadelta d = Adadelta.defaults();
-      return Optimizers.adadelta(g, new Adadelta(a.num("lr", d.lr()), a.num("rho", d.rho()), a.num("eps", d.eps()),
-          a.num("weight_decay", d.weightDecay()), a.bool("maximize", d.maximize())));
-    });
-    PRESETS.put("adam", (a, g) -> {
-      Adam d = Adam.defaults();
-      double[] b = a.pair("betas", d.beta1(), d.beta2());
-      return Optimizers.adam(g, new Adam(a.num("lr", d.lr()), b[0], b[1], a.num("eps", d.eps()),
-          a.num("weight_decay", d.weightDecay()), a.bool("amsgrad", d.amsgrad()), a.bool("maximize", d.maximize())));
-    });
-    PRESETS.put("adamw", (a, g) -> {
-      AdamW d = AdamW.defaults();
-      double[] b = a.pair("betas", d.beta1(), d.beta2());
-      return Optimizers.adamw(g, new AdamW(a.num("lr", d.lr()), b[0], b[1], a.num("eps", d.eps()),
-          a.num("weight_decay", d.weightDecay()), a.bool("amsgrad", d.amsgrad()), a.bool("maximize", d.maximize())));
-    });
-    PRESETS.put("adamax", (a, g) -> {
-      Adamax d = Adamax.defaults();
-      double[] b = a.pair("betas", d.beta1(), d.beta2());
-      return Optimizers.adamax(g, new Adamax(a.num("lr", d.lr()), b[0], b[1], a.num("eps", d.eps()),
-          a.num("weight_decay", d.weightDecay()), a.bool("maximize", d.maximize())));
-    });
-    PRESETS.put("nadam", (a, g) -> {
-      NAdam d = NAdam.defaults();
-      double[] b = a.pair("betas", d.beta1(), d.beta2());
-      return Optimizers.nadam(g, new NAdam(a.num("lr", d.lr()), b[0], b[1], a.num("eps", d.eps()),
-          a.num("weight_decay", d.weightDecay()), a.num("momentum_decay", d.momentumDecay())));
-    });
-    PRESETS.put("radam", (a, g) -> {
-      RAdam d = RAdam.defaults();
-      double[] b = a.pair("betas", d.beta1(), d.beta2());
-      return Optimizers.radam(g, new RAdam(a.num("lr", d.lr()), b[0], b[1], a.num("eps", d.eps()),
-          a.num("weight_decay", d.weightDecay())));
-    });
+    SGD sgd = SGD.of(0); // torch has no default lr for SGD: the 0 is never used
+    PRESETS.put("sgd", new Preset<>(sgd, Set.of("lr"), Optimizers::sgd));
+    PRESETS.put("momentum", new Preset<>(sgd.momentum(0.9), Set.of("lr"), Optimizers::sgd));
+    PRESETS.put("nesterov", new Preset<>(sgd.momentum(0.9).nesterov(true), Set.of("lr"), Optimizers::sgd));
+    PRESETS.put("adagrad", new Preset<>(Adagrad.defaults(), Set.of(), Optimizers::adagrad));
+    PRESETS.put("rmsprop", new Preset<>(RMSprop.defaults(), Set.of(), Optimizers::rmsprop));
+    PRESETS.put("adadelta", new Preset<>(Adadelta.defaults(), Set.of(), Optimizers::adadelta));
+    PRESETS.put("adam", new Preset<>(Adam.defaults(), Set.of(), Optimizers::adam));
+    PRESETS.put("adamw", new Preset<>(AdamW.defaults(), Set.of(), Optimizers::adamw));
+    PRESETS.put("adamax", new Preset<>(Adamax.defaults(), Set.of(), Optimizers::adamax));
+    PRESETS.put("nadam", new Preset<>(NAdam.defaults(), Set.of(), Optimizers::nadam));
+    PRESETS.put("radam", new Preset<>(RAdam.defaults(), Set.of(), Optimizers::radam));
   }
 
   /** The registered names, in a stable order. */
@@ -82,28 +56,29 @@ public final class OptimizerRegistry {
     return Collections.unmodifiableSet(PRESETS.keySet());
   }
 
+  /** The hyper-parameters preset {@code name} takes, under torch's names, with torch's defaults. */
+  public static List<HyperParameter> hyperParameters(String name) {
+    String key = key(name);
+    Preset<?> preset = PRESETS.get(key);
+    return new TorchArgs(key, preset.defaults(), preset.required()).parameters();
+  }
+
   /** The preset {@code name} over {@code groups}, with torch-named {@code hyper} values. */
   public static Optimizer create(String name, Map<String, ?> hyper, List<ParamGroup> groups) {
-    String key = name.toLowerCase(Locale.ROOT);
-    Preset preset = PRESETS.get(key);
-    if (preset == null) {
-      throw new IllegalArgumentException("unknown optimizer '" + name + "'; known: " + String.join(", ", names()));
-    }
-    TorchArgs args = new TorchArgs(key, hyper);
-    Optimizer opt = preset.build(args, groups);
-    args.finish();
-    return opt;
+    String key = key(name);
+    return PRESETS.get(key).build(key, hyper, groups);
   }
 
   /** The preset {@code name} over one group of {@code params}. */
   public static Optimizer create(String name, Map<String, ?> hyper, Map<String, Parameter> params) {
-    return create(name, hyper, ParamGroups.all(params));
+    return create(name, hyper, ParamGroup.all(params));
   }
 
-  /** SGD, with {@code momentum} and {@code nesterov} as the defaults this name gives them. */
-  private static SGD sgd(TorchArgs a, double momentum, boolean nesterov) {
-    SGD d = SGD.of(0);
-    return new SGD(a.required("lr"), a.num("momentum", momentum), a.num("dampening", d.dampening()),
-        a.num("weight_decay", d.weightDecay()), a.bool("nesterov", nesterov), a.bool("maximize", d.maximize()));
+  private static String key(String name) {
+    String key = name.toLowerCase(Locale.ROOT);
+    if (!PRESETS.containsKey(key)) {
+      throw new IllegalArgumentException("unknown optimizer '" + name + "'; known: " + String.join(", ", names()));
+    }
+    return key;
   }
 }

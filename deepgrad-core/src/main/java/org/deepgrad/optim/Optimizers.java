@@ -36,9 +36,9 @@ public final class Optimizers {
         new ScaleByLearningRate()));
   }
 
-  /** {@link #sgd(List, SGD)} with every parameter in one group ({@link ParamGroups#all}). */
+  /** {@link #sgd(List, SGD)} with every parameter in one group ({@link ParamGroup#all}). */
   public static Optimizer sgd(Map<String, Parameter> params, SGD h) {
-    return sgd(ParamGroups.all(params), h);
+    return sgd(ParamGroup.all(params), h);
   }
 
   /**
@@ -51,9 +51,9 @@ public final class Optimizers {
         new ScaleByAdagrad(g.lrDecay(), g.initialAccumulatorValue(), g.eps()), new ScaleByLearningRate()));
   }
 
-  /** {@link #adagrad(List, Adagrad)} with every parameter in one group ({@link ParamGroups#all}). */
+  /** {@link #adagrad(List, Adagrad)} with every parameter in one group ({@link ParamGroup#all}). */
   public static Optimizer adagrad(Map<String, Parameter> params, Adagrad h) {
-    return adagrad(ParamGroups.all(params), h);
+    return adagrad(ParamGroup.all(params), h);
   }
 
   /**
@@ -67,9 +67,9 @@ public final class Optimizers {
         new Momentum(g.momentum(), 0, false), new ScaleByLearningRate()));
   }
 
-  /** {@link #rmsprop(List, RMSprop)} with every parameter in one group ({@link ParamGroups#all}). */
+  /** {@link #rmsprop(List, RMSprop)} with every parameter in one group ({@link ParamGroup#all}). */
   public static Optimizer rmsprop(Map<String, Parameter> params, RMSprop h) {
-    return rmsprop(ParamGroups.all(params), h);
+    return rmsprop(ParamGroup.all(params), h);
   }
 
   /**
@@ -81,9 +81,9 @@ public final class Optimizers {
         new AddDecayedWeights(g.weightDecay()), new ScaleByAdadelta(g.rho(), g.eps()), new ScaleByLearningRate()));
   }
 
-  /** {@link #adadelta(List, Adadelta)} with every parameter in one group ({@link ParamGroups#all}). */
+  /** {@link #adadelta(List, Adadelta)} with every parameter in one group ({@link ParamGroup#all}). */
   public static Optimizer adadelta(Map<String, Parameter> params, Adadelta h) {
-    return adadelta(ParamGroups.all(params), h);
+    return adadelta(ParamGroup.all(params), h);
   }
 
   /**
@@ -97,9 +97,9 @@ public final class Optimizers {
         new ScaleByLearningRate()));
   }
 
-  /** {@link #adam(List, Adam)} with every parameter in one group ({@link ParamGroups#all}). */
+  /** {@link #adam(List, Adam)} with every parameter in one group ({@link ParamGroup#all}). */
   public static Optimizer adam(Map<String, Parameter> params, Adam h) {
-    return adam(ParamGroups.all(params), h);
+    return adam(ParamGroup.all(params), h);
   }
 
   /**
@@ -112,9 +112,9 @@ public final class Optimizers {
         new ScaleByLearningRate()));
   }
 
-  /** {@link #adamw(List, AdamW)} with every parameter in one group ({@link ParamGroups#all}). */
+  /** {@link #adamw(List, AdamW)} with every parameter in one group ({@link ParamGroup#all}). */
   public static Optimizer adamw(Map<String, Parameter> params, AdamW h) {
-    return adamw(ParamGroups.all(params), h);
+    return adamw(ParamGroup.all(params), h);
   }
 
   /**
@@ -127,9 +127,9 @@ public final class Optimizers {
         new ScaleByLearningRate()));
   }
 
-  /** {@link #adamax(List, Adamax)} with every parameter in one group ({@link ParamGroups#all}). */
+  /** {@link #adamax(List, Adamax)} with every parameter in one group ({@link ParamGroup#all}). */
   public static Optimizer adamax(Map<String, Parameter> params, Adamax h) {
-    return adamax(ParamGroups.all(params), h);
+    return adamax(ParamGroup.all(params), h);
   }
 
   /**
@@ -143,9 +143,9 @@ public final class Optimizers {
         new ScaleByNadam(g.beta1(), g.beta2(), g.eps(), g.momentumDecay()), new ScaleByLearningRate()));
   }
 
-  /** {@link #nadam(List, NAdam)} with every parameter in one group ({@link ParamGroups#all}). */
+  /** {@link #nadam(List, NAdam)} with every parameter in one group ({@link ParamGroup#all}). */
   public static Optimizer nadam(Map<String, Parameter> params, NAdam h) {
-    return nadam(ParamGroups.all(params), h);
+    return nadam(ParamGroup.all(params), h);
   }
 
   /**
@@ -158,9 +158,9 @@ public final class Optimizers {
         new ScaleByRadam(g.beta1(), g.beta2(), g.eps()), new ScaleByLearningRate()));
   }
 
-  /** {@link #radam(List, RAdam)} with every parameter in one group ({@link ParamGroups#all}). */
+  /** {@link #radam(List, RAdam)} with every parameter in one group ({@link ParamGroup#all}). */
   public static Optimizer radam(Map<String, Parameter> params, RAdam h) {
-    return radam(ParamGroups.all(params), h);
+    return radam(ParamGroup.all(params), h);
   }
 
   /** torch's {@code maximize}: ascend by negating the gradient first. */

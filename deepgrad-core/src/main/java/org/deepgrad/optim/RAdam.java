@@ -1,6 +1,7 @@
 package org.deepgrad.optim;
 
 import org.deepgrad.optim.transform.Ranges;
+import org.deepgrad.optim.transform.ScaleByRadam;
 
 /**
  * Hyper-parameters of {@link Optimizers#radam}, with torch.optim.RAdam's defaults: lr 1e-3,
@@ -11,15 +12,15 @@ public record RAdam(double lr, double beta1, double beta2, double eps, double we
 
   /** Validates lr, weightDecay and eps finite and &gt;= 0, and both betas in [0, 1). */
   public RAdam {
-    Ranges.nonNegative("RAdam", "lr", lr, 1e-3);
-    Ranges.nonNegative("RAdam", "weightDecay", weightDecay, 0);
-    Ranges.betas("RAdam", beta1, beta2);
-    Ranges.nonNegative("RAdam", "eps", eps, 1e-8);
+    Ranges.nonNegative("RAdam", "lr", lr, () -> defaults().lr());
+    Ranges.nonNegative("RAdam", "weightDecay", weightDecay, () -> defaults().weightDecay());
+    ScaleByRadam.validate("RAdam", beta1, beta2, eps);
   }
 
   /** torch's defaults. */
   public static RAdam defaults() {
-    return new RAdam(1e-3, 0.9, 0.999, 1e-8, 0);
+    ScaleByRadam rule = ScaleByRadam.defaults();
+    return new RAdam(1e-3, rule.beta1(), rule.beta2(), rule.eps(), 0);
   }
 
   @Override

@@ -1,6 +1,8 @@
 package org.deepgrad.optim;
 
+import org.deepgrad.optim.transform.Momentum;
 import org.deepgrad.optim.transform.Ranges;
+import org.deepgrad.optim.transform.ScaleByRms;
 
 /**
  * Hyper-parameters of {@link Optimizers#rmsprop}, with torch.optim.RMSprop's defaults: lr 1e-2,
@@ -13,16 +15,16 @@ public record RMSprop(double lr, double alpha, double eps, double weightDecay, d
 
   /** Validates lr, weightDecay, momentum, alpha and eps finite and &gt;= 0. */
   public RMSprop {
-    Ranges.nonNegative("RMSprop", "lr", lr, 1e-2);
-    Ranges.nonNegative("RMSprop", "weightDecay", weightDecay, 0);
-    Ranges.nonNegative("RMSprop", "momentum", momentum, 0.9);
-    Ranges.nonNegative("RMSprop", "alpha", alpha, 0.99);
-    Ranges.nonNegative("RMSprop", "eps", eps, 1e-8);
+    Ranges.nonNegative("RMSprop", "lr", lr, () -> defaults().lr());
+    Ranges.nonNegative("RMSprop", "weightDecay", weightDecay, () -> defaults().weightDecay());
+    Momentum.validate("RMSprop", momentum, 0, false);
+    ScaleByRms.validate("RMSprop", alpha, eps);
   }
 
   /** torch's defaults. */
   public static RMSprop defaults() {
-    return new RMSprop(1e-2, 0.99, 1e-8, 0, 0, false, false);
+    ScaleByRms rule = ScaleByRms.defaults();
+    return new RMSprop(1e-2, rule.alpha(), rule.eps(), 0, Momentum.defaults().momentum(), rule.centered(), false);
   }
 
   @Override

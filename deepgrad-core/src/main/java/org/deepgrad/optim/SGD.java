@@ -17,14 +17,15 @@ public record SGD(double lr, double momentum, double dampening, double weightDec
    * with momentum &gt; 0 and dampening 0.
    */
   public SGD {
-    Ranges.nonNegative("SGD", "lr", lr, 0.01);
-    Ranges.nonNegative("SGD", "weightDecay", weightDecay, 0);
+    Ranges.nonNegative("SGD", "lr", lr, () -> 0.01); // torch has no default lr for SGD
+    Ranges.nonNegative("SGD", "weightDecay", weightDecay, () -> 0);
     Momentum.validate("SGD", momentum, dampening, nesterov);
   }
 
   /** Plain SGD with learning rate {@code lr}. */
   public static SGD of(double lr) {
-    return new SGD(lr, 0, 0, 0, false, false);
+    Momentum rule = Momentum.defaults();
+    return new SGD(lr, rule.momentum(), rule.dampening(), 0, rule.nesterov(), false);
   }
 
   @Override

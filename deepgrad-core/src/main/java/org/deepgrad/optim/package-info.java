@@ -3,7 +3,7 @@
  * ({@link org.deepgrad.optim.transform}): SGD (with momentum and Nesterov), AdaGrad, RMSprop,
  * Adadelta, Adam, AdamW, Adamax, NAdam and RAdam, in {@link org.deepgrad.optim.Optimizers} and by
  * name in {@link org.deepgrad.optim.OptimizerRegistry}; parameter groups
- * ({@link org.deepgrad.optim.ParamGroups}); state dicts keyed by parameter name; clipping and
+ * ({@link org.deepgrad.optim.ParamGroup}); state dicts keyed by parameter name; clipping and
  * weight constraints in {@link org.deepgrad.optim.clip}. They work on parameters' raw arrays and
  * never on the autograd graph.
  *

@@ -4,34 +4,25 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.function.UnaryOperator;
-import org.deepgrad.autograd.Backprop;
-import org.deepgrad.autograd.NoGrad;
-import org.deepgrad.autograd.Node;
-import org.deepgrad.ops.Activations;
-import org.deepgrad.ops.Arithmetic;
-import org.deepgrad.ops.MatMul;
-import org.deepgrad.ops.Pointwise;
-import org.deepgrad.ops.Reductions;
-import org.deepgrad.ops.Shaping;
-import org.deepgrad.ops.Softmax;
 
 /**
  * A float32 tensor: row-major data of any rank with a {@link Shape}, and, when it takes part in
- * differentiation, its place on the autograd tape.
+ * differentiation, its place in the graph: the {@link Node} of the op that computed it, whether it
+ * {@link #requiresGrad() requires a gradient}, and the gradient accumulated into it.
  *
- * <p>Operations are define-by-run: each op computes its result now and, if any input
- * {@link #requiresGrad() requires a gradient} and recording is on (see {@link NoGrad}), records a
- * {@link Node} with its backward rule. {@link #backward()} then fills {@link #grad()} of every leaf
- * tensor that requires one, summing over every path (as PyTorch does).
+ * <p>Operations are define-by-run and live in {@code org.deepgrad.ops} (arithmetic, pointwise math,
+ * activations, reductions, products, shaping, softmax, normalization): each computes its result now
+ * and records its node on the tape ({@code org.deepgrad.autograd.Autograd#record}) when an input
+ * requires a gradient and recording is on. {@code Autograd.backward(loss)} then fills {@link #grad()}
+ * of every leaf that requires one, summing over every path (as PyTorch does):
  *
  * <pre>{@code
  * Tensor w = Tensor.randn(rng, 3, 2).requiresGrad(true);
- * Tensor loss = x.matmul(w).relu().sum();
- * loss.backward();            // w.grad() now holds d loss / d w
+ * Tensor loss = sum(relu(matmul(x, w)));   // static imports of Reductions, Activations, MatMul
+ * Autograd.backward(loss);                 // w.grad() now holds d loss / d w
  * }</pre>
  *
- * <p>The fluent methods here delegate to the op classes in {@code org.deepgrad.ops}, which hold each
- * op's forward kernel and backward rule.
+ * <p>This package depends on no other: the ops and the tape build on it.
  */
 public final class Tensor {
   private final float[] data;
@@ -132,7 +123,7 @@ public final class Tensor {
 
   /**
    * The backing array, row-major, shared and not copied: writing to it changes the tensor (and
-   * bypasses the tape, so do it only to leaves, as optimizers do, or inside {@link NoGrad}).
+   * bypasses the tape, so do it only to leaves, as optimizers do, or inside {@link org.deepgrad.autograd.NoGrad}).
    */
   public float[] data() {
     return data;
@@ -200,7 +191,7 @@ public final class Tensor {
     return requiresGrad;
   }
 
-  /** The accumulated gradient, or null before the first {@link #backward()} reaches this tensor. */
+  /** The accumulated gradient, or null before the first backward reaches this tensor. */
   public Tensor grad() {
     return grad;
   }
@@ -218,7 +209,7 @@ public final class Tensor {
 
   /**
    * Installs and returns a gradient whose every element the caller then writes (a backward that
-   * computes gradients in place, such as {@link org.deepgrad.nn.Kernel}s); its contents are undefined
+   * computes gradients in place, such as {@link org.deepgrad.nn.BufferedPass}s); its contents are undefined
    * until then. Use only when {@link #grad()} is null: otherwise add into {@code grad()}.
    */
   public Tensor freshGrad() {
@@ -260,7 +251,7 @@ public final class Tensor {
     return hooks != null;
   }
 
-  /** Applies the registered hooks in order; used by {@link Backprop}. */
+  /** Applies the registered hooks in order; used by the backward walk. */
   public Tensor runHooks(Tensor gradient) {
     if (hooks == null) return gradient;
     for (UnaryOperator<Tensor> h : hooks) {
@@ -274,7 +265,7 @@ public final class Tensor {
     return gradient;
   }
 
-  /** Adds {@code g} into {@link #grad()}; used by {@link Backprop}. */
+  /** Adds {@code g} into {@link #grad()}; used by the backward walk. */
   public void accumulateGrad(Tensor g) {
     if (grad == null) {
       System.arraycopy(g.data, 0, freshGrad().data, 0, data.length);
@@ -286,258 +277,14 @@ public final class Tensor {
   }
 
   /**
-   * Back-propagates from this scalar (one-element) tensor, as {@code loss.backward()} in PyTorch.
+   * An op's result recorded on the tape: computed by {@code node}, so it requires a gradient. The
+   * tape ({@code Autograd.record}) makes these; ops call that, users call the ops.
    */
-  public void backward() {
-    if (data.length != 1) {
-      throw new IllegalStateException("backward() without a gradient needs a scalar, but the tensor has shape "
-          + shape + "; reduce it (sum, mean) or pass the upstream gradient to backward(Tensor)");
-    }
-    Backprop.run(this, new Tensor(new float[] {1f}, shape));
-  }
-
-  /** Back-propagates the given upstream gradient, which must have this tensor's shape. */
-  public void backward(Tensor upstream) {
-    Backprop.run(this, upstream);
-  }
-
-  /**
-   * Creates the result of an op: records it on the tape when recording is on and any input needs
-   * a gradient. Op implementations call this; users call the ops.
-   */
-  public static Tensor result(float[] data, Shape shape, String op, Node.Backward rule, Tensor... inputs) {
+  public static Tensor recorded(float[] data, Shape shape, Node node) {
     Tensor out = new Tensor(data, shape);
-    if (NoGrad.isRecording()) {
-      for (Tensor in : inputs) {
-        if (in.requiresGrad) {
-          out.requiresGrad = true;
-          out.node = new Node(op, inputs, rule);
-          break;
-        }
-      }
-    }
+    out.requiresGrad = true;
+    out.node = node;
     return out;
-  }
-
-  // ---------------------------------------------------------------- arithmetic (broadcasting)
-
-  /** {@code this + other} with broadcasting; see {@link Arithmetic#add(Tensor, Tensor)}. */
-  public Tensor add(Tensor other) {
-    return Arithmetic.add(this, other);
-  }
-
-  /** {@code this + value} element-wise. */
-  public Tensor add(float value) {
-    return Arithmetic.add(this, value);
-  }
-
-  /** {@code this − other} with broadcasting; see {@link Arithmetic#sub(Tensor, Tensor)}. */
-  public Tensor sub(Tensor other) {
-    return Arithmetic.sub(this, other);
-  }
-
-  /** {@code this − value} element-wise. */
-  public Tensor sub(float value) {
-    return Arithmetic.add(this, -value);
-  }
-
-  /** {@code this · other} element-wise with broadcasting; see {@link Arithmetic#mul(Tensor, Tensor)}. */
-  public Tensor mul(Tensor other) {
-    return Arithmetic.mul(this, other);
-  }
-
-  /** {@code this · value} element-wise. */
-  public Tensor mul(float value) {
-    return Arithmetic.mul(this, value);
-  }
-
-  /** {@code this / other} element-wise with broadcasting; see {@link Arithmetic#div(Tensor, Tensor)}. */
-  public Tensor div(Tensor other) {
-    return Arithmetic.div(this, other);
-  }
-
-  /** {@code this / value} element-wise (computed as {@code this · (1/value)}). */
-  public Tensor div(float value) {
-    return Arithmetic.mul(this, 1f / value);
-  }
-
-  /** {@code −this} element-wise. */
-  public Tensor neg() {
-    return Arithmetic.mul(this, -1f);
-  }
-
-  // ---------------------------------------------------------------- pointwise math
-
-  /** Element-wise {@code e^x}; see {@link Pointwise#exp}. */
-  public Tensor exp() {
-    return Pointwise.exp(this);
-  }
-
-  /** Element-wise natural log {@code ln x} (NaN for {@code x < 0}, −∞ at 0); see {@link Pointwise#log}. */
-  public Tensor log() {
-    return Pointwise.log(this);
-  }
-
-  /** Element-wise {@code √x}; see {@link Pointwise#sqrt}. */
-  public Tensor sqrt() {
-    return Pointwise.sqrt(this);
-  }
-
-  /** Element-wise {@code x^exponent}; see {@link Pointwise#pow}. */
-  public Tensor pow(float exponent) {
-    return Pointwise.pow(this, exponent);
-  }
-
-  /** Element-wise {@code |x|} (gradient {@code sign(x)}, 0 at 0); see {@link Pointwise#abs}. */
-  public Tensor abs() {
-    return Pointwise.abs(this);
-  }
-
-  /** Element-wise {@code min(max(x, min), max)}; see {@link Pointwise#clamp}. */
-  public Tensor clamp(float min, float max) {
-    return Pointwise.clamp(this, min, max);
-  }
-
-  // ---------------------------------------------------------------- activations
-
-  /** Element-wise {@code σ(x) = 1 / (1 + e^−x)}; see {@link Activations#sigmoid(Tensor)}. */
-  public Tensor sigmoid() {
-    return Activations.sigmoid(this);
-  }
-
-  /** Element-wise {@code tanh(x)}; see {@link Activations#tanh(Tensor)}. */
-  public Tensor tanh() {
-    return Activations.tanh(this);
-  }
-
-  /** Element-wise {@code max(0, x)}; see {@link Activations#relu}. */
-  public Tensor relu() {
-    return Activations.relu(this);
-  }
-
-  /**
-   * {@code x if x > 0 else negativeSlope·x} (torch's default slope 0.01); see {@link Activations#leakyRelu}.
-   */
-  public Tensor leakyRelu(float negativeSlope) {
-    return Activations.leakyRelu(this, negativeSlope);
-  }
-
-  /** {@code x if x > 0 else alpha·(e^x − 1)} (torch's default alpha 1); see {@link Activations#elu}. */
-  public Tensor elu(float alpha) {
-    return Activations.elu(this, alpha);
-  }
-
-  /** The exact GELU {@code x·Φ(x)}; see {@link Activations#gelu(Tensor)}. */
-  public Tensor gelu() {
-    return Activations.gelu(this);
-  }
-
-  /** {@code log(1 + e^x)} (beta 1, threshold 20); see {@link Activations#softplus(Tensor)}. */
-  public Tensor softplus() {
-    return Activations.softplus(this);
-  }
-
-  /** {@code x / (1 + |x|)}; see {@link Activations#softsign}. */
-  public Tensor softsign() {
-    return Activations.softsign(this);
-  }
-
-  /** {@code min(max(x, min), max)} with zero gradient outside; see {@link Activations#hardtanh}. */
-  public Tensor hardtanh(float min, float max) {
-    return Activations.hardtanh(this, min, max);
-  }
-
-  /** {@code e^(x_i) / Σ_j e^(x_j)} along {@code axis}; see {@link Softmax#softmax}. */
-  public Tensor softmax(int axis) {
-    return Softmax.softmax(this, axis);
-  }
-
-  /** {@code x_i − log Σ_j e^(x_j)} along {@code axis}; see {@link Softmax#logSoftmax}. */
-  public Tensor logSoftmax(int axis) {
-    return Softmax.logSoftmax(this, axis);
-  }
-
-  // ---------------------------------------------------------------- reductions
-
-  /** Sum of all elements, as a scalar. */
-  public Tensor sum() {
-    return Reductions.sum(this);
-  }
-
-  /** Sum along {@code axis}, kept with length 1 if {@code keepDim} (torch.sum(dim, keepdim)). */
-  public Tensor sum(int axis, boolean keepDim) {
-    return Reductions.sum(this, axis, keepDim);
-  }
-
-  /** Mean of all elements, as a scalar. */
-  public Tensor mean() {
-    return Reductions.mean(this);
-  }
-
-  /** Mean along {@code axis}, kept with length 1 if {@code keepDim} (torch.mean(dim, keepdim)). */
-  public Tensor mean(int axis, boolean keepDim) {
-    return Reductions.mean(this, axis, keepDim);
-  }
-
-  /** Largest element, as a scalar. */
-  public Tensor max() {
-    return Reductions.max(this);
-  }
-
-  /** Largest element along {@code axis}; the gradient goes to the first maximum (torch.max(dim).values). */
-  public Tensor max(int axis, boolean keepDim) {
-    return Reductions.max(this, axis, keepDim);
-  }
-
-  /** Unbiased variance along {@code axis} (divides by n - 1, as torch.var's default). */
-  public Tensor var(int axis, boolean keepDim) {
-    return Reductions.var(this, axis, keepDim, 1);
-  }
-
-  /** Index of the largest element along {@code axis} (first one on ties); the axis is removed. */
-  public int[] argmax(int axis) {
-    return Reductions.argmax(this, axis);
-  }
-
-  // ---------------------------------------------------------------- linear algebra and shape
-
-  /** Matrix product: 2-D by 2-D, or batched over the leading dimension of 3-D operands. */
-  public Tensor matmul(Tensor other) {
-    return MatMul.matmul(this, other);
-  }
-
-  /** Transpose of a 2-D tensor (a matrix); for other ranks name the dimensions to swap. */
-  public Tensor transpose() {
-    if (rank() != 2) {
-      throw new ShapeException("transpose(): the tensor has shape " + shape
-          + "; transpose() is for matrices, use transpose(dim0, dim1) for other ranks");
-    }
-    return Shaping.transpose(this, 0, 1);
-  }
-
-  /** Swaps two dimensions. */
-  public Tensor transpose(int dim0, int dim1) {
-    return Shaping.transpose(this, dim0, dim1);
-  }
-
-  /** The same elements in a new shape; one dimension may be -1 to be inferred. Shares the data. */
-  public Tensor reshape(int... dims) {
-    return Shaping.reshape(this, dims);
-  }
-
-  /** Alias of {@link #reshape(int...)}: tensors are always contiguous, so every reshape is a view. */
-  public Tensor view(int... dims) {
-    return Shaping.reshape(this, dims);
-  }
-
-  /** Rows {@code from} (inclusive) to {@code to} (exclusive) along the first dimension. */
-  public Tensor sliceRows(int from, int to) {
-    return Shaping.sliceRows(this, from, to);
-  }
-
-  /** For a [n, c] tensor, element {@code [i, index[i]]} of each row, as a [n] tensor. */
-  public Tensor gather(int[] index) {
-    return Shaping.gather(this, index);
   }
 
   @Override

@@ -1,6 +1,7 @@
 package org.deepgrad.train;
 
 import org.deepgrad.data.Dataset;
+import org.deepgrad.ops.Reductions;
 import org.deepgrad.tensor.Tensor;
 
 /** Classification sums: rows n, Σ loss·rows and correct predictions; accuracy = correct / n. */
@@ -11,7 +12,7 @@ final class AccuracyTally implements Tally<Dataset> {
 
   @Override
   public void add(Tensor logits, Dataset batch, double meanLoss) {
-    int[] predicted = logits.argmax(1);
+    int[] predicted = Reductions.argmax(logits, 1);
     int[] labels = batch.labels();
     for (int i = 0; i < predicted.length; i++) if (predicted[i] == labels[i]) correct++;
     rows += labels.length;

@@ -83,7 +83,7 @@ final class CheckpointCodec {
    * checksum and that its fingerprint is {@code fingerprint}, in that order.
    */
   static Checkpoint decode(Path file, Safetensors.Contents contents, String fingerprint) throws CheckpointException {
-    Meta m = new Meta(file, contents.metadata());
+    CheckpointMetadata m = new CheckpointMetadata(file, contents.metadata());
     if (!FORMAT.equals(contents.metadata().get("format"))) {
       throw new CheckpointException(file, Kind.UNREADABLE, "it is not a deepgrad checkpoint (metadata format = "
           + contents.metadata().get("format") + "); give a directory of files written by the trainer");

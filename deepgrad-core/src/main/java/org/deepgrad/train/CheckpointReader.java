@@ -12,7 +12,7 @@ import org.deepgrad.tensor.Tensor;
 final class CheckpointReader {
   private CheckpointReader() {}
 
-  static Checkpoint read(Meta m, Map<String, Tensor> tensors) throws CheckpointException {
+  static Checkpoint read(CheckpointMetadata m, Map<String, Tensor> tensors) throws CheckpointException {
     Map<String, Tensor> model = new LinkedHashMap<>();
     Map<String, Tensor> best = new LinkedHashMap<>();
     Map<String, Map<String, float[]>> buffers = new LinkedHashMap<>();
@@ -48,7 +48,7 @@ final class CheckpointReader {
         m.doubles("run.epoch_sums", -1), best);
   }
 
-  private static LoaderState loader(Meta m) throws CheckpointException {
+  private static LoaderState loader(CheckpointMetadata m) throws CheckpointException {
     try {
       return new LoaderState(m.intValue("loader.samples"), m.intValue("loader.batch_size"), m.bool("loader.shuffle"),
           m.bool("loader.drop_last"), m.intValue("loader.epoch"), m.intValue("loader.batch"),

@@ -6,9 +6,9 @@ import org.deepgrad.autograd.NoGrad;
 import org.deepgrad.data.Dataset;
 import org.deepgrad.data.Regression;
 import org.deepgrad.data.Samples;
-import org.deepgrad.loss.CrossEntropyKernel;
+import org.deepgrad.loss.BufferedCrossEntropy;
 import org.deepgrad.loss.Loss;
-import org.deepgrad.loss.MseKernel;
+import org.deepgrad.loss.BufferedMse;
 import org.deepgrad.nn.Module;
 import org.deepgrad.tensor.Tensor;
 
@@ -32,7 +32,7 @@ public final class Objective<S extends Samples<S>> {
   private final String name;
   private final BiFunction<Tensor, S, Tensor> loss;
   private final Supplier<Tally<S>> tally;
-  private final Supplier<FusedLoss<S>> fused;
+  private final Supplier<BufferedLoss<S>> buffered;
 
   /**
    * An objective named {@code name} (for messages) with a scalar mean {@code loss} of a model output
@@ -44,20 +44,20 @@ public final class Objective<S extends Samples<S>> {
 
   /**
    * As {@link #Objective(String, BiFunction, Supplier)}, plus a supplier of the same loss on flat
-   * buffers ({@link FusedLoss}), which lets the trainer take its allocation-free step; null for none.
+   * buffers ({@link BufferedLoss}), which lets the trainer take its allocation-free step; null for none.
    */
   public Objective(String name, BiFunction<Tensor, S, Tensor> loss, Supplier<Tally<S>> tally,
-      Supplier<FusedLoss<S>> fused) {
+      Supplier<BufferedLoss<S>> buffered) {
     this.name = name;
     this.loss = loss;
     this.tally = tally;
-    this.fused = fused;
+    this.buffered = buffered;
   }
 
   /** Cross-entropy on class labels, scored by loss and accuracy (torch's {@code CrossEntropyLoss}). */
   public static Objective<Dataset> classification() {
     return new Objective<>("cross-entropy", (out, b) -> Loss.crossEntropy(out, b.labels()), AccuracyTally::new, () -> {
-      CrossEntropyKernel k = new CrossEntropyKernel();
+      BufferedCrossEntropy k = new BufferedCrossEntropy();
       return (out, rows, b, grad) -> k.meanLoss(out, rows, b.labels(), grad);
     });
   }
@@ -65,7 +65,7 @@ public final class Objective<S extends Samples<S>> {
   /** Mean squared error on float targets, scored by loss, MSE and R² (torch's {@code MSELoss}). */
   public static Objective<Regression> regression() {
     return new Objective<>("mse", (out, b) -> Loss.mse(out, b.targets()), R2Tally::new,
-        () -> (out, rows, b, grad) -> MseKernel.meanLoss(out, b.targets().data(), grad));
+        () -> (out, rows, b, grad) -> BufferedMse.meanLoss(out, b.targets().data(), grad));
   }
 
   /** The scalar mean loss of the model's {@code output} for {@code batch}. */
@@ -73,9 +73,9 @@ public final class Objective<S extends Samples<S>> {
     return loss.apply(output, batch);
   }
 
-  /** A new {@link FusedLoss} of this objective, or null when it has none. */
-  public FusedLoss<S> fusedLoss() {
-    return fused == null ? null : fused.get();
+  /** A new {@link BufferedLoss} of this objective, or null when it has none. */
+  public BufferedLoss<S> bufferedLoss() {
+    return buffered == null ? null : buffered.get();
   }
 
   /** A fresh, empty tally of this objective's metrics. */

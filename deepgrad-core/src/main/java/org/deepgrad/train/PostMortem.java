@@ -4,6 +4,7 @@ import java.util.ArrayList;
 import java.util.IdentityHashMap;
 import java.util.List;
 import java.util.Map;
+import org.deepgrad.autograd.Autograd;
 import org.deepgrad.nn.Module;
 import org.deepgrad.tensor.Tensor;
 
@@ -63,7 +64,7 @@ final class PostMortem {
   /** Back-propagates {@code loss} (finite) from fresh gradients; returns where a gradient first went non-finite, or null. */
   String backward(Tensor loss) {
     model.zeroGrad();
-    loss.backward();
+    Autograd.backward(loss);
     if (Boolean.FALSE.equals(finiteGrad.get(calls.get(calls.size() - 1).output()))) {
       return "backward pass, gradient of the loss with respect to the model's output";
     }

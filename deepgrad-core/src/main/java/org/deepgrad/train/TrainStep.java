@@ -2,11 +2,13 @@ package org.deepgrad.train;
 
 import java.util.List;
 import java.util.Map;
+import org.deepgrad.autograd.Autograd;
 import org.deepgrad.data.Samples;
 import org.deepgrad.loss.Loss;
-import org.deepgrad.nn.Kernel;
+import org.deepgrad.nn.BufferedPass;
 import org.deepgrad.nn.Module;
 import org.deepgrad.nn.Parameter;
+import org.deepgrad.ops.Arithmetic;
 import org.deepgrad.optim.Optimizer;
 import org.deepgrad.optim.clip.Clip;
 import org.deepgrad.tensor.Tensor;
@@ -20,7 +22,7 @@ import org.deepgrad.tensor.Tensor;
  * first non-finite value arose.
  *
  * <p>Forward and backward take one of two paths with bit-identical results. The model's
- * {@link Kernel} with the objective's {@link FusedLoss} runs on buffers reused from step to step and
+ * {@link BufferedPass} with the objective's {@link BufferedLoss} runs on buffers reused from step to step and
  * allocates nothing; it is taken when the model and the objective have them, there is no L2 penalty,
  * and no hook (a module's forward hook, a parameter's gradient hook) wants to see the step; output
  * watches ({@link Module#watchOutput}, what diagnostics sample through) see both paths. Otherwise
@@ -44,10 +46,10 @@ public final class TrainStep<S extends Samples<S>> {
   private final List<Tensor> weights;
   private final ForwardState forwardState;
   private final GradNorm gradNorm;
-  private final Kernel kernel;
-  private final FusedLoss<S> fusedLoss;
+  private final BufferedPass pass;
+  private final BufferedLoss<S> bufferedLoss;
   private float[] lossGrad;
-  private long kernelSteps;
+  private long bufferedSteps;
 
   /**
    * The steps of a {@link Trainer} with these parts and no listeners, for a loop of one's own (the
@@ -75,20 +77,20 @@ public final class TrainStep<S extends Samples<S>> {
     this.weights = params.values().stream().filter(p -> p.role() == Parameter.Role.WEIGHT).map(Parameter::value).toList();
     this.forwardState = new ForwardState(model);
     this.gradNorm = new GradNorm(paramList);
-    FusedLoss<S> fused = settings.l2() > 0 ? null : objective.fusedLoss();
-    Kernel k = fused == null ? null : model.kernel();
-    this.kernel = k;
-    this.fusedLoss = k == null ? null : fused;
+    BufferedLoss<S> loss = settings.l2() > 0 ? null : objective.bufferedLoss();
+    BufferedPass k = loss == null ? null : model.bufferedPass();
+    this.pass = k;
+    this.bufferedLoss = k == null ? null : loss;
   }
 
-  /** Whether steps can take the allocation-free path (the model and objective have kernels, no L2). */
-  boolean hasKernel() {
-    return kernel != null;
+  /** Whether steps can take the allocation-free path (the model and objective have buffered forms, no L2). */
+  boolean hasBufferedPass() {
+    return pass != null;
   }
 
-  /** How many steps took the kernel path. */
-  long kernelSteps() {
-    return kernelSteps;
+  /** How many steps took the buffered path. */
+  long bufferedSteps() {
+    return bufferedSteps;
   }
 
   /**
@@ -101,25 +103,25 @@ public final class TrainStep<S extends Samples<S>> {
     forwardState.save();
     Tensor output;
     float loss;
-    if (kernelApplies()) {
-      kernelSteps++;
+    if (bufferedPassApplies()) {
+      bufferedSteps++;
       Tensor x = batch.features();
       int rows = x.dim(0);
-      float[] out = kernel.forward(x.data(), rows);
+      float[] out = pass.forward(x.data(), rows);
       model.observeOutput(out, rows);
       output = Tensor.of(out, rows, out.length / rows);
-      lossGrad = Kernel.sized(lossGrad, out.length);
-      loss = fusedLoss.apply(out, rows, batch, lossGrad);
+      lossGrad = BufferedPass.sized(lossGrad, out.length);
+      loss = bufferedLoss.apply(out, rows, batch, lossGrad);
       if (!Float.isFinite(loss)) return failed(batch, output, loss, "loss", false);
       model.observeOutputGrad(lossGrad, rows);
-      kernel.backward(lossGrad, rows, false);
+      pass.backward(lossGrad, rows, false);
     } else {
       output = model.forward(batch.features());
       Tensor data = objective.loss(output, batch);
       Tensor total = total(data);
       loss = data.item();
       if (!Float.isFinite(total.item())) return failed(batch, output, loss, "loss", false);
-      total.backward();
+      Autograd.backward(total);
     }
     double sq = gradNorm.squared();
     if (!Double.isFinite(sq)) return failed(batch, output, loss, "gradient of " + firstNonFinite(), true);
@@ -138,16 +140,16 @@ public final class TrainStep<S extends Samples<S>> {
     throw new IllegalStateException("the gradients' squared norm is not finite, but every element is");
   }
 
-  /** The kernel path, unless a hook is registered now (e.g. by a diagnostics sample). */
-  private boolean kernelApplies() {
-    if (kernel == null) return false;
+  /** The buffered path, unless a hook is registered now (e.g. by a diagnostics sample). */
+  private boolean bufferedPassApplies() {
+    if (pass == null) return false;
     for (Module m : modules) if (m.hasForwardHooks()) return false;
     for (Parameter p : paramList) if (p.value().hasHooks()) return false;
     return true;
   }
 
   private Tensor total(Tensor loss) {
-    return settings.l2() > 0 ? loss.add(Loss.l2Penalty(weights, settings.l2())) : loss;
+    return settings.l2() > 0 ? Arithmetic.add(loss, Loss.l2Penalty(weights, settings.l2())) : loss;
   }
 
   private Outcome failed(S batch, Tensor output, float loss, String what, boolean backward) {

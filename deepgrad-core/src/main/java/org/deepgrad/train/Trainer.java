@@ -169,8 +169,8 @@ public final class Trainer<S extends Samples<S>> {
     return loaded;
   }
 
-  /** How many steps took the allocation-free kernel path (see {@link TrainStep}); for tests. */
-  long kernelSteps() {
-    return trainStep.kernelSteps();
+  /** How many steps took the allocation-free buffered path (see {@link TrainStep}); for tests. */
+  long bufferedSteps() {
+    return trainStep.bufferedSteps();
   }
 }

@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.List;
+import org.deepgrad.autograd.Autograd;
 import org.deepgrad.data.Regression;
 import org.deepgrad.data.Synthetic;
 import org.deepgrad.init.Init;
@@ -115,7 +116,7 @@ class GradientFlowRulesTest {
         rec.beforeForward(step);
         Tensor loss = Loss.mse(model.forward(b.features()), b.targets());
         opt.zeroGrad();
-        loss.backward();
+        Autograd.backward(loss);
         rec.afterBackward();
         opt.step();
         rec.afterStep(loss.item(), opt.lr());

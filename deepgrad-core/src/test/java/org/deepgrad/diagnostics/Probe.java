@@ -3,6 +3,7 @@ package org.deepgrad.diagnostics;
 import java.util.List;
 import java.util.Map;
 import java.util.function.Function;
+import org.deepgrad.autograd.Autograd;
 import org.deepgrad.data.Dataset;
 import org.deepgrad.data.Synthetic;
 import org.deepgrad.init.Initializer;
@@ -45,7 +46,7 @@ final class Probe {
       rec.beforeForward(step);
       Tensor loss = Loss.crossEntropy(model.forward(features), DATA.labels());
       opt.zeroGrad();
-      loss.backward();
+      Autograd.backward(loss);
       rec.afterBackward();
       if (Double.isNaN(maxNorm)) {
         opt.step();

@@ -9,11 +9,13 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import org.deepgrad.autograd.Autograd;
 import org.deepgrad.loss.Loss;
 import org.deepgrad.init.Init;
 import org.deepgrad.nn.Activation;
 import org.deepgrad.nn.Linear;
 import org.deepgrad.nn.Sequential;
+import org.deepgrad.ops.Reductions;
 import org.deepgrad.optim.Adam;
 import org.deepgrad.optim.Optimizer;
 import org.deepgrad.optim.Optimizers;
@@ -38,7 +40,7 @@ class RecorderTest {
     assertEquals(List.of(true, false, false, false), rec.layers().stream().map(LayerInfo::normalized).toList());
     assertEquals(8, rec.layers().get(0).fanOut());
     rec.beforeForward(0);
-    m.forward(Tensor.randn(new Rng(2), 16, 4)).sum().backward();
+    Autograd.backward(Reductions.sum(m.forward(Tensor.randn(new Rng(2), 16, 4))));
     rec.afterBackward();
     StepStats s = rec.afterStep(1, 0.1).orElseThrow();
     for (LayerStats l : s.layers()) assertNotNull(l.outputGrad(), l.name());
@@ -60,8 +62,8 @@ class RecorderTest {
     Recorder rec = new Recorder(m, 1);
     Optimizer sgd = Optimizers.sgd(m.namedParameters(), SGD.of(0.1));
     rec.beforeForward(0);
-    Tensor loss = m.forward(Tensor.of(new float[] {1, 2, 3, 4}, 2, 2)).sum(); // z = [[1,-2],[3,-4]], a = [[1,0],[3,0]]
-    loss.backward();
+    Tensor loss = Reductions.sum(m.forward(Tensor.of(new float[] {1, 2, 3, 4}, 2, 2))); // z = [[1,-2],[3,-4]], a = [[1,0],[3,0]]
+    Autograd.backward(loss);
     rec.afterBackward();
     sgd.step();
     StepStats s = rec.afterStep(loss.item(), 0.1).orElseThrow();
@@ -101,7 +103,7 @@ class RecorderTest {
     for (int step = 0; step < 5; step++) {
       Tensor loss = org.deepgrad.loss.Loss.crossEntropy(plain.forward(Probe.DATA.features()), Probe.DATA.labels());
       sgd.zeroGrad();
-      loss.backward();
+      Autograd.backward(loss);
       sgd.step();
     }
     for (String k : plain.stateDict().keySet()) {
@@ -148,7 +150,7 @@ class RecorderTest {
       boolean sampled = rec.beforeForward(step);
       Tensor loss = Loss.crossEntropy(m.forward(Probe.DATA.features()), Probe.DATA.labels());
       opt.zeroGrad();
-      loss.backward();
+      Autograd.backward(loss);
       rec.afterBackward();
       Map<String, float[]> before = new LinkedHashMap<>();
       m.namedParameters().forEach((k, p) -> before.put(k, p.value().data().clone()));

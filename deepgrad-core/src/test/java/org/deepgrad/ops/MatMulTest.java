@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import org.deepgrad.autograd.Autograd;
 import org.deepgrad.tensor.Rng;
 import org.deepgrad.tensor.Shape;
 import org.deepgrad.tensor.ShapeException;
@@ -20,7 +21,7 @@ class MatMulTest {
     Tensor b = Tensor.of(new float[] {5, 6, 7, 8}, 2, 2).requiresGrad(true);
     Tensor c = MatMul.matmul(a, b);
     assertArrayEquals(new float[] {19, 22, 43, 50}, c.data());
-    c.sum().backward();
+    Autograd.backward(Reductions.sum(c));
     // dA = 1 Bᵀ: row sums of B; dB = Aᵀ 1: column sums of A, repeated
     assertArrayEquals(new float[] {11, 15, 11, 15}, a.grad().data());
     assertArrayEquals(new float[] {4, 4, 6, 6}, b.grad().data());
@@ -53,7 +54,7 @@ class MatMulTest {
   void sharedRightMatrixCollectsEveryBatchGradient() {
     Tensor a = Tensor.of(new float[] {1, 2, 3, 4}, 2, 1, 2);
     Tensor w = Tensor.of(new float[] {1, 0, 0, 2}, 2, 2).requiresGrad(true);
-    MatMul.matmul(a, w).sum().backward();
+    Autograd.backward(Reductions.sum(MatMul.matmul(a, w)));
     // dW = Σ_batches aᵀ 1 = [[1 + 3, 1 + 3], [2 + 4, 2 + 4]]
     assertArrayEquals(new float[] {4, 4, 6, 6}, w.grad().data());
   }

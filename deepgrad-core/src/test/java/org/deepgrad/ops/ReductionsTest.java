@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import org.deepgrad.autograd.Autograd;
 import org.deepgrad.tensor.Rng;
 import org.deepgrad.tensor.Shape;
 import org.deepgrad.tensor.ShapeException;
@@ -42,7 +43,7 @@ class ReductionsTest {
   @Test
   void sumGradientIsCopiedAlongTheAxis() {
     Tensor x = m23();
-    Reductions.sum(x, 1, false).backward(Tensor.of(new float[] {10, 20}, 2));
+    Autograd.backward(Reductions.sum(x, 1, false), Tensor.of(new float[] {10, 20}, 2));
     assertArrayEquals(new float[] {10, 10, 10, 20, 20, 20}, x.grad().data());
   }
 
@@ -64,13 +65,13 @@ class ReductionsTest {
     Tensor all = Reductions.mean(x);
     assertEquals(Shape.of(), all.shape());
     assertEquals(3.5f, all.item());
-    all.backward();
+    Autograd.backward(all);
     assertArrayEquals(new float[] {1 / 6f, 1 / 6f, 1 / 6f, 1 / 6f, 1 / 6f, 1 / 6f}, x.grad().data());
     assertArrayEquals(new float[] {2.5f, 3.5f, 4.5f}, Reductions.mean(m23(), 0, false).data());
     assertArrayEquals(new float[] {2, 5}, Reductions.mean(m23(), 1, true).data());
     assertEquals(Shape.of(2, 1), Reductions.mean(m23(), 1, true).shape());
     Tensor y = m23();
-    Reductions.mean(y, 0, false).sum().backward();
+    Autograd.backward(Reductions.sum(Reductions.mean(y, 0, false)));
     assertArrayEquals(new float[] {0.5f, 0.5f, 0.5f, 0.5f, 0.5f, 0.5f}, y.grad().data());
   }
 
@@ -79,7 +80,7 @@ class ReductionsTest {
     Tensor x = Tensor.of(new float[] {1, 3, 3, 2}, 4).requiresGrad(true);
     Tensor m = Reductions.max(x);
     assertEquals(3f, m.item());
-    m.backward();
+    Autograd.backward(m);
     assertArrayEquals(new float[] {0, 0.5f, 0.5f, 0}, x.grad().data());
   }
 
@@ -88,7 +89,7 @@ class ReductionsTest {
     Tensor x = Tensor.of(new float[] {1, 5, 5, 7, 2, 7}, 2, 3).requiresGrad(true);
     Tensor m = Reductions.max(x, 1, false);
     assertArrayEquals(new float[] {5, 7}, m.data());
-    m.sum().backward();
+    Autograd.backward(Reductions.sum(m));
     assertArrayEquals(new float[] {0, 1, 0, 1, 0, 0}, x.grad().data());
     assertArrayEquals(new float[] {7, 5, 7}, Reductions.max(x, 0, false).data());
     assertEquals(Shape.of(1, 3), Reductions.max(x, -2, true).shape());
@@ -119,7 +120,7 @@ class ReductionsTest {
   void varianceGradientByHand() {
     // d/dx Σ(x - mean)^2 / (n - 1) = 2 (x - mean) / (n - 1); mean 2.5, n - 1 = 3
     Tensor x = Tensor.of(new float[] {1, 2, 3, 4}, 4).requiresGrad(true);
-    Reductions.var(x, 0, false, 1).backward();
+    Autograd.backward(Reductions.var(x, 0, false, 1));
     assertArrayEquals(new float[] {-1f, -1f / 3, 1f / 3, 1f}, x.grad().data(), 1e-6f);
   }
 

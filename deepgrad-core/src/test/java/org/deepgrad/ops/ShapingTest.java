@@ -7,6 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertSame;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import org.deepgrad.autograd.Autograd;
 import org.deepgrad.tensor.Rng;
 import org.deepgrad.tensor.Shape;
 import org.deepgrad.tensor.ShapeException;
@@ -78,7 +79,7 @@ class ShapingTest {
   void concatSplitsTheGradientBack() {
     Tensor a = arange(2, 1).requiresGrad(true);
     Tensor b = arange(2, 2).requiresGrad(true);
-    Shaping.concat(1, a, b).backward(Tensor.of(new float[] {1, 2, 3, 4, 5, 6}, 2, 3));
+    Autograd.backward(Shaping.concat(1, a, b), Tensor.of(new float[] {1, 2, 3, 4, 5, 6}, 2, 3));
     assertArrayEquals(new float[] {1, 4}, a.grad().data());
     assertArrayEquals(new float[] {2, 3, 5, 6}, b.grad().data());
   }
@@ -98,7 +99,7 @@ class ShapingTest {
     Tensor s = Shaping.sliceRows(x, 1, 3);
     assertEquals(Shape.of(2, 2), s.shape());
     assertArrayEquals(new float[] {2, 3, 4, 5}, s.data());
-    s.sum().backward();
+    Autograd.backward(Reductions.sum(s));
     assertArrayEquals(new float[] {0, 0, 1, 1, 1, 1, 0, 0}, x.grad().data());
     assertEquals(Shape.of(0, 2), Shaping.sliceRows(x, 4, 4).shape());
     IndexOutOfBoundsException e = assertThrows(IndexOutOfBoundsException.class, () -> Shaping.sliceRows(x, 2, 5));
@@ -114,7 +115,7 @@ class ShapingTest {
     Tensor y = Shaping.indexRows(x, new int[] {2, 0, 2});
     assertEquals(Shape.of(3, 2), y.shape());
     assertArrayEquals(new float[] {4, 5, 0, 1, 4, 5}, y.data());
-    y.sum().backward();
+    Autograd.backward(Reductions.sum(y));
     assertArrayEquals(new float[] {1, 1, 0, 0, 2, 2}, x.grad().data());
     IndexOutOfBoundsException e = assertThrows(IndexOutOfBoundsException.class,
         () -> Shaping.indexRows(x, new int[] {0, 3}));
@@ -127,7 +128,7 @@ class ShapingTest {
     Tensor y = Shaping.gather(x, new int[] {3, 0, 2});
     assertEquals(Shape.of(3), y.shape());
     assertArrayEquals(new float[] {3, 4, 10}, y.data());
-    y.backward(Tensor.of(new float[] {1, 2, 3}, 3));
+    Autograd.backward(y, Tensor.of(new float[] {1, 2, 3}, 3));
     assertArrayEquals(new float[] {0, 0, 0, 1, 2, 0, 0, 0, 0, 0, 3, 0}, x.grad().data());
   }
 
@@ -150,7 +151,7 @@ class ShapingTest {
     int[] index = {1, 0};
     Tensor y = Shaping.gather(x, index);
     index[0] = 0;
-    y.sum().backward();
+    Autograd.backward(Reductions.sum(y));
     assertArrayEquals(new float[] {0, 1, 1, 0}, x.grad().data());
   }
 

@@ -10,6 +10,7 @@ import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.function.BiFunction;
 import org.deepgrad.nn.Parameter;
 import org.deepgrad.tensor.Tensor;
 import org.deepgrad.testing.Conformance;
@@ -17,39 +18,54 @@ import org.junit.jupiter.api.Test;
 
 /**
  * Replays PyTorch's optimizer trajectories ({@code optimizer-conformance/1}, see conformance/README.md):
- * the repository's file and any file named by {@code -Dconformance.optimizers=PATH}. Every case is built by
- * name through {@link OptimizerRegistry}; unknown names or hyper-parameters count as failures.
+ * the repository's file and any file named by {@code -Dconformance.optimizers=PATH}, on every path a step can
+ * take. Every case is built by name through {@link OptimizerRegistry} and replayed as built (in one pass
+ * where the preset has a {@code Chain.fused()} form), then with the same chain run link by link, as a
+ * custom chain runs ({@link Problems#linkByLink}). The one pass splits its elements among threads
+ * without changing a bit (ThreadCountTest). Unknown names or hyper-parameters count as failures.
  */
 class OptimizerConformanceTest {
   private static final ObjectMapper JSON = new ObjectMapper();
 
+  /** Each path's optimizer, made from the registry's over the case's parameters. */
+  private static final Map<String, BiFunction<Optimizer, Map<String, Parameter>, Optimizer>> PATHS =
+      new LinkedHashMap<>();
+
+  static {
+    PATHS.put("as built", (registry, params) -> registry);
+    PATHS.put("link by link", Problems::linkByLink);
+  }
+
   @Test
-  void everyCaseFollowsTorchStepByStep() {
+  void everyCaseFollowsTorchStepByStepOnEveryPath() {
     List<String> summary = new ArrayList<>();
     for (Path file : Conformance.files("optimizers.json", "conformance.optimizers")) {
       JsonNode root = Conformance.read(file);
       Conformance.Tolerance tol = Conformance.Tolerance.of(root);
-      List<String> failures = new ArrayList<>();
-      int passed = 0;
-      for (JsonNode c : root.get("cases")) {
-        String problem;
-        try {
-          problem = replay(c, tol);
-        } catch (RuntimeException e) {
-          problem = e.toString();
+      for (String path : PATHS.keySet()) {
+        List<String> failures = new ArrayList<>();
+        int passed = 0;
+        for (JsonNode c : root.get("cases")) {
+          String problem;
+          try {
+            problem = replay(c, tol, PATHS.get(path));
+          } catch (RuntimeException e) {
+            problem = e.toString();
+          }
+          if (problem == null) passed++;
+          else failures.add(c.path("name").asText("?") + ": " + problem);
         }
-        if (problem == null) passed++;
-        else failures.add(c.path("name").asText("?") + ": " + problem);
+        assertTrue(passed + failures.size() > 0, file + " has no cases");
+        Conformance.report("optimizer (" + path + ")", file, passed, failures);
+        failures.forEach(f -> summary.add(file.getFileName() + " " + path + " " + f));
       }
-      assertTrue(passed + failures.size() > 0, file + " has no cases");
-      Conformance.report("optimizer", file, passed, failures);
-      failures.forEach(f -> summary.add(file.getFileName() + " " + f));
     }
     assertTrue(summary.isEmpty(), String.join("\n", summary));
   }
 
   /** Null when every step of case {@code c} matches, else the first mismatch. */
-  private static String replay(JsonNode c, Conformance.Tolerance tol) {
+  private static String replay(JsonNode c, Conformance.Tolerance tol,
+      BiFunction<Optimizer, Map<String, Parameter>, Optimizer> path) {
     Map<String, Parameter> params = new LinkedHashMap<>();
     for (Iterator<Map.Entry<String, JsonNode>> it = c.get("params").fields(); it.hasNext(); ) {
       Map.Entry<String, JsonNode> e = it.next();
@@ -58,7 +74,7 @@ class OptimizerConformanceTest {
     }
     @SuppressWarnings("unchecked")
     Map<String, Object> hyper = c.has("hyper") ? JSON.convertValue(c.get("hyper"), Map.class) : Map.of();
-    Optimizer opt = OptimizerRegistry.create(c.get("optimizer").asText(), hyper, params);
+    Optimizer opt = path.apply(OptimizerRegistry.create(c.get("optimizer").asText(), hyper, params), params);
     int step = 0;
     for (JsonNode s : c.get("steps")) {
       opt.zeroGrad();

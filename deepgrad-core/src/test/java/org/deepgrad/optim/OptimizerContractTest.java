@@ -181,6 +181,46 @@ class OptimizerContractTest {
   }
 
   @Test
+  void hyperParametersAreTheRecordsComponentsUnderTorchNames() {
+    assertEquals(List.of(
+        new HyperParameter("lr", HyperParameter.Kind.NUMBER, 1e-3),
+        new HyperParameter("betas", HyperParameter.Kind.PAIR, List.of(0.9, 0.999)),
+        new HyperParameter("eps", HyperParameter.Kind.NUMBER, 1e-8),
+        new HyperParameter("weight_decay", HyperParameter.Kind.NUMBER, 0.0),
+        new HyperParameter("amsgrad", HyperParameter.Kind.BOOLEAN, false),
+        new HyperParameter("maximize", HyperParameter.Kind.BOOLEAN, false)), OptimizerRegistry.hyperParameters("adam"));
+    assertEquals(List.of("lr", "lr_decay", "weight_decay", "initial_accumulator_value", "eps", "maximize"),
+        OptimizerRegistry.hyperParameters("adagrad").stream().map(HyperParameter::name).toList());
+    HyperParameter lr = OptimizerRegistry.hyperParameters("sgd").get(0);
+    assertTrue(lr.required() && lr.name().equals("lr"), "torch's SGD has no default lr: " + lr);
+    assertEquals(0.9, OptimizerRegistry.hyperParameters("Nesterov").get(1).defaultValue(), "momentum");
+  }
+
+  @ParameterizedTest
+  @MethodSource("presets")
+  void takesEveryHyperParameterItListsAndNoOther(Case c) {
+    Map<String, Parameter> params = Problems.params("w", 1f);
+    Map<String, Object> all = new HashMap<>();
+    Map<String, Object> required = new HashMap<>();
+    for (HyperParameter p : OptimizerRegistry.hyperParameters(c.name())) {
+      all.put(p.name(), p.required() ? 0.01 : p.defaultValue());
+      if (p.required()) required.put(p.name(), 0.01);
+    }
+    Optimizer opt = OptimizerRegistry.create(c.name(), all, params);
+    assertEquals(OptimizerRegistry.create(c.name(), required, params).hyper(0), opt.hyper(0), "the defaults, given");
+    for (String other : OptimizerRegistry.names()) {
+      for (HyperParameter p : OptimizerRegistry.hyperParameters(other)) {
+        if (all.containsKey(p.name())) continue;
+        Map<String, Object> extra = new HashMap<>(required);
+        extra.put(p.name(), p.defaultValue());
+        IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
+            () -> OptimizerRegistry.create(c.name(), extra, params), c.name() + " took " + p.name());
+        assertTrue(e.getMessage().contains("unknown hyper-parameter(s) [" + p.name() + "]"), e.getMessage());
+      }
+    }
+  }
+
+  @Test
   void acceptsTheFormsACommandLineGives() {
     Map<String, Object> hyper = new HashMap<>();
     hyper.put("lr", "0.01");

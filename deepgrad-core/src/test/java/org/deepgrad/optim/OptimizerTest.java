@@ -62,7 +62,7 @@ class OptimizerTest {
   @Test
   void decayExceptLeavesBiasesAndNormsUndecayed() {
     Map<String, Parameter> params = layer();
-    List<ParamGroup> groups = ParamGroups.decayExcept(params, Role.BIAS, Role.NORM);
+    List<ParamGroup> groups = ParamGroup.decayExcept(params, Role.BIAS, Role.NORM);
     assertEquals(List.of("0.weight"), List.copyOf(groups.get(0).params().keySet()));
     assertEquals(List.of("0.bias", "1.gamma"), List.copyOf(groups.get(1).params().keySet()));
     Optimizer opt = Optimizers.sgd(groups, SGD.of(0.1).weightDecay(0.5));

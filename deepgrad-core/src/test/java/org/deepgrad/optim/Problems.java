@@ -1,9 +1,14 @@
 package org.deepgrad.optim;
 
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
+import java.util.function.Function;
 import org.deepgrad.nn.Parameter;
+import org.deepgrad.optim.transform.Chain;
 import org.deepgrad.optim.transform.Step;
+import org.deepgrad.optim.transform.Transform;
 import org.deepgrad.tensor.Tensor;
 
 /** Small objectives with analytic gradients, and helpers to feed gradients to parameters and steps to chains. */
@@ -30,6 +35,30 @@ final class Problems {
         return lr;
       }
     };
+  }
+
+  /**
+   * The same optimizer as {@code template} (its first group's chain and hyper-parameters) over
+   * {@code params}, taking the path a custom chain takes: its chain ends with a link that does nothing
+   * and that the one-pass form does not know, so every step runs the links one after the other.
+   */
+  @SuppressWarnings({"unchecked", "rawtypes"})
+  static Optimizer linkByLink(Optimizer template, Map<String, Parameter> params) {
+    GroupState g = template.group(0);
+    List<Transform<?>> links = new ArrayList<>(g.chain.links());
+    links.add(new Transform<Void>() {
+      @Override
+      public Void init(int size) {
+        return null;
+      }
+
+      @Override
+      public void update(Void state, float[] u, float[] theta, Step step) {}
+    });
+    Chain chain = new Chain(links);
+    Optimizer opt = new Optimizer(template.name(), ParamGroup.all(params), (Hyper) g.hyper, (Function) h -> chain);
+    if (opt.group(0).fused != null) throw new AssertionError("the chain " + chain + " still has a one-pass form");
+    return opt;
   }
 
   /** Replaces {@code p}'s gradient by {@code g}. */

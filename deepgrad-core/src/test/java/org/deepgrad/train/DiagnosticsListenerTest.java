@@ -18,6 +18,9 @@ import org.deepgrad.diagnostics.StepStats;
 import org.deepgrad.nn.Activation;
 import org.deepgrad.nn.Module;
 import org.deepgrad.nn.Sequential;
+import org.deepgrad.ops.Arithmetic;
+import org.deepgrad.ops.Pointwise;
+import org.deepgrad.ops.Reductions;
 import org.deepgrad.optim.Optimizers;
 import org.deepgrad.optim.SGD;
 import org.deepgrad.tensor.Rng;
@@ -134,7 +137,7 @@ class DiagnosticsListenerTest {
   @Test
   void aNonFiniteGradientAtASampledStepIsLocalized() throws Exception {
     // sqrt(p − p) is 0, but its derivative 1/(2·sqrt(0)) is infinite: the loss is finite, the gradient not.
-    Objective<Regression> kink = new Objective<>("kink", (out, b) -> out.sub(out.detach()).sqrt().mean(),
+    Objective<Regression> kink = new Objective<>("kink", (out, b) -> Reductions.mean(Pointwise.sqrt(Arithmetic.sub(out, out.detach()))),
         () -> Objective.regression().tally());
     Sequential model = Fixtures.linear(1);
     TrainerSettings s = TrainerSettings.defaults();
@@ -150,7 +153,7 @@ class DiagnosticsListenerTest {
   @Test
   void aNonFiniteGradientBetweenSamplesIsRecordedAndTheNextStepSampled() throws Exception {
     // The kink's gradient is infinite on every step while the loss stays 0; skip keeps the run going.
-    Objective<Regression> kink = new Objective<>("kink", (out, b) -> out.sub(out.detach()).sqrt().mean(),
+    Objective<Regression> kink = new Objective<>("kink", (out, b) -> Reductions.mean(Pointwise.sqrt(Arithmetic.sub(out, out.detach()))),
         () -> Objective.regression().tally());
     Sequential model = Fixtures.linear(1);
     TrainerSettings s = TrainerSettings.defaults().withEpochs(1).withNonFinite(NonFinitePolicy.SKIP, 0);

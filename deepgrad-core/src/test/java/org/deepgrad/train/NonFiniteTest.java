@@ -6,6 +6,9 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import org.deepgrad.data.DataLoader;
 import org.deepgrad.data.Regression;
 import org.deepgrad.nn.Sequential;
+import org.deepgrad.ops.Arithmetic;
+import org.deepgrad.ops.Pointwise;
+import org.deepgrad.ops.Reductions;
 import org.deepgrad.optim.Optimizer;
 import org.deepgrad.optim.Optimizers;
 import org.deepgrad.optim.SGD;
@@ -40,7 +43,7 @@ class NonFiniteTest {
   @Test
   void stopNamesTheParameterWhoseGradientIsNonFinite() throws Exception {
     // sqrt(p − p) is 0, but its derivative 1/(2·sqrt(0)) is infinite.
-    Objective<Regression> kink = new Objective<>("kink", (out, b) -> out.sub(out.detach()).sqrt().mean(),
+    Objective<Regression> kink = new Objective<>("kink", (out, b) -> Reductions.mean(Pointwise.sqrt(Arithmetic.sub(out, out.detach()))),
         () -> Objective.regression().tally());
     Sequential model = Fixtures.linear(1);
     Trainer<Regression> t = new Trainer<>(model, kink, Optimizers.sgd(model.namedParameters(), SGD.of(0.1)),

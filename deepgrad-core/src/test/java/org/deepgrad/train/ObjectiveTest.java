@@ -11,6 +11,7 @@ import org.deepgrad.data.Dataset;
 import org.deepgrad.data.Regression;
 import org.deepgrad.data.Synthetic;
 import org.deepgrad.nn.Module;
+import org.deepgrad.ops.Arithmetic;
 import org.deepgrad.tensor.Tensor;
 import org.junit.jupiter.api.Test;
 
@@ -87,10 +88,10 @@ class ObjectiveTest {
   @Test
   void evaluationInChunksEqualsOnePass() {
     Regression data = echoData();
-    Module shifted = model(x -> x.add(0.25f));
+    Module shifted = model(x -> Arithmetic.add(x, 0.25f));
     Metrics chunked = Objective.regression().evaluate(shifted, data);
     Tally<Regression> one = Objective.regression().tally();
-    one.add(data.features().add(0.25f), data, 0.0625);
+    one.add(Arithmetic.add(data.features(), 0.25f), data, 0.0625);
     assertEquals(one.metrics().r2().orElseThrow(), chunked.r2().orElseThrow(), 1e-9);
     assertEquals(0.0625, chunked.mse().orElseThrow(), 1e-6);
     assertEquals(0.0625, chunked.loss(), 1e-6);

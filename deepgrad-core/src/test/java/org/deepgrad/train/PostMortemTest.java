@@ -10,6 +10,7 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
+import org.deepgrad.autograd.Autograd;
 import org.deepgrad.data.DataLoader;
 import org.deepgrad.data.Dataset;
 import org.deepgrad.data.Regression;
@@ -18,6 +19,8 @@ import org.deepgrad.nn.Activation;
 import org.deepgrad.nn.Dropout;
 import org.deepgrad.nn.Linear;
 import org.deepgrad.nn.Sequential;
+import org.deepgrad.ops.Arithmetic;
+import org.deepgrad.ops.Reductions;
 import org.deepgrad.optim.Optimizer;
 import org.deepgrad.optim.Optimizers;
 import org.deepgrad.optim.SGD;
@@ -94,7 +97,7 @@ class PostMortemTest {
     w.get("0.bias").data()[0] = 0;
     w.get("1.weight").data()[0] = 1e10f;
     w.get("1.bias").data()[0] = 0;
-    Objective<Regression> scaled = new Objective<>("scaled", (out, b) -> out.mul(1e30f).mean(),
+    Objective<Regression> scaled = new Objective<>("scaled", (out, b) -> Reductions.mean(Arithmetic.mul(out, 1e30f)),
         () -> Objective.regression().tally());
     Trainer<Regression> t = new Trainer<>(model, scaled, Optimizers.sgd(model.namedParameters(), SGD.of(0.1)),
         new DataLoader<>(Fixtures.lineData(), 4, false, false, 0), null, TrainerSettings.defaults());
@@ -178,7 +181,7 @@ class PostMortemTest {
     for (int epoch = 0; epoch < 4; epoch++) {
       for (Dataset batch : loader.epoch()) {
         byHand.zeroGrad();
-        Loss.crossEntropy(byHand.forward(batch.features()), batch.labels()).backward();
+        Autograd.backward(Loss.crossEntropy(byHand.forward(batch.features()), batch.labels()));
         adam.step();
       }
     }

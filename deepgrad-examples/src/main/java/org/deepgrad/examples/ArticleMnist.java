@@ -1,5 +1,6 @@
 package org.deepgrad.examples;
 
+import org.deepgrad.autograd.Autograd;
 import org.deepgrad.data.DataLoader;
 import org.deepgrad.data.Dataset;
 import org.deepgrad.data.Mnist;
@@ -36,7 +37,7 @@ final class ArticleMnist {
       for (Dataset batch : loader.epoch()) {
         Tensor loss = Loss.crossEntropy(model.forward(batch.features()), batch.labels());
         adam.zeroGrad();
-        loss.backward();
+        Autograd.backward(loss);
         adam.step();
       }
       System.out.printf("epoch %2d  test accuracy %.2f%%%n", epoch, 100 * Evaluation.accuracy(model, data.test()));

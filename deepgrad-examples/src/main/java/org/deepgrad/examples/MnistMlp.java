@@ -1,5 +1,6 @@
 package org.deepgrad.examples;
 
+import org.deepgrad.autograd.Autograd;
 import org.deepgrad.backend.Backends;
 import org.deepgrad.data.DataLoader;
 import org.deepgrad.data.Dataset;
@@ -36,7 +37,7 @@ final class MnistMlp {
       for (Dataset batch : loader.epoch()) {
         Tensor loss = Loss.crossEntropy(model.forward(batch.features()), batch.labels());
         sgd.zeroGrad();
-        loss.backward();
+        Autograd.backward(loss);
         sgd.step();
       }
       Evaluation.Score test = Evaluation.score(model, data.test());

@@ -1,5 +1,6 @@
 package org.deepgrad.examples;
 
+import org.deepgrad.autograd.Autograd;
 import org.deepgrad.data.DataLoader;
 import org.deepgrad.data.Dataset;
 import org.deepgrad.data.Mnist;
@@ -55,7 +56,7 @@ final class PretrainSigmoid {
       for (Dataset batch : loader.epoch()) {
         Tensor loss = Loss.crossEntropy(model.forward(batch.features()), batch.labels());
         sgd.zeroGrad();
-        loss.backward();
+        Autograd.backward(loss);
         sgd.step();
       }
     }

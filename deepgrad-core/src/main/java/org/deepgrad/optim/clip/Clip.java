@@ -26,7 +26,7 @@ public final class Clip {
    *     are scaled by 0 (as torch)
    */
   public static double byGlobalNorm(Map<String, Parameter> params, double maxNorm) {
-    Ranges.nonNegative("Clip.byGlobalNorm", "maxNorm", maxNorm, 1.0);
+    Ranges.nonNegative("Clip.byGlobalNorm", "maxNorm", maxNorm, () -> 1.0);
     double norm = Math.sqrt(squaredNorm(params.values()));
     toNorm(params, maxNorm, norm);
     return norm;
@@ -37,7 +37,7 @@ public final class Clip {
    * (the trainer, which needs it anyway): the same scaling without a second pass.
    */
   public static void byGlobalNorm(Map<String, Parameter> params, double maxNorm, double norm) {
-    Ranges.nonNegative("Clip.byGlobalNorm", "maxNorm", maxNorm, 1.0);
+    Ranges.nonNegative("Clip.byGlobalNorm", "maxNorm", maxNorm, () -> 1.0);
     toNorm(params, maxNorm, norm);
   }
 
@@ -65,7 +65,7 @@ public final class Clip {
 
   /** Clamps every gradient value to {@code [−clipValue, clipValue]}, as torch's clip_grad_value_. */
   public static void byValue(Map<String, Parameter> params, double clipValue) {
-    Ranges.nonNegative("Clip.byValue", "clipValue", clipValue, 1.0);
+    Ranges.nonNegative("Clip.byValue", "clipValue", clipValue, () -> 1.0);
     float c = (float) clipValue;
     for (Parameter p : params.values()) {
       Tensor g = p.grad();

@@ -16,7 +16,7 @@ public record MaxNorm(double c) implements Constraint {
 
   /** Validates c finite and &gt;= 0. */
   public MaxNorm {
-    Ranges.nonNegative("MaxNorm", "c", c, 3);
+    Ranges.nonNegative("MaxNorm", "c", c, () -> 3);
   }
 
   @Override

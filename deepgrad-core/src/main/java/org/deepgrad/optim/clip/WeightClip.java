@@ -13,7 +13,7 @@ public record WeightClip(double c) implements Constraint {
 
   /** Validates c finite and &gt;= 0. */
   public WeightClip {
-    Ranges.nonNegative("WeightClip", "c", c, 0.01);
+    Ranges.nonNegative("WeightClip", "c", c, () -> 0.01);
   }
 
   @Override

@@ -5,7 +5,7 @@ public record Constant() implements Schedule {
 
   @Override
   public double lr(long step, double baseLr) {
-    Steps.check(step);
+    ScheduleSteps.check(step);
     return baseLr;
   }
 }

@@ -28,7 +28,7 @@ public record CosineAnnealing(long tMax, double etaMin) implements Schedule {
 
   @Override
   public double lr(long step, double baseLr) {
-    Steps.check(step);
+    ScheduleSteps.check(step);
     return etaMin + (baseLr - etaMin) * (1 + Math.cos(Math.PI * step / tMax)) / 2;
   }
 }

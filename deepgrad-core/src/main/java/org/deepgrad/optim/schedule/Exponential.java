@@ -22,7 +22,7 @@ public record Exponential(double gamma) implements Schedule {
 
   @Override
   public double lr(long step, double baseLr) {
-    Steps.check(step);
+    ScheduleSteps.check(step);
     return baseLr * Math.pow(gamma, step);
   }
 }

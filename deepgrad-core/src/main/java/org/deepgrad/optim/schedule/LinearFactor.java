@@ -32,7 +32,7 @@ public record LinearFactor(double startFactor, double endFactor, long totalIters
 
   @Override
   public double lr(long step, double baseLr) {
-    Steps.check(step);
+    ScheduleSteps.check(step);
     double progress = (double) Math.min(step, totalIters) / totalIters;
     return baseLr * (startFactor + (endFactor - startFactor) * progress);
   }

@@ -32,6 +32,6 @@ public record MultiStep(List<Long> milestones, double gamma) implements Schedule
 
   @Override
   public double lr(long step, double baseLr) {
-    return baseLr * Math.pow(gamma, Steps.countAtMost(milestones, step));
+    return baseLr * Math.pow(gamma, ScheduleSteps.countAtMost(milestones, step));
   }
 }

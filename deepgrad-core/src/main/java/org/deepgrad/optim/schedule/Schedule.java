@@ -45,7 +45,7 @@ public interface Schedule {
    * {@code lr = baseLr·gamma^(number of milestones <= step)}: torch's MultiStepLR (default gamma 0.1).
    */
   static Schedule multistep(long[] milestones, double gamma) {
-    return new MultiStep(Steps.boxed(milestones), gamma);
+    return new MultiStep(ScheduleSteps.boxed(milestones), gamma);
   }
 
   /**
@@ -69,6 +69,6 @@ public interface Schedule {
    * schedule restarts its own step count at 0 when it takes over: torch's SequentialLR.
    */
   static Schedule sequence(List<Schedule> schedules, long... milestones) {
-    return new Sequence(schedules, Steps.boxed(milestones));
+    return new Sequence(schedules, ScheduleSteps.boxed(milestones));
   }
 }

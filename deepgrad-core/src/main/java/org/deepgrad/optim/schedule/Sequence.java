@@ -37,7 +37,7 @@ public record Sequence(List<Schedule> schedules, List<Long> milestones) implemen
 
   @Override
   public double lr(long step, double baseLr) {
-    int i = Steps.countAtMost(milestones, step);
+    int i = ScheduleSteps.countAtMost(milestones, step);
     long start = i == 0 ? 0 : milestones.get(i - 1);
     return schedules.get(i).lr(step - start, baseLr);
   }

@@ -23,7 +23,7 @@ public record StepDecay(long stepSize, double gamma) implements Schedule {
 
   @Override
   public double lr(long step, double baseLr) {
-    Steps.check(step);
+    ScheduleSteps.check(step);
     return baseLr * Math.pow(gamma, step / stepSize);
   }
 }

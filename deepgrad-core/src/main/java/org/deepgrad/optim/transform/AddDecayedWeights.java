@@ -13,7 +13,7 @@ public record AddDecayedWeights(double weightDecay) implements Transform<Void> {
 
   /** Validates weightDecay finite and &gt;= 0. */
   public AddDecayedWeights {
-    Ranges.nonNegative("AddDecayedWeights", "weightDecay", weightDecay, 1e-2);
+    Ranges.nonNegative("AddDecayedWeights", "weightDecay", weightDecay, () -> 1e-2);
   }
 
   @Override
@@ -23,7 +23,6 @@ public record AddDecayedWeights(double weightDecay) implements Transform<Void> {
 
   @Override
   public void update(Void state, float[] u, float[] theta, Step step) {
-    if (weightDecay == 0) return;
-    for (int i = 0; i < u.length; i++) u[i] = (float) (u[i] + weightDecay * theta[i]);
+    if (weightDecay != 0) Affine.apply(1, weightDecay, u, theta);
   }
 }

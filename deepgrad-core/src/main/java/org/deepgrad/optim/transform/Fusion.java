@@ -8,7 +8,7 @@ import java.util.List;
  * decoupled decay) and the core is nothing, {@link Momentum}, {@link ScaleByAdam},
  * {@link ScaleByRms} optionally followed by {@link Momentum}, or {@link ScaleByAdagrad}. That covers
  * SGD (with momentum, Nesterov, dampening, weight decay), Adam, AdamW, RMSprop and Adagrad, each with
- * maximize. The step is then {@code θ ← θ − lr·(a₂·core(a₁·g + c₁·θ) + c₂·θ)}.
+ * maximize. The core runs its link's own loop on the link's state in the chain's per-link states.
  */
 final class Fusion {
   private Fusion() {}
@@ -38,10 +38,25 @@ final class Fusion {
       post = post.then(links.get(i));
       if (post == null) return null; // an unknown link, or a second core
     }
-    MomentumTerm m = momentum < 0 ? MomentumTerm.NONE : new MomentumTerm(momentum, (Momentum) links.get(momentum));
-    if (coreLink == null) return new FusedSgd(pre, post, m);
-    if (coreLink instanceof ScaleByAdam adam) return new FusedAdam(core, pre, post, adam);
-    if (coreLink instanceof ScaleByRms rms) return new FusedRms(core, pre, post, rms, m);
-    return new FusedAdagrad(core, pre, post, (ScaleByAdagrad) coreLink);
+    Momentum m = momentum < 0 || ((Momentum) links.get(momentum)).momentum() == 0
+        ? null : (Momentum) links.get(momentum); // momentum 0 is a no-op and keeps no state
+    int mi = momentum;
+    Fused.Core run;
+    if (coreLink instanceof ScaleByAdam adam) {
+      run = (st, g, x, t, a, c, keep, scale, from, to) ->
+          adam.run((ScaleByAdam.State) st[core], g, x, t, a, c, keep, scale, from, to);
+    } else if (coreLink instanceof ScaleByRms rms) {
+      run = (st, g, x, t, a, c, keep, scale, from, to) -> rms.run((ScaleByRms.State) st[core], m,
+          m == null ? null : ((Momentum.State) st[mi]).momentumBuffer(), g, x, t, a, c, keep, scale, from, to);
+    } else if (coreLink instanceof ScaleByAdagrad adagrad) {
+      run = (st, g, x, t, a, c, keep, scale, from, to) ->
+          adagrad.run((ScaleByAdagrad.State) st[core], g, x, t, a, c, keep, scale, from, to);
+    } else if (m != null) {
+      run = (st, g, x, t, a, c, keep, scale, from, to) ->
+          m.run(((Momentum.State) st[mi]).momentumBuffer(), g, x, t, a, c, keep, scale, from, to);
+    } else {
+      run = Fused.NONE;
+    }
+    return new Fused(pre, post, run);
   }
 }

@@ -8,7 +8,7 @@ public record Scale(double factor) implements Transform<Void> {
 
   /** Validates that factor is finite. */
   public Scale {
-    Ranges.finite("Scale", "factor", factor, -1);
+    Ranges.finite("Scale", "factor", factor, () -> -1);
   }
 
   @Override
@@ -18,7 +18,6 @@ public record Scale(double factor) implements Transform<Void> {
 
   @Override
   public void update(Void state, float[] u, float[] theta, Step step) {
-    if (factor == 1) return;
-    for (int i = 0; i < u.length; i++) u[i] = (float) (factor * u[i]);
+    if (factor != 1) Affine.apply(factor, 0, u, theta);
   }
 }

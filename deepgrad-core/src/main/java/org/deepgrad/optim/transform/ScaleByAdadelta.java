@@ -17,10 +17,20 @@ import java.util.Map;
  */
 public record ScaleByAdadelta(double rho, double eps) implements Transform<ScaleByAdadelta.State> {
 
-  /** Validates rho in [0, 1] and eps finite and &gt;= 0. */
+  /** Validates as {@link #validate}. */
   public ScaleByAdadelta {
-    Ranges.unitClosed("ScaleByAdadelta", "rho", rho, 0.9);
-    Ranges.nonNegative("ScaleByAdadelta", "eps", eps, 1e-6);
+    validate("ScaleByAdadelta", rho, eps);
+  }
+
+  /** torch.optim.Adadelta's: rho 0.9, eps 1e-6. */
+  public static ScaleByAdadelta defaults() {
+    return new ScaleByAdadelta(0.9, 1e-6);
+  }
+
+  /** rho in [0, 1] and eps finite and &gt;= 0; {@code owner} names the caller in the message. */
+  public static void validate(String owner, double rho, double eps) {
+    Ranges.unitClosed(owner, "rho", rho, () -> defaults().rho());
+    Ranges.nonNegative(owner, "eps", eps, () -> defaults().eps());
   }
 
   /** torch's {@code square_avg} (of gradients) and {@code acc_delta} (of updates). */

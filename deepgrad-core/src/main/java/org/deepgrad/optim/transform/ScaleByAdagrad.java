@@ -12,15 +12,28 @@ import java.util.Map;
  * so that with the final {@code −lr} the step is torch's {@code clr = lr / (1 + (t−1)·lr_decay)}
  * times {@code g / (√s + ε)}. ε sits outside the root, as torch; the effective step shrinks as
  * squared gradients accumulate.
+ *
+ * <p>The link and the one-pass step of a chain ({@link Fused}) run the same float loop, {@link #run}.
  */
 public record ScaleByAdagrad(double lrDecay, double initialAccumulatorValue, double eps)
     implements Transform<ScaleByAdagrad.State> {
 
-  /** Validates lrDecay, initialAccumulatorValue and eps finite and &gt;= 0. */
+  /** Validates as {@link #validate}. */
   public ScaleByAdagrad {
-    Ranges.nonNegative("ScaleByAdagrad", "lrDecay", lrDecay, 0);
-    Ranges.nonNegative("ScaleByAdagrad", "initialAccumulatorValue", initialAccumulatorValue, 0);
-    Ranges.nonNegative("ScaleByAdagrad", "eps", eps, 1e-10);
+    validate("ScaleByAdagrad", lrDecay, initialAccumulatorValue, eps);
+  }
+
+  /** torch.optim.Adagrad's: lr_decay 0, initial_accumulator_value 0, eps 1e-10. */
+  public static ScaleByAdagrad defaults() {
+    return new ScaleByAdagrad(0, 0, 1e-10);
+  }
+
+  /** lrDecay, initialAccumulatorValue and eps finite and &gt;= 0; {@code owner} names the caller. */
+  public static void validate(String owner, double lrDecay, double initialAccumulatorValue, double eps) {
+    Ranges.nonNegative(owner, "lrDecay", lrDecay, () -> defaults().lrDecay());
+    Ranges.nonNegative(owner, "initialAccumulatorValue", initialAccumulatorValue,
+        () -> defaults().initialAccumulatorValue());
+    Ranges.nonNegative(owner, "eps", eps, () -> defaults().eps());
   }
 
   /** torch's {@code sum}: the running sum of squared gradients. */
@@ -40,12 +53,25 @@ public record ScaleByAdagrad(double lrDecay, double initialAccumulatorValue, dou
 
   @Override
   public void update(State state, float[] u, float[] theta, Step step) {
-    float[] sum = state.sum;
-    double decay = 1 + (step.count() - 1) * lrDecay;
-    for (int i = 0; i < u.length; i++) {
-      double g = u[i];
-      sum[i] = (float) (sum[i] + g * g);
-      u[i] = (float) (g / (Math.sqrt(sum[i]) + eps) / decay);
+    run(state, u, u, step.count(), 1f, 0f, 0f, 1, 0, u.length);
+  }
+
+  /**
+   * AdaGrad's step of elements {@code [from, to)}, the loop of both forms: with {@code d = a·g + c·x},
+   * {@code s ← s + d²} and {@code x ← keep·x + (scale / (1 + (t − 1)·lrDecay))·d / (√s + ε)}. The
+   * one-pass step passes the gradient and θ; the link passes u as both, with a = 1, c = keep = 0 and
+   * scale 1, so that u ← adagrad(u). The sum only grows, so it never turns subnormal.
+   */
+  void run(State s, float[] g, float[] x, long t, float a, float c, float keep, double scale, int from, int to) {
+    float[] sum = s.sum;
+    float sc = (float) (scale / (1 + (t - 1) * lrDecay));
+    float e = (float) eps;
+    for (int i = from; i < to; i++) {
+      float th = x[i];
+      float d = a * g[i] + c * th;
+      float si = sum[i] + d * d;
+      sum[i] = si;
+      x[i] = keep * th + sc * d / ((float) Math.sqrt(si) + e);
     }
   }
 }

@@ -13,10 +13,21 @@ import java.util.Map;
  */
 public record ScaleByAdamax(double beta1, double beta2, double eps) implements Transform<ScaleByAdamax.State> {
 
-  /** Validates both betas in [0, 1) and eps finite and &gt;= 0. */
+  /** Validates as {@link #validate}. */
   public ScaleByAdamax {
-    Ranges.betas("ScaleByAdamax", beta1, beta2);
-    Ranges.nonNegative("ScaleByAdamax", "eps", eps, 1e-8);
+    validate("ScaleByAdamax", beta1, beta2, eps);
+  }
+
+  /** torch.optim.Adamax's: betas (0.9, 0.999), eps 1e-8. */
+  public static ScaleByAdamax defaults() {
+    return new ScaleByAdamax(0.9, 0.999, 1e-8);
+  }
+
+  /** Both betas in [0, 1) and eps finite and &gt;= 0; {@code owner} names the caller in the message. */
+  public static void validate(String owner, double beta1, double beta2, double eps) {
+    Ranges.unitOpen(owner, "betas[0]", beta1, () -> defaults().beta1());
+    Ranges.unitOpen(owner, "betas[1]", beta2, () -> defaults().beta2());
+    Ranges.nonNegative(owner, "eps", eps, () -> defaults().eps());
   }
 
   /** torch's {@code exp_avg} and {@code exp_inf}. */

@@ -3,7 +3,7 @@ package org.deepgrad.optim.transform;
 /**
  * The last link of every preset: {@code u ← −lr·u}, with the learning rate in force for the
  * parameter's group at this step ({@link Step#lr()}), so a schedule that calls
- * {@code Optimizer.setLr} takes effect at the next step.
+ * {@code Optimizer.setLr} takes effect at the next step. In float, as {@link Fused} applies it.
  */
 public record ScaleByLearningRate() implements Transform<Void> {
 
@@ -14,7 +14,7 @@ public record ScaleByLearningRate() implements Transform<Void> {
 
   @Override
   public void update(Void state, float[] u, float[] theta, Step step) {
-    double scale = -step.lr();
-    for (int i = 0; i < u.length; i++) u[i] = (float) (scale * u[i]);
+    float scale = (float) -step.lr();
+    for (int i = 0; i < u.length; i++) u[i] = scale * u[i];
   }
 }

@@ -22,11 +22,25 @@ import java.util.Map;
 public record ScaleByNadam(double beta1, double beta2, double eps, double momentumDecay)
     implements Transform<ScaleByNadam.State> {
 
-  /** Validates both betas in [0, 1), and eps and momentumDecay finite and &gt;= 0. */
+  /** Validates as {@link #validate}. */
   public ScaleByNadam {
-    Ranges.betas("ScaleByNadam", beta1, beta2);
-    Ranges.nonNegative("ScaleByNadam", "eps", eps, 1e-8);
-    Ranges.nonNegative("ScaleByNadam", "momentumDecay", momentumDecay, 4e-3);
+    validate("ScaleByNadam", beta1, beta2, eps, momentumDecay);
+  }
+
+  /** torch.optim.NAdam's: betas (0.9, 0.999), eps 1e-8, momentum_decay 4e-3. */
+  public static ScaleByNadam defaults() {
+    return new ScaleByNadam(0.9, 0.999, 1e-8, 4e-3);
+  }
+
+  /**
+   * Both betas in [0, 1), and eps and momentumDecay finite and &gt;= 0; {@code owner} names the
+   * caller in the message.
+   */
+  public static void validate(String owner, double beta1, double beta2, double eps, double momentumDecay) {
+    Ranges.unitOpen(owner, "betas[0]", beta1, () -> defaults().beta1());
+    Ranges.unitOpen(owner, "betas[1]", beta2, () -> defaults().beta2());
+    Ranges.nonNegative(owner, "eps", eps, () -> defaults().eps());
+    Ranges.nonNegative(owner, "momentumDecay", momentumDecay, () -> defaults().momentumDecay());
   }
 
   /** torch's {@code exp_avg}, {@code exp_avg_sq} and the one-element {@code mu_product}. */

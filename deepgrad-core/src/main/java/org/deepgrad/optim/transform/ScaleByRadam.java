@@ -17,10 +17,21 @@ import java.util.Map;
  */
 public record ScaleByRadam(double beta1, double beta2, double eps) implements Transform<ScaleByRadam.State> {
 
-  /** Validates both betas in [0, 1) and eps finite and &gt;= 0. */
+  /** Validates as {@link #validate}. */
   public ScaleByRadam {
-    Ranges.betas("ScaleByRadam", beta1, beta2);
-    Ranges.nonNegative("ScaleByRadam", "eps", eps, 1e-8);
+    validate("ScaleByRadam", beta1, beta2, eps);
+  }
+
+  /** torch.optim.RAdam's: betas (0.9, 0.999), eps 1e-8. */
+  public static ScaleByRadam defaults() {
+    return new ScaleByRadam(0.9, 0.999, 1e-8);
+  }
+
+  /** Both betas in [0, 1) and eps finite and &gt;= 0; {@code owner} names the caller in the message. */
+  public static void validate(String owner, double beta1, double beta2, double eps) {
+    Ranges.unitOpen(owner, "betas[0]", beta1, () -> defaults().beta1());
+    Ranges.unitOpen(owner, "betas[1]", beta2, () -> defaults().beta2());
+    Ranges.nonNegative(owner, "eps", eps, () -> defaults().eps());
   }
 
   /** torch's {@code exp_avg} and {@code exp_avg_sq}. */

@@ -3,10 +3,8 @@ package org.deepgrad.optim.transform;
 /**
  * Sets subnormal optimizer state to 0 every {@value #EVERY} steps. State that decays geometrically
  * while its weight gets no gradient (a dead unit's momentum, Adam's and RMSprop's averages) sinks
- * through the subnormal range, where every multiply costs a slow microcode assist on x86: a wide
- * ReLU MLP trained with Adam ran steps 600 to 1,000 at 15,892 samples/s without this flush and
- * 27,333 with it ({@code ./deepgrad bench --optimizer adam --threads 1 --warmup-steps 600 --windows 8},
- * docs/performance.md). A first moment (β₁ = 0.9) stays subnormal about 150 steps
+ * through the subnormal range, where every multiply costs a slow microcode assist on x86 (the
+ * measured cost is in docs/performance.md). A first moment (β₁ = 0.9) stays subnormal about 150 steps
  * before it underflows to 0 by itself; the flush cuts that to at most {@value #EVERY}. It is a pass of
  * its own because a flush inside an update loop stops the JIT from vectorizing the loop. Values below
  * {@code Float.MIN_NORMAL} (1.2e-38) move θ by less than 1e-30·lr, so results stay torch's.
@@ -16,9 +14,9 @@ final class Subnormals {
 
   private Subnormals() {}
 
-  /** Whether this step flushes. */
-  static boolean due(Step step) {
-    return step.count() % EVERY == 0;
+  /** Whether step {@code t} (a parameter's step count) flushes. */
+  static boolean due(long t) {
+    return t % EVERY == 0;
   }
 
   /** Sets the subnormal values of {@code x[from, to)} to 0; a null array is left alone. */

@@ -1,0 +1,60 @@
+package org.deepgrad.nn;
+
+import org.deepgrad.ops.MatMul;
+import org.deepgrad.tensor.ShapeException;
+import org.deepgrad.tensor.Tensor;
+
+/**
+ * {@link Linear}'s buffered pass, through the array forms of {@link MatMul#linear} (transposes folded into
+ * the BLAS calls): {@code y = b + x·Wᵀ} (bias rows first, then GEMM with β = 1), {@code dx = dy·W},
+ * {@code dW = dyᵀ·x}, {@code db = Σ_rows dy}.
+ */
+final class LinearPass implements BufferedPass {
+  private final Tensor weight;
+  private final Tensor bias;
+  private final int in;
+  private final int out;
+  private final GradTarget weightGrad;
+  private final GradTarget biasGrad;
+  private float[] x;
+  private float[] y;
+  private float[] dx;
+
+  LinearPass(Tensor weight, Tensor bias) {
+    this.weight = weight;
+    this.bias = bias;
+    this.out = weight.dim(0);
+    this.in = weight.dim(1);
+    this.weightGrad = new GradTarget(weight);
+    this.biasGrad = bias == null ? null : new GradTarget(bias);
+  }
+
+  @Override
+  public float[] forward(float[] x, int rows) {
+    if (x.length != rows * in) {
+      throw new ShapeException("linear: input [" + rows + ", " + x.length / rows + "] does not fit weight "
+          + weight.shape() + "; the input must be [batch, " + in + "]");
+    }
+    this.x = x;
+    y = BufferedPass.sized(y, rows * out);
+    MatMul.linearForward(x, rows, in, weight.data(), bias == null ? null : bias.data(), out, y);
+    return y;
+  }
+
+  @Override
+  public float[] backward(float[] dy, int rows, boolean inputGrad) {
+    if (inputGrad) {
+      dx = BufferedPass.sized(dx, rows * in);
+      MatMul.linearInputGrad(dy, rows, in, weight.data(), out, dx);
+    }
+    if (weight.requiresGrad()) {
+      MatMul.linearWeightGrad(dy, rows, in, x, out, weightGrad.begin());
+      weightGrad.finish();
+    }
+    if (bias != null && bias.requiresGrad()) {
+      MatMul.linearBiasGrad(dy, rows, out, biasGrad.begin());
+      biasGrad.finish();
+    }
+    return inputGrad ? dx : null;
+  }
+}
