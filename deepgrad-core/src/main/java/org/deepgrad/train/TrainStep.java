@@ -25,6 +25,10 @@ import org.deepgrad.tensor.Tensor;
  * and no hook (a module's forward hook, a parameter's gradient hook) wants to see the step; output
  * watches ({@link Module#watchOutput}, what diagnostics sample through) see both paths. Otherwise
  * the step is recorded on the autograd tape.
+ *
+ * <p>In a data-parallel run ({@link ReplicaSync}) the gradients are combined with the other replicas'
+ * right after backward, so the finite checks, clipping, the optimizer and the step's reported loss all
+ * see the replicas' mean; a replica whose batch was fine fails the step too when another's was not.
  */
 public final class TrainStep<S extends Samples<S>> {
   /**
@@ -48,6 +52,7 @@ public final class TrainStep<S extends Samples<S>> {
   private final FusedLoss<S> fusedLoss;
   private float[] lossGrad;
   private long kernelSteps;
+  private ReplicaSync replicas = ReplicaSync.SINGLE;
 
   /**
    * The steps of a {@link Trainer} with these parts and no listeners, for a loop of one's own (the
@@ -81,6 +86,11 @@ public final class TrainStep<S extends Samples<S>> {
     this.fusedLoss = k == null ? null : fused;
   }
 
+  /** Combines each step's gradients with those of the other replicas of a data-parallel run (the default: none). */
+  void syncWith(ReplicaSync sync) {
+    this.replicas = sync;
+  }
+
   /** Whether steps can take the allocation-free path (the model and objective have kernels, no L2). */
   boolean hasKernel() {
     return kernel != null;
@@ -101,6 +111,7 @@ public final class TrainStep<S extends Samples<S>> {
     forwardState.save();
     Tensor output;
     float loss;
+    boolean finite;
     if (kernelApplies()) {
       kernelSteps++;
       Tensor x = batch.features();
@@ -110,24 +121,33 @@ public final class TrainStep<S extends Samples<S>> {
       output = Tensor.of(out, rows, out.length / rows);
       lossGrad = Kernel.sized(lossGrad, out.length);
       loss = fusedLoss.apply(out, rows, batch, lossGrad);
-      if (!Float.isFinite(loss)) return failed(batch, output, loss, "loss", false);
-      model.observeOutputGrad(lossGrad, rows);
-      kernel.backward(lossGrad, rows, false);
+      finite = Float.isFinite(loss);
+      if (finite) {
+        model.observeOutputGrad(lossGrad, rows);
+        kernel.backward(lossGrad, rows, false);
+      }
     } else {
       output = model.forward(batch.features());
       Tensor data = objective.loss(output, batch);
       Tensor total = total(data);
       loss = data.item();
-      if (!Float.isFinite(total.item())) return failed(batch, output, loss, "loss", false);
-      total.backward();
+      finite = Float.isFinite(total.item());
+      if (finite) total.backward();
     }
+    double mean = replicas.combine(step, finite ? loss : Double.NaN);
+    if (!finite) return failed(batch, output, loss, "loss", false);
+    if (!Double.isFinite(mean)) { // nothing to locate here; the dropout generators advance as for any step
+      forwardState.restoreBuffers();
+      return new Outcome(output, loss, Double.NaN, "loss of another replica", "another replica's batch");
+    }
+    double reported = mean;
     double sq = gradNorm.squared();
-    if (!Double.isFinite(sq)) return failed(batch, output, loss, "gradient of " + firstNonFinite(), true);
+    if (!Double.isFinite(sq)) return failed(batch, output, (float) reported, "gradient of " + firstNonFinite(), true);
     for (TrainListener l : listeners) l.afterBackward(step, model);
     if (settings.clipNorm() > 0) Clip.byGlobalNorm(params, settings.clipNorm(), Math.sqrt(sq));
     if (settings.clipValue() > 0) Clip.byValue(params, settings.clipValue());
     optimizer.step();
-    return new Outcome(output, loss, Math.sqrt(sq), null, null);
+    return new Outcome(output, reported, Math.sqrt(sq), null, null);
   }
 
   private String firstNonFinite() {
