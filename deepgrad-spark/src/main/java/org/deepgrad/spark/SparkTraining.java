@@ -27,8 +27,8 @@ import scala.reflect.ClassTag$;
  * <pre>{@code
  * SparkTraining spark = new SparkTraining(session, 2);
  * TrainingJob job = TrainingJob.of(() -> spec, 42, params -> Optimizers.adam(params, Adam.defaults()),
- *     steps -> Schedule.cosine(steps, 0), TrainerSettings.defaults().withEpochs(30)
- *         .withCheckpoints(null, 0, 1, 3), 32);
+ *     steps -> Schedule.cosine(steps, 0), TrainerSettings.defaults().withEpochs(30), 32)
+ *     .withCheckpoints(0, 1, 3);
  * DistributedResult r = spark.fit(job, Mnist.trainTest().train(), null, Path.of("runs/spark"), false);
  * }</pre>
  *

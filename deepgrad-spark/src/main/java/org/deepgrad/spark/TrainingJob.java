@@ -33,12 +33,24 @@ public record TrainingJob(ModelFactory model, long seed, OptimizerFactory optimi
    * A job with gradient averaging and diagnostics every 50 steps.
    *
    * @param settings every trainer setting but the schedule (a {@code ScheduleFactory} here), the
-   *     checkpoint folder (the run's own) and early stopping (not available)
+   *     checkpoint folder (the run's own: its cadence comes from {@link #withCheckpoints}, or from settings
+   *     given with any folder) and early stopping (not available)
    */
   public static TrainingJob of(ModelFactory model, long seed, OptimizerFactory optimizer, ScheduleFactory schedule,
       TrainerSettings settings, int batchSize) {
     return new TrainingJob(model, seed, optimizer, schedule, JobSettings.of(settings), batchSize, Averaging.gradients(),
         50);
+  }
+
+  /**
+   * This job writing each replica's checkpoints every so many updates and epochs (0 = not), keeping the
+   * newest {@code keep}, in the run's folder (a last one is always written when the run stops).
+   */
+  public TrainingJob withCheckpoints(long everySteps, int everyEpochs, int keep) {
+    JobSettings s = settings;
+    return new TrainingJob(model, seed, optimizer, schedule, new JobSettings(s.epochs(), s.maxSteps(), s.l2(),
+        s.clipNorm(), s.clipValue(), s.scheduleUnit(), everySteps, everyEpochs, keep, s.nonFinite(), s.maxBackoffs()),
+        batchSize, averaging, diagnoseEvery);
   }
 
   /** This job with another averaging. */
