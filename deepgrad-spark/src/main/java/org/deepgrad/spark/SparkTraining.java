@@ -89,8 +89,11 @@ public final class SparkTraining {
     Broadcast<List<Sample>> val = validation == null ? null
         : context.broadcast(Shards.samples(checked(validation, spec), 1));
     ClassTag<DistributedResult> tag = ClassTag$.MODULE$.apply(DistributedResult.class);
+    // The shuffle after the barrier stage makes it a map stage, which Spark retries as a whole when a task or
+    // an executor is lost; a barrier result stage it would abort instead (its output may be committed).
     List<DistributedResult> results = samples.rdd().barrier()
-        .mapPartitions(new ReplicaTask(job, out.toAbsolutePath(), val, resume), false, tag).toJavaRDD().collect();
+        .mapPartitions(new ReplicaTask(job, out.toAbsolutePath(), val, resume), false, tag).toJavaRDD()
+        .repartition(1).collect();
     if (val != null) val.destroy();
     if (results.size() != 1) throw new IllegalStateException("expected replica 0's result, got " + results.size());
     return results.get(0);
