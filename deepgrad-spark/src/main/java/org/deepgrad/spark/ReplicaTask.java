@@ -20,6 +20,8 @@ import scala.runtime.AbstractFunction1;
  */
 final class ReplicaTask extends AbstractFunction1<Iterator<Sample>, Iterator<DistributedResult>>
     implements Serializable {
+  /** How often a waiting exchange looks at its answer ({@link BarrierCollective}). */
+  static final long WAKE_MICROS = 500;
   private final TrainingJob job;
   private final String out;
   private final Broadcast<List<Sample>> validation;
@@ -42,7 +44,7 @@ final class ReplicaTask extends AbstractFunction1<Iterator<Sample>, Iterator<Dis
     Dataset val = r == 0 && validation != null
         ? Shards.toDataset(validation.value().iterator(), spec.inputs(), spec.outputs()) : null;
     try {
-      DistributedResult result = Replica.run(job, r, n, shard, val, Path.of(out), new BarrierCollective(context),
+      DistributedResult result = Replica.run(job, r, n, shard, val, Path.of(out), new BarrierCollective(context, WAKE_MICROS),
           resume || context.stageAttemptNumber() > 0);
       List<DistributedResult> one = result == null ? List.of() : List.of(result);
       return CollectionConverters.asScala(one.iterator());
