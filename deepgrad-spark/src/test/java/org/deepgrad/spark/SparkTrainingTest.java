@@ -32,7 +32,7 @@ class SparkTrainingTest {
     Dataset train = Runs.data(256);
     TrainingJob job = Runs.job(true, 2);
     Dataset validation = Runs.data(64);
-    DistributedResult r = new SparkTraining(LocalSpark.session(), 2).fit(job, train, validation, tmp.resolve("spark"),
+    DistributedResult r = new SparkTraining(SparkTests.session(), 2).fit(job, train, validation, tmp.resolve("spark"),
         false);
     LocalReplicas.run(job, 2, train, validation, tmp.resolve("threads"), false);
     assertEquals("COMPLETED", r.stopReason());
@@ -54,9 +54,9 @@ class SparkTrainingTest {
       rows.add(RowFactory.create(Vectors.dense(x), (double) train.labels()[i]));
     }
     StructType schema = new StructType().add("features", SQLDataTypes.VectorType()).add("label", DataTypes.DoubleType);
-    var frame = LocalSpark.session().createDataFrame(rows, schema).repartition(3);
-    SparkTraining spark = new SparkTraining(LocalSpark.session(), 2);
-    spark.fit(job, LocalSpark.session().createDataFrame(rows, schema), "features", "label", null, tmp.resolve("frame"),
+    var frame = SparkTests.session().createDataFrame(rows, schema).repartition(3);
+    SparkTraining spark = new SparkTraining(SparkTests.session(), 2);
+    spark.fit(job, SparkTests.session().createDataFrame(rows, schema), "features", "label", null, tmp.resolve("frame"),
         false);
     spark.fit(job, train, null, tmp.resolve("dataset"), false);
     assertEquals(0, Runs.maxDifference(Runs.saved(tmp.resolve("frame")), Runs.saved(tmp.resolve("dataset"))));
@@ -77,7 +77,7 @@ class SparkTrainingTest {
             return cosine.lr(k, lr);
           };
         }, TrainerSettings.defaults().withEpochs(3), Runs.BATCH).withCheckpoints(0, 1, 3);
-    SparkTraining spark = new SparkTraining(LocalSpark.session(), 2);
+    SparkTraining spark = new SparkTraining(SparkTests.session(), 2);
     DistributedResult r = spark.fit(failing, train, null, tmp.resolve("retried"), false);
     spark.fit(whole, train, null, tmp.resolve("whole"), false);
     assertEquals(8, r.resumedFrom(), "the retried stage resumed from epoch 1's checkpoint");
@@ -88,12 +88,12 @@ class SparkTrainingTest {
   @Test
   void aFolderWithAnotherRunsCheckpointsIsRefused() throws Exception {
     Dataset train = Runs.data(64);
-    SparkTraining spark = new SparkTraining(LocalSpark.session(), 2);
+    SparkTraining spark = new SparkTraining(SparkTests.session(), 2);
     spark.fit(Runs.job(false, 1), train, null, tmp, false);
     var e = assertThrows(IllegalArgumentException.class, () -> spark.fit(Runs.job(false, 1), train, null, tmp, false));
     assertTrue(e.getMessage().contains("holds the checkpoints of an earlier run"), e.getMessage());
     var wrongCount = assertThrows(IllegalArgumentException.class,
-        () -> new SparkTraining(LocalSpark.session(), 1).fit(Runs.job(false, 1), train, null, tmp, true));
+        () -> new SparkTraining(SparkTests.session(), 1).fit(Runs.job(false, 1), train, null, tmp, true));
     assertTrue(wrongCount.getMessage().contains("replicas [0, 1] but this run has 1"), wrongCount.getMessage());
   }
 }
