@@ -44,6 +44,26 @@ final class Runs {
         .withCheckpoints(0, 1, 3);
   }
 
+  /**
+   * The standalone cluster's run: {@link #job} without batch norm over 5 epochs, each update at least
+   * 10 ms long (a sleep in the schedule), so a test can kill an executor after the first checkpoint
+   * and before the end (63 updates an epoch on 1000 rows per replica).
+   */
+  static TrainingJob clusterJob() {
+    return TrainingJob.of(() -> spec(false), SEED, params -> Optimizers.adam(params, Adam.defaults().lr(1e-2)),
+        steps -> {
+          Schedule cosine = Schedule.cosine(steps, 0);
+          return (k, lr) -> {
+            try {
+              Thread.sleep(10);
+            } catch (InterruptedException e) {
+              Thread.currentThread().interrupt();
+            }
+            return cosine.lr(k, lr);
+          };
+        }, TrainerSettings.defaults().withEpochs(5), BATCH).withCheckpoints(0, 1, 3);
+  }
+
   /** The weights a run saved in {@code out}. */
   static Map<String, Tensor> saved(Path out) throws IOException {
     return ModelFiles.load(out).model().stateDict();
