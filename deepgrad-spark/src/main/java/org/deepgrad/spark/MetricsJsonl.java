@@ -4,6 +4,7 @@ import java.io.BufferedWriter;
 import java.io.Closeable;
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.nio.channels.FileChannel;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -40,6 +41,7 @@ final class MetricsJsonl implements TrainListener, Closeable {
 
   MetricsJsonl(Path dir, boolean append, DataLoader<?> loader, int every, int replicas) throws IOException {
     Files.createDirectories(dir);
+    if (append) dropTornLine(dir.resolve(FILE));
     this.out = Files.newBufferedWriter(dir.resolve(FILE), StandardCharsets.UTF_8, StandardOpenOption.CREATE,
         StandardOpenOption.WRITE, append ? StandardOpenOption.APPEND : StandardOpenOption.TRUNCATE_EXISTING);
     this.loader = loader;
@@ -55,8 +57,7 @@ final class MetricsJsonl implements TrainListener, Closeable {
     samples += e.samples();
     long step = (long) e.epoch() * loader.batchesPerEpoch() + batch;
     if (step % every != 0) return;
-    Map<String, Object> r = new LinkedHashMap<>();
-    r.put("event", "step");
+    Map<String, Object> r = record("step");
     r.put("epoch", e.epoch() + 1);
     r.put("step", step);
     r.put("batch", batch);
@@ -72,8 +73,7 @@ final class MetricsJsonl implements TrainListener, Closeable {
 
   @Override
   public void onEpoch(EpochEvent e) {
-    Map<String, Object> r = new LinkedHashMap<>();
-    r.put("event", "epoch");
+    Map<String, Object> r = record("epoch");
     r.put("epoch", e.epoch() + 1);
     r.put("step", e.step());
     put(r, "", e.train());
@@ -83,18 +83,21 @@ final class MetricsJsonl implements TrainListener, Closeable {
 
   @Override
   public void onCheckpoint(Path file) {
-    write(new LinkedHashMap<>(Map.of("event", "checkpoint", "file", file.getFileName().toString())));
+    Map<String, Object> r = record("checkpoint");
+    r.put("file", file.getFileName().toString());
+    write(r);
   }
 
   @Override
   public void onWarning(String message) {
-    write(new LinkedHashMap<>(Map.of("event", "warning", "message", message)));
+    Map<String, Object> r = record("warning");
+    r.put("message", message);
+    write(r);
   }
 
   @Override
   public void onEnd(TrainResult result) {
-    Map<String, Object> r = new LinkedHashMap<>();
-    r.put("event", "end");
+    Map<String, Object> r = record("end");
     r.put("reason", result.stopReason().name());
     r.put("steps", result.steps());
     r.put("epochs", result.epochs());
@@ -104,6 +107,26 @@ final class MetricsJsonl implements TrainListener, Closeable {
   @Override
   public void close() throws IOException {
     out.close();
+  }
+
+  /** Cuts what follows the last newline: a record a killed replica 0 left half-written. */
+  private static void dropTornLine(Path file) throws IOException {
+    if (!Files.exists(file)) return;
+    byte[] bytes = Files.readAllBytes(file);
+    int end = bytes.length;
+    while (end > 0 && bytes[end - 1] != '\n') end--;
+    if (end < bytes.length) {
+      try (FileChannel ch = FileChannel.open(file, StandardOpenOption.WRITE)) {
+        ch.truncate(end);
+      }
+    }
+  }
+
+  /** A record's fields, the event first. */
+  private static Map<String, Object> record(String event) {
+    Map<String, Object> r = new LinkedHashMap<>();
+    r.put("event", event);
+    return r;
   }
 
   private static void put(Map<String, Object> r, String prefix, Metrics m) {

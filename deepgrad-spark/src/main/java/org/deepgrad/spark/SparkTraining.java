@@ -15,6 +15,7 @@ import org.apache.spark.sql.Row;
 import org.apache.spark.sql.SparkSession;
 import org.deepgrad.data.Dataset;
 import org.deepgrad.nn.ModelSpec;
+import org.deepgrad.tensor.Rng;
 import scala.Tuple2;
 import scala.reflect.ClassTag;
 import scala.reflect.ClassTag$;
@@ -89,22 +90,32 @@ public final class SparkTraining {
     Broadcast<List<Sample>> val = validation == null ? null
         : context.broadcast(Shards.samples(checked(validation, spec), 1));
     ClassTag<DistributedResult> tag = ClassTag$.MODULE$.apply(DistributedResult.class);
-    // The shuffle after the barrier stage makes it a map stage, which Spark retries as a whole when a task or
-    // an executor is lost; a barrier result stage it would abort instead (its output may be committed).
-    List<DistributedResult> results = samples.rdd().barrier()
-        .mapPartitions(new ReplicaTask(job, out.toAbsolutePath(), val, resume), false, tag).toJavaRDD()
-        .repartition(1).collect();
-    if (val != null) val.destroy();
+    List<DistributedResult> results;
+    try {
+      // The shuffle after the barrier stage makes it a map stage, which Spark retries as a whole when a task or
+      // an executor is lost; a barrier result stage it would abort instead (its output may be committed).
+      results = samples.rdd().barrier()
+          .mapPartitions(new ReplicaTask(job, out.toAbsolutePath(), val, resume), false, tag).toJavaRDD()
+          .repartition(1).collect();
+    } finally {
+      if (val != null) val.destroy();
+    }
     if (results.size() != 1) throw new IllegalStateException("expected replica 0's result, got " + results.size());
     return results.get(0);
   }
 
+  /**
+   * The job's model spec, after trying its factories here on the driver: a mistake in them (an unknown
+   * optimizer, a bad schedule) is then one clear error instead of failed tasks on every stage attempt.
+   */
   private static ModelSpec checkedSpec(TrainingJob job, int inputs) {
     ModelSpec spec = job.model().spec();
     if (inputs >= 0 && spec.inputs() != inputs) {
       throw new IllegalArgumentException("the model takes " + spec.inputs() + " inputs but the data has " + inputs
           + " features per row; build the model for the data");
     }
+    job.optimizer().create(spec.build(new Rng(job.seed())).namedParameters());
+    job.schedule().create(job.settings().scheduleSteps(1)).lr(0, 1);
     return spec;
   }
 

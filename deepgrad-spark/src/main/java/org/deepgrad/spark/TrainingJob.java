@@ -1,6 +1,8 @@
 package org.deepgrad.spark;
 
 import java.io.Serializable;
+import java.nio.file.Path;
+import org.deepgrad.optim.schedule.Schedule;
 import org.deepgrad.train.TrainerSettings;
 
 /**
@@ -27,6 +29,7 @@ public record TrainingJob(ModelFactory model, long seed, OptimizerFactory optimi
     if (diagnoseEvery < 0) {
       throw new IllegalArgumentException("diagnoseEvery " + diagnoseEvery + "; give 0 (off) or a step interval >= 1");
     }
+    settings.settings(Schedule.constant(), Path.of(Replica.CHECKPOINTS)); // TrainerSettings' checks, on the driver
   }
 
   /**

@@ -16,7 +16,8 @@ public final class ClusterDriver {
         .config("spark.ui.enabled", "false").config("spark.executor.cores", "1").config("spark.cores.max", "2")
         .config("spark.executor.memory", "512m").config("spark.executor.extraClassPath", args[2])
         .config("spark.executor.extraJavaOptions", System.getProperty("cluster.jvm.options", ""))
-        .config("spark.scheduler.barrier.maxConcurrentTasksCheck.interval", "1s").getOrCreate();
+        .config("spark.scheduler.barrier.maxConcurrentTasksCheck.interval", "1s")
+        .config("spark.scheduler.barrier.maxConcurrentTasksCheck.maxFailures", "180").getOrCreate();
     spark.sparkContext().setLogLevel("WARN");
     DistributedResult r = new SparkTraining(spark, 2).fit(Runs.clusterJob(), Runs.data(2000), null, Path.of(args[1]),
         false);

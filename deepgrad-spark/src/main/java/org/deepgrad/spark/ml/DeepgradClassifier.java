@@ -4,7 +4,9 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Comparator;
 import java.util.Map;
+import java.util.stream.Stream;
 import org.apache.spark.ml.classification.ProbabilisticClassifier;
 import org.apache.spark.ml.linalg.Vector;
 import org.apache.spark.ml.param.BooleanParam;
@@ -20,6 +22,7 @@ import org.apache.spark.ml.util.DefaultParamsWritable;
 import org.apache.spark.ml.util.Identifiable;
 import org.apache.spark.ml.util.MLReader;
 import org.apache.spark.sql.Dataset;
+import org.apache.spark.sql.Row;
 import org.apache.spark.sql.SparkSession;
 import org.deepgrad.nn.ModelSpec;
 import org.deepgrad.optim.OptimizerRegistry;
@@ -144,8 +147,10 @@ public final class DeepgradClassifier
   @Override
   public DeepgradClassificationModel train(Dataset<?> dataset) {
     SparkSession spark = dataset.sparkSession();
+    Object[] first = (Object[]) dataset.select($(featuresCol())).take(1);
+    if (first.length == 0) throw new IllegalArgumentException("the training DataFrame has no rows; give it some");
+    int inputs = ((Vector) ((Row) first[0]).get(0)).size();
     int classes = getNumClasses(dataset, getNumClasses$default$2());
-    int inputs = ((Vector) dataset.select($(featuresCol())).head().get(0)).size();
     int n = (Integer) $(replicas) > 0 ? (Integer) $(replicas) : spark.sparkContext().defaultParallelism();
     int global = (Integer) $(batchSize);
     if (global % n != 0) {
@@ -169,16 +174,28 @@ public final class DeepgradClassifier
     TrainingJob job = TrainingJob.of(() -> ModelSpec.mlp(inputs, hidden, classes, act, in, bn, drop, false), (Long) $(seed),
         params -> OptimizerRegistry.create(opt, Map.of("lr", rate), params), steps -> Schedules.parse(sched, steps),
         TrainerSettings.defaults().withEpochs((Integer) $(epochs)), global / n).withCheckpoints(0, 1, 3);
+    boolean temporary = $(runDir).isEmpty();
     try {
-      Path out = $(runDir).isEmpty() ? Files.createTempDirectory("deepgrad-spark-") : Path.of($(runDir));
-      DistributedResult result = new SparkTraining(spark, n).fit(job, dataset.toDF(), $(featuresCol()), $(labelCol()),
-          null, out, false);
-      if (!result.modelSaved()) {
-        throw new IllegalStateException("training stopped without a model: " + result + ". Lower the learning rate (lr)");
+      Path out = temporary ? Files.createTempDirectory("deepgrad-spark-") : Path.of($(runDir));
+      try {
+        DistributedResult result = new SparkTraining(spark, n).fit(job, dataset.toDF(), $(featuresCol()),
+            $(labelCol()), null, out, false);
+        if (!result.modelSaved()) {
+          throw new IllegalStateException("training stopped without a model: " + result + ". Lower the learning rate (lr)");
+        }
+        return copyValues(DeepgradClassificationModel.fromRun(uid, out), ParamMap.empty()).setParent(this);
+      } finally {
+        if (temporary) deleteTree(out);
       }
-      return copyValues(DeepgradClassificationModel.fromRun(uid, out), ParamMap.empty()).setParent(this);
     } catch (IOException e) {
       throw new UncheckedIOException(e);
+    }
+  }
+
+  /** Removes a temporary run folder once its model is read. */
+  private static void deleteTree(Path dir) throws IOException {
+    try (Stream<Path> files = Files.walk(dir)) {
+      for (Path p : files.sorted(Comparator.reverseOrder()).toList()) Files.delete(p);
     }
   }
 

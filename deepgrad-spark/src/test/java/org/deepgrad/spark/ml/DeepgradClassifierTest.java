@@ -118,6 +118,8 @@ class DeepgradClassifierTest {
     assertTrue(opt.getMessage().contains("unknown optimizer 'adamm'"), opt.getMessage());
     var act = assertThrows(IllegalArgumentException.class, () -> small().setActivation("relux").fit(data));
     assertTrue(act.getMessage().contains("relux"), act.getMessage());
+    var empty = assertThrows(IllegalArgumentException.class, () -> small().fit(data.limit(0)));
+    assertTrue(empty.getMessage().contains("has no rows"), empty.getMessage());
   }
 
 }
