@@ -59,6 +59,7 @@ public final class SparkTraining {
   public DistributedResult fit(TrainingJob job, Dataset train, Dataset validation, Path out, boolean resume)
       throws IOException {
     ModelSpec spec = checkedSpec(job, train.inputSize());
+    checkSlots();
     checkRows(train.size());
     prepare(out, resume);
     JavaRDD<Sample> samples = context.parallelize(Shards.samples(train, replicas), replicas);
@@ -73,6 +74,7 @@ public final class SparkTraining {
   public DistributedResult fit(TrainingJob job, org.apache.spark.sql.Dataset<Row> frame, String featuresCol,
       String labelCol, Dataset validation, Path out, boolean resume) throws IOException {
     ModelSpec spec = checkedSpec(job, -1);
+    checkSlots();
     long n = frame.count();
     checkRows(n);
     prepare(out, resume);
@@ -125,6 +127,20 @@ public final class SparkTraining {
           + " model takes " + spec.inputs() + "; give it the training data's features");
     }
     return validation;
+  }
+
+  /**
+   * In local mode, that the replicas fit the threads at once: Spark would otherwise retry the barrier
+   * stage's slot check for minutes before failing. (A cluster's executors may still be registering, so
+   * there Spark's own check decides.)
+   */
+  private void checkSlots() {
+    String master = context.sc().master();
+    if (master.startsWith("local") && replicas > context.defaultParallelism()) {
+      throw new IllegalArgumentException(replicas + " replicas, but " + master + " runs " + context.defaultParallelism()
+          + " tasks at once, and every replica is a task running at the same time; use at most "
+          + context.defaultParallelism() + " replicas, or a master with more threads (local[" + replicas + "])");
+    }
   }
 
   private void checkRows(long n) {

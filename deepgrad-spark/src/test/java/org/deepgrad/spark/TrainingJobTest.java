@@ -45,6 +45,13 @@ class TrainingJobTest {
   }
 
   @Test
+  void moreReplicasThanLocalThreadsAreRefused() {
+    var e = assertThrows(IllegalArgumentException.class,
+        () -> new SparkTraining(SparkTests.session(), 3).fit(Runs.job(false, 1), Runs.data(32), null, tmp, false));
+    assertTrue(e.getMessage().contains("3 replicas, but local[2] runs 2 tasks at once"), e.getMessage());
+  }
+
+  @Test
   void aResumedMetricsLogDropsAHalfWrittenRecord() throws Exception {
     Files.writeString(tmp.resolve(MetricsJsonl.FILE), "{\"event\":\"epoch\",\"epoch\":1}\n{\"event\":\"st");
     DataLoader<?> loader = DataLoader.miniBatch(Runs.data(32), 8, 1);
