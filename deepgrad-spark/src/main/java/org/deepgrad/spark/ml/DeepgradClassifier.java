@@ -94,8 +94,9 @@ public final class DeepgradClassifier
     seed = new LongParam(this, "seed", "seeds the weights, the data order and dropout");
     replicas = new IntParam(this, "replicas", "data-parallel replicas (Spark tasks at once); 0: the default"
         + " parallelism", ParamValidators.gtEq(0));
-    runDir = new Param<>(this, "runDir", "where each fit writes its run (checkpoints, metrics, model), a folder every"
-        + " executor reaches; empty: a new temporary folder (fine for local mode)");
+    runDir = new Param<>(this, "runDir", "a folder every executor reaches, in which each fit makes its run's folder"
+        + " (fit-*: checkpoints, metrics.jsonl, model files) and keeps it; empty: a temporary folder, removed after"
+        + " the fit (fine in local mode)");
     setDefault(hiddenLayers, new int[] {128, 64, 32});
     setDefault(activation, "relu");
     setDefault(init, "");
@@ -162,21 +163,17 @@ public final class DeepgradClassifier
     String in = $(init).isEmpty() ? null : $(init);
     boolean bn = (Boolean) $(batchNorm);
     double drop = (Double) $(dropout);
-    ModelSpec.mlp(inputs, hidden, classes, act, in, bn, drop, false); // bad settings fail here, on the driver
     String opt = $(optimizer);
     double rate = (Double) $(lr);
-    if (!OptimizerRegistry.names().contains(opt.toLowerCase(java.util.Locale.ROOT))) {
-      throw new IllegalArgumentException("unknown optimizer '" + opt + "'; known: " + String.join(", ",
-          OptimizerRegistry.names()));
-    }
     String sched = $(schedule);
-    Schedules.parse(sched, 1000);
+    // SparkTraining builds the model, optimizer and schedule once on the driver: bad settings fail there
     TrainingJob job = TrainingJob.of(() -> ModelSpec.mlp(inputs, hidden, classes, act, in, bn, drop, false), (Long) $(seed),
         params -> OptimizerRegistry.create(opt, Map.of("lr", rate), params), steps -> Schedules.parse(sched, steps),
         TrainerSettings.defaults().withEpochs((Integer) $(epochs)), global / n).withCheckpoints(0, 1, 3);
     boolean temporary = $(runDir).isEmpty();
     try {
-      Path out = temporary ? Files.createTempDirectory("deepgrad-spark-") : Path.of($(runDir));
+      Path out = temporary ? Files.createTempDirectory("deepgrad-spark-")
+          : Files.createTempDirectory(Files.createDirectories(Path.of($(runDir))), "fit-");
       try {
         DistributedResult result = new SparkTraining(spark, n).fit(job, dataset.toDF(), $(featuresCol()),
             $(labelCol()), null, out, false);
