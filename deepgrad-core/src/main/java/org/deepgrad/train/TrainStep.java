@@ -32,7 +32,8 @@ import org.deepgrad.tensor.Tensor;
  */
 public final class TrainStep<S extends Samples<S>> {
   /**
-   * What happened: the batch's output and data loss; the pre-clip gradient norm; null, or what was
+   * What happened: the batch's output and data loss (in a data-parallel run, the replicas' mean loss);
+   * the pre-clip gradient norm; null, or what was
    * non-finite, in which case nothing was updated, and where it first arose ({@link NonFinite#where()}).
    */
   public record Outcome(Tensor output, double loss, double gradNorm, String nonFinite, String where) {}
