@@ -30,13 +30,25 @@ final class AccuracyTally implements Tally<Dataset> {
   }
 
   @Override
+  public void merge(double[] sums) {
+    check(sums);
+    rows += sums[0];
+    lossSum += sums[1];
+    correct += sums[2];
+  }
+
+  @Override
   public void restore(double[] sums) {
+    check(sums);
+    rows = sums[0];
+    lossSum = sums[1];
+    correct = sums[2];
+  }
+
+  private static void check(double[] sums) {
     if (sums.length != 3) {
       throw new IllegalArgumentException("classification metric sums are 3 numbers, got " + sums.length
           + "; the checkpoint was saved for another objective");
     }
-    rows = sums[0];
-    lossSum = sums[1];
-    correct = sums[2];
   }
 }

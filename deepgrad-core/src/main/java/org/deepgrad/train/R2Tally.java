@@ -39,12 +39,37 @@ final class R2Tally implements Tally<Regression> {
         batchSsTot += d * d;
         ssRes[j] += e * e;
       }
-      double delta = batchMean - mean[j];
-      mean[j] += delta * n / (rows + n);
-      ssTot[j] += batchSsTot + delta * delta * rows * n / (rows + n);
+      mergeMoments(j, n, batchMean, batchSsTot);
     }
     rows += n;
     lossSum += meanLoss * n;
+  }
+
+  /** Chan et al.: the pooled mean and SS_tot of output j after n more rows with that mean and SS_tot. */
+  private void mergeMoments(int j, double n, double otherMean, double otherSsTot) {
+    double delta = otherMean - mean[j];
+    mean[j] += delta * n / (rows + n);
+    ssTot[j] += otherSsTot + delta * delta * rows * n / (rows + n);
+  }
+
+  @Override
+  public void merge(double[] s) {
+    check(s);
+    int k = (s.length - 2) / 3;
+    if (s[0] == 0) return;
+    if (rows == 0) {
+      restore(s);
+      return;
+    }
+    if (k != ssRes.length) {
+      throw new IllegalArgumentException("regression sums of " + k + " outputs cannot merge with " + ssRes.length);
+    }
+    for (int j = 0; j < k; j++) {
+      ssRes[j] += s[2 + j];
+      mergeMoments(j, s[0], s[2 + k + j], s[2 + 2 * k + j]);
+    }
+    rows += s[0];
+    lossSum += s[1];
   }
 
   @Override
@@ -73,15 +98,19 @@ final class R2Tally implements Tally<Regression> {
 
   @Override
   public void restore(double[] s) {
-    if (s.length < 2 || (s.length - 2) % 3 != 0) {
-      throw new IllegalArgumentException("regression metric sums are 2 + 3k numbers, got " + s.length
-          + "; the checkpoint was saved for another objective");
-    }
+    check(s);
     int k = (s.length - 2) / 3;
     rows = s[0];
     lossSum = s[1];
     ssRes = Arrays.copyOfRange(s, 2, 2 + k);
     mean = Arrays.copyOfRange(s, 2 + k, 2 + 2 * k);
     ssTot = Arrays.copyOfRange(s, 2 + 2 * k, 2 + 3 * k);
+  }
+
+  private static void check(double[] s) {
+    if (s.length < 2 || (s.length - 2) % 3 != 0) {
+      throw new IllegalArgumentException("regression metric sums are 2 + 3k numbers, got " + s.length
+          + "; the checkpoint was saved for another objective");
+    }
   }
 }

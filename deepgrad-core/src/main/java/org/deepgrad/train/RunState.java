@@ -34,6 +34,7 @@ final class RunState<S extends Samples<S>> {
   Optional<Metrics> lastTrain = Optional.empty();
   Optional<Metrics> lastValidation = Optional.empty();
   private Tally<S> epochTally;
+  private ReplicaSync replicas = ReplicaSync.SINGLE;
 
   RunState(Module model, Objective<S> objective, Optimizer optimizer, DataLoader<S> loader, EarlyStopping rule) {
     this.model = model;
@@ -43,6 +44,11 @@ final class RunState<S extends Samples<S>> {
     this.fingerprint = Checkpoint.fingerprint(model);
     this.watch = new EarlyStopper(rule);
     this.epochTally = objective.tally();
+  }
+
+  /** Sums each epoch's training metrics over the replicas of a data-parallel run (the default: one). */
+  void syncWith(ReplicaSync sync) {
+    this.replicas = sync;
   }
 
   /** Counts an update and adds its batch to the epoch's metrics; returns the step event. */
@@ -71,6 +77,11 @@ final class RunState<S extends Samples<S>> {
 
   /** Closes the epoch's training metrics; returns the epoch event. */
   EpochEvent epochEnded(int epoch, Optional<Metrics> validation) {
+    double[][] replicaSums = replicas.gatherTallies(epochTally.sums());
+    if (replicaSums.length > 1) {
+      epochTally = objective.tally();
+      for (double[] sums : replicaSums) epochTally.merge(sums);
+    }
     Metrics train = epochTally.metrics();
     epochTally = objective.tally();
     lastTrain = Optional.of(train);

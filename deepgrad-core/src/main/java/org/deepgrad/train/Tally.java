@@ -21,6 +21,14 @@ public interface Tally<S> {
   double[] sums();
 
   /**
+   * Adds the rows another tally of this kind has summed ({@link #sums()}), as if they had been added
+   * here: a data-parallel run's replicas merge their epoch's sums this way.
+   *
+   * @throws IllegalArgumentException when they do not come from a tally of this kind
+   */
+  void merge(double[] sums);
+
+  /**
    * Replaces the sums with saved ones.
    *
    * @throws IllegalArgumentException when they do not come from a tally of this kind

@@ -50,6 +50,7 @@ public final class TrainStep<S extends Samples<S>> {
   private final BufferedLoss<S> bufferedLoss;
   private float[] lossGrad;
   private long bufferedSteps;
+  private ReplicaSync replicas = ReplicaSync.SINGLE;
 
   /**
    * The steps of a {@link Trainer} with these parts and no listeners, for a loop of one's own (the
@@ -83,6 +84,11 @@ public final class TrainStep<S extends Samples<S>> {
     this.bufferedLoss = k == null ? null : loss;
   }
 
+  /** Combines each step's gradients with those of the other replicas of a data-parallel run (the default: none). */
+  void syncWith(ReplicaSync sync) {
+    this.replicas = sync;
+  }
+
   /** Whether steps can take the allocation-free path (the model and objective have buffered forms, no L2). */
   boolean hasBufferedPass() {
     return pass != null;
@@ -103,6 +109,7 @@ public final class TrainStep<S extends Samples<S>> {
     forwardState.save();
     Tensor output;
     float loss;
+    boolean finite;
     if (bufferedPassApplies()) {
       bufferedSteps++;
       Tensor x = batch.features();
@@ -112,24 +119,32 @@ public final class TrainStep<S extends Samples<S>> {
       output = Tensor.of(out, rows, out.length / rows);
       lossGrad = BufferedPass.sized(lossGrad, out.length);
       loss = bufferedLoss.apply(out, rows, batch, lossGrad);
-      if (!Float.isFinite(loss)) return failed(batch, output, loss, "loss", false);
-      model.observeOutputGrad(lossGrad, rows);
-      pass.backward(lossGrad, rows, false);
+      finite = Float.isFinite(loss);
+      if (finite) {
+        model.observeOutputGrad(lossGrad, rows);
+        pass.backward(lossGrad, rows, false);
+      }
     } else {
       output = model.forward(batch.features());
       Tensor data = objective.loss(output, batch);
       Tensor total = total(data);
       loss = data.item();
-      if (!Float.isFinite(total.item())) return failed(batch, output, loss, "loss", false);
-      Autograd.backward(total);
+      finite = Float.isFinite(total.item());
+      if (finite) Autograd.backward(total);
+    }
+    double mean = replicas.combine(step, finite ? loss : Double.NaN);
+    if (!finite) return failed(batch, output, loss, "loss", false);
+    if (!Double.isFinite(mean)) { // nothing to locate here; the dropout generators advance as for any step
+      forwardState.restoreBuffers();
+      return new Outcome(output, loss, Double.NaN, "loss of another replica", "another replica's batch");
     }
     double sq = gradNorm.squared();
-    if (!Double.isFinite(sq)) return failed(batch, output, loss, "gradient of " + firstNonFinite(), true);
+    if (!Double.isFinite(sq)) return failed(batch, output, (float) mean, "gradient of " + firstNonFinite(), true);
     for (TrainListener l : listeners) l.afterBackward(step, model);
     if (settings.clipNorm() > 0) Clip.byGlobalNorm(params, settings.clipNorm(), Math.sqrt(sq));
     if (settings.clipValue() > 0) Clip.byValue(params, settings.clipValue());
     optimizer.step();
-    return new Outcome(output, loss, Math.sqrt(sq), null, null);
+    return new Outcome(output, mean, Math.sqrt(sq), null, null);
   }
 
   private String firstNonFinite() {

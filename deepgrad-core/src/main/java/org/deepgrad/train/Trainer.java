@@ -76,6 +76,21 @@ public final class Trainer<S extends Samples<S>> {
     }
   }
 
+  /**
+   * Makes this trainer one replica of a data-parallel run: each step's gradients and each epoch's
+   * training metrics are combined with the other replicas' through {@code sync}; returns this. Call
+   * before {@link #fit()}. Early stopping is not allowed: each replica would judge on its own.
+   */
+  public Trainer<S> syncReplicas(ReplicaSync sync) {
+    if (settings.earlyStopping() != null) {
+      throw new IllegalArgumentException("early stopping is not available in a data-parallel run (each replica"
+          + " would decide on its own); turn it off, or stop after a fixed number of epochs");
+    }
+    trainStep.syncWith(sync);
+    state.syncWith(sync);
+    return this;
+  }
+
   /** Adds a listener, called after those added before; returns this. */
   public Trainer<S> addListener(TrainListener listener) {
     listeners.add(listener);
