@@ -13,6 +13,7 @@ import java.util.concurrent.Callable;
 import org.deepgrad.data.Samples;
 import org.deepgrad.diagnostics.Finding;
 import org.deepgrad.io.AtomicFiles;
+import org.deepgrad.io.FolderLock;
 import org.deepgrad.train.DiagnosticsListener;
 import org.deepgrad.train.TrainResult;
 import picocli.CommandLine.Command;
@@ -75,18 +76,32 @@ final class DiagnoseCommand implements Callable<Integer> {
           + "use 'train --resume --diagnose' to diagnose the rest of a run.");
     }
     TrainConfig c = TrainConfig.loadWithoutOutput(config, options, Clock.systemDefaultZone());
+    Path dir = options.out == null ? null : Path.of(options.out);
+    if (dir != null && RunFolder.holdsRun(dir)) {
+      throw new UsageException("--out " + dir + " holds a 'deepgrad train' run, whose " + Diagnosis.FILE + " the probe "
+          + "would replace; choose another directory for the probe's file.");
+    }
     long limit = c.training().maxSteps() > 0 ? Math.min(steps, c.training().maxSteps()) : steps;
     RunSetup<?> run = RunSetup.build(c, RunSetup.data(c), s -> s.withCheckpoints(null, 0, 0, s.keepCheckpoints())
         .withMaxSteps(limit));
+    long planned = Math.min(limit, (long) c.training().epochs() * run.loader().batchesPerEpoch());
+    if (every > planned) {
+      throw new UsageException("--every " + every + ": the probe takes " + planned + " steps (--steps " + steps
+          + (planned < steps ? ", fewer in this run" : "") + "), so no step would be sampled; give --every at most "
+          + planned + ", or more --steps.");
+    }
     PrintWriter out = spec.commandLine().getOut();
     Diagnosis d = probe(run, out);
     if (json) out.print(DiagnosisJson.text(d));
     else d.print(out);
-    if (options.out != null) {
-      Path dir = Path.of(options.out);
-      TrainRun.createDirectory(dir);
-      AtomicFiles.write(dir.resolve(Diagnosis.FILE), s -> DiagnosisJson.write(d, s));
-      if (!json) out.println("diagnostics written to " + dir.resolve(Diagnosis.FILE));
+    if (dir != null) {
+      Outputs.createDirectory(dir, "--out");
+      Path file = dir.resolve(Diagnosis.FILE);
+      try (FolderLock lock = Locks.hold(dir, "deepgrad diagnose")) {
+        Outputs.write(file.toString(), "Free space on that disk, or choose another directory with --out DIR.",
+            () -> AtomicFiles.write(file, s -> DiagnosisJson.write(d, s)));
+      }
+      if (!json) out.println("diagnostics written to " + file);
     }
     out.flush();
     List<Finding.Kind> found = d.present(kinds);

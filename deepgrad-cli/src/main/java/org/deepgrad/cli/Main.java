@@ -50,6 +50,11 @@ public final class Main implements Callable<Integer> {
         .setExecutionExceptionHandler(failures).setParameterExceptionHandler(failures);
     int code = cmd.execute(args);
     out.flush();
+    if (out.checkError()) { // a PrintWriter keeps its write errors to itself
+      err.println("deepgrad: standard output could not be written (a full disk, or the reader closed the pipe), so "
+          + "what the command printed is incomplete; send it where there is room.");
+      if (code == Failures.OK) code = Failures.BAD_INPUT;
+    }
     err.flush();
     return code;
   }

@@ -6,6 +6,9 @@ import java.nio.file.Path;
 import java.time.Clock;
 import java.util.List;
 import java.util.concurrent.Callable;
+import org.deepgrad.cli.Locks;
+import org.deepgrad.cli.Outputs;
+import org.deepgrad.io.FolderLock;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
@@ -19,8 +22,9 @@ import picocli.CommandLine.Spec;
  * {@code --jobs} at a time; writes {@code results.csv} and {@code results.md}. Every cell's
  * configuration is built before anything runs, so bad input fails at once with exit code 2. A rerun
  * skips the finished cells and resumes interrupted ones; a directory holding results of other
- * settings is refused ({@link SweepState}). Exit code 1 when some cell ended in an error (a cell
- * that diverged, status nan, is a result, not an error). See docs/sweeps.md.
+ * settings is refused ({@link SweepState}). The sweep holds its directory's lock while it runs: a
+ * second sweep (or {@code report}) into it is refused. Exit code 1 when some cell ended in an error (a
+ * cell that diverged, status nan, is a result, not an error). See docs/sweeps.md.
  */
 @Command(name = "sweep", mixinStandardHelpOptions = true, sortOptions = false,
     description = "Train every combination of a grid's axes (depth, activation, lr, ...) and compare them.")
@@ -68,10 +72,14 @@ public final class SweepCommand implements Callable<Integer> {
       console.flush();
       return 0;
     }
-    List<String> deleted = SweepState.check(out, plan, force);
-    if (!deleted.isEmpty()) console.println("--force: deleted " + deleted.size() + " cell(s) run with other settings: " + deleted);
-    SweepState.write(out, g, plan);
-    int perJob = threads != null ? threads : plan.baseThreads();
-    return SweepRun.run(g, plan, out, jobs, perJob, console) ? 0 : CELL_FAILED;
+    SweepState.checkOwn(out); // before the lock file goes in
+    Outputs.createDirectory(out, "--output");
+    try (FolderLock lock = Locks.hold(out, "deepgrad sweep")) {
+      List<String> deleted = SweepState.check(out, plan, force);
+      if (!deleted.isEmpty()) console.println("--force: deleted " + deleted.size() + " cell(s) run with other settings: " + deleted);
+      SweepState.write(out, g, plan);
+      int perJob = threads != null ? threads : plan.baseThreads();
+      return SweepRun.run(g, plan, out, jobs, perJob, console) ? 0 : CELL_FAILED;
+    }
   }
 }
