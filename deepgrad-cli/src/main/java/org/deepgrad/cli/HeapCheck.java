@@ -21,8 +21,8 @@ final class HeapCheck {
   private HeapCheck() {}
 
   /**
-   * Throws when {@code m} exceeds {@code maxHeap} bytes; {@code smaller} names the flags that make
-   * the run smaller, e.g. "a smaller model (--hidden) or batch (--batch-size)".
+   * Throws when {@code m} exceeds {@code maxHeap} bytes; {@code smaller} says how to make the run
+   * smaller, e.g. "train a smaller model (--hidden) or with a smaller batch (--batch-size)".
    */
   static void require(MemoryEstimate m, long maxHeap, String optimizer, int batchSize, String smaller) {
     if (m.total() <= maxHeap) return;
@@ -30,7 +30,7 @@ final class HeapCheck {
     throw new UsageException(String.format(Locale.ROOT, "the run needs at least %s of Java heap (weights %s, "
         + "gradients %s, %s optimizer state and its checkpoint copy %s, training pass at batch size %d %s, data %s), "
         + "more than the %s this Java may use. Give Java a larger heap if the machine has the memory, e.g. -Xmx%dg: "
-        + "DEEPGRAD_JAVA_OPTS=\"-Xmx%dg\" ./deepgrad ..., or java -Xmx%dg -jar ...; or train %s.",
+        + "DEEPGRAD_JAVA_OPTS=\"-Xmx%dg\" ./deepgrad ..., or java -Xmx%dg -jar ...; or %s.",
         size(m.total()), size(m.weights()), size(m.gradients()), optimizer, size(m.optimizer()), batchSize,
         size(m.activations()), size(m.data()), size(maxHeap), suggest, suggest, suggest, smaller));
   }

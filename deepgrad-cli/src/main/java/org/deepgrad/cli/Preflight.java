@@ -26,7 +26,7 @@ record Preflight(ModelSpec spec, Batching batching, MemoryEstimate memory) {
     MemoryEstimate m = MemoryEstimate.of(spec, HeapCheck.optimizerBuffers(o.name(), o.hyper()), batching.largest(),
         bytes(data.train()) + bytes(data.validation()) + bytes(data.test()));
     HeapCheck.require(m, Runtime.getRuntime().maxMemory(), o.name(), batching.largest(),
-        "a smaller model (--hidden) or a smaller batch (--batch-size)");
+        "train a smaller model (--hidden) or with a smaller batch (--batch-size)");
     return new Preflight(spec, batching, m);
   }
 
