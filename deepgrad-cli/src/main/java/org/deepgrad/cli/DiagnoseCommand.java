@@ -13,7 +13,6 @@ import java.util.concurrent.Callable;
 import org.deepgrad.data.Samples;
 import org.deepgrad.diagnostics.Finding;
 import org.deepgrad.io.AtomicFiles;
-import org.deepgrad.io.FolderLock;
 import org.deepgrad.train.DiagnosticsListener;
 import org.deepgrad.train.TrainResult;
 import picocli.CommandLine.Command;
@@ -97,10 +96,8 @@ final class DiagnoseCommand implements Callable<Integer> {
     if (dir != null) {
       Outputs.createDirectory(dir, "--out");
       Path file = dir.resolve(Diagnosis.FILE);
-      try (FolderLock lock = Locks.hold(dir, "deepgrad diagnose")) {
-        Outputs.write(file.toString(), "Free space on that disk, or choose another directory with --out DIR.",
-            () -> AtomicFiles.write(file, s -> DiagnosisJson.write(d, s)));
-      }
+      Outputs.write(file.toString(), "Free space on that disk, or choose another directory with --out DIR.",
+          () -> AtomicFiles.write(file, s -> DiagnosisJson.write(d, s)));
       if (!json) out.println("diagnostics written to " + file);
     }
     out.flush();

@@ -96,7 +96,7 @@ public final class RunFolder implements AutoCloseable {
           + "it: give one of them.");
     }
     if (Files.exists(dir) && !Files.isDirectory(dir)) {
-      throw new UsageException("cannot use " + dir + " as the output directory: a file of that name is in the way; "
+      throw new UsageException("cannot create the output directory " + dir + " (a file of that name is in the way); "
           + "choose another directory with --out DIR.");
     }
     if (!Files.isDirectory(dir)) return new Decision(Plan.FRESH, List.of());
@@ -116,6 +116,12 @@ public final class RunFolder implements AutoCloseable {
       return new Decision(resume ? Plan.RESUME : Plan.FRESH, List.of());
     }
     Path config = dir.resolve(TrainRun.CONFIG_FILE);
+    if (finished && !Files.isRegularFile(config)) {
+      throw new UsageException("--resume: " + dir + " holds a finished run's model (" + ModelFiles.CARD + ") but no "
+          + TrainRun.CONFIG_FILE + ", so these settings cannot be checked against that run's, and resuming could train "
+          + "another model over it. Choose another directory with --out DIR, or pass --overwrite instead of --resume "
+          + "to replace it.");
+    }
     List<String> changes = Files.isRegularFile(config) ? SettingsChange.between(config, c) : List.of();
     if (!changes.isEmpty() && !consent.allowChanges()) {
       throw new UsageException("--resume: the run in " + dir + " was started with other settings than these: "
