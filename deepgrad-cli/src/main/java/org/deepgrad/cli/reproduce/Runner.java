@@ -9,6 +9,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import org.deepgrad.cli.Outputs;
 import org.deepgrad.cli.RunData;
 import org.deepgrad.cli.RunSetup;
 import org.deepgrad.cli.TrainConfig;
@@ -64,7 +65,8 @@ final class Runner {
     Path file = out.resolve("configs").resolve(plan.name() + ".yaml");
     Files.createDirectories(file.getParent());
     byte[] text = ConfigTree.YAML.writeValueAsBytes(t.tree());
-    AtomicFiles.write(file, s -> s.write(text));
+    Outputs.write(file.toString(), "Free space on that disk or make the directory writable, then run the reproduction "
+        + "again.", () -> AtomicFiles.write(file, s -> s.write(text)));
     return TrainConfig.load(file, new TrainOptions(), Clock.systemDefaultZone());
   }
 

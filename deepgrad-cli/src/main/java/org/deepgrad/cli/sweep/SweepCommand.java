@@ -1,13 +1,17 @@
 package org.deepgrad.cli.sweep;
 
+import com.fasterxml.jackson.core.JsonProcessingException;
 import java.io.IOException;
 import java.io.PrintWriter;
+import java.nio.file.AccessDeniedException;
+import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.util.List;
 import java.util.concurrent.Callable;
 import org.deepgrad.cli.Locks;
 import org.deepgrad.cli.Outputs;
+import org.deepgrad.cli.UsageException;
 import org.deepgrad.io.FolderLock;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
@@ -77,9 +81,16 @@ public final class SweepCommand implements Callable<Integer> {
     try (FolderLock lock = Locks.hold(out, "deepgrad sweep")) {
       List<String> deleted = SweepState.check(out, plan, force);
       if (!deleted.isEmpty()) console.println("--force: deleted " + deleted.size() + " cell(s) run with other settings: " + deleted);
-      SweepState.write(out, g, plan);
       int perJob = threads != null ? threads : plan.baseThreads();
-      return SweepRun.run(g, plan, out, jobs, perJob, console) ? 0 : CELL_FAILED;
+      try {
+        SweepState.write(out, g, plan);
+        return SweepRun.run(g, plan, out, jobs, perJob, console) ? 0 : CELL_FAILED;
+      } catch (JsonProcessingException | NoSuchFileException | AccessDeniedException e) {
+        throw e; // a damaged or missing file read, or a permission: reported as such
+      } catch (IOException e) { // a write that failed: a full disk, a file size limit, a read-only file system
+        throw new UsageException("cannot write the sweep's files in " + out + " (" + e.getMessage() + "). Free space on "
+            + "that disk or make the directory writable, then run the same command again: finished cells are kept.", e);
+      }
     }
   }
 }
