@@ -221,10 +221,10 @@ public final class RunFolder implements AutoCloseable {
 
   /** The refusal for a folder another process holds. */
   static UsageException inUse(Path dir, String holder, boolean resume) {
-    return new UsageException((resume ? "--resume: the run in " + dir + " is still going (" + holder + "); a run "
-        + "folder belongs to one process at a time. Wait for that process to end, or stop it, then resume."
+    return new UsageException(resume ? "--resume: " + dir + " is in use by " + holder + "; a run folder belongs to "
+        + "one process at a time. Wait for that process to end, or stop it, then resume."
         : dir + " is in use by " + holder + "; a run folder belongs to one process at a time. Choose another "
-        + "directory with --out DIR, or wait for that process to end."));
+        + "directory with --out DIR, or wait for that process to end.");
   }
 
   private static UsageException holdsRun(Path dir, boolean finished) {

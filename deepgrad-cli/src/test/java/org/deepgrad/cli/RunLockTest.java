@@ -43,7 +43,7 @@ class RunLockTest {
   private static void assertAllRefused(Path out, String holder) throws IOException {
     Map<String, byte[]> before = snapshot(out);
     assertRefused(train(out, "--epochs", "1"), out + " is in use by " + holder, "one process at a time", "--out DIR");
-    assertRefused(train(out, "--epochs", "1", "--resume"), "--resume: the run in " + out + " is still going (" + holder,
+    assertRefused(train(out, "--epochs", "1", "--resume"), "--resume: " + out + " is in use by " + holder,
         "then resume");
     assertRefused(train(out, "--epochs", "1", "--dry-run"), out + " is in use by " + holder);
     assertRefused(Cli.run("report", out.toString()), out + " is in use by " + holder, "deepgrad report");
@@ -88,7 +88,7 @@ class RunLockTest {
       assertTrue(Files.readString(out.resolve(FolderLock.FILE)).startsWith(holder));
       assertRefused(train(out, "--epochs", "100000", "--checkpoint-every", "20steps"), out + " is in use by " + holder);
       assertRefused(train(out, "--epochs", "100000", "--checkpoint-every", "20steps", "--resume"),
-          "--resume: the run in " + out + " is still going (" + holder);
+          "--resume: " + out + " is in use by " + holder);
     } finally {
       child.destroyForcibly(); // SIGKILL: the system releases the lock
       assertTrue(child.waitFor(60, TimeUnit.SECONDS));
