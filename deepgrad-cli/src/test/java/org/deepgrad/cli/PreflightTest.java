@@ -36,14 +36,15 @@ class PreflightTest {
   void aLastBatchOfOneSampleIsDroppedUnderBatchNorm() throws IOException {
     // 200 rows: 160 train (80%), in batches of 53: 53, 53, 53 and 1.
     Path out = dir.resolve("drop");
-    Cli.Run run = Cli.run("train", "--dataset", "csv:" + csv(200), "--hidden", "8", "--batch-size", "53", "--epochs", "2",
-        "--no-progress", "--no-diagnose", "--out", out.toString());
+    Cli.Run run = Cli.run("train", "--dataset", "csv:" + csv(200), "--hidden", "8", "--batch-norm", "--batch-size", "53",
+        "--epochs", "2", "--no-progress", "--no-diagnose", "--out", out.toString());
     assertEquals(Failures.OK, run.code(), run::toString);
     assertTrue(run.out().contains("note: the training split's 160 samples in batches of 53 leave a last batch of 1, "
         + "which batch norm cannot train on: each epoch drops it (as PyTorch's drop_last), so an epoch has 3 batches"),
         run::toString);
     assertTrue(run.out().contains("COMPLETED after 2 epochs (6 steps)"), run::toString);
-    Cli.Run dry = Cli.run("train", "--dataset", "csv:" + csv(200), "--hidden", "8", "--batch-size", "53", "--dry-run");
+    Cli.Run dry = Cli.run("train", "--dataset", "csv:" + csv(200), "--hidden", "8", "--batch-norm", "--batch-size", "53",
+        "--dry-run");
     assertEquals(Failures.OK, dry.code(), dry::toString);
     assertTrue(dry.err().contains("note: the training split's 160 samples"), dry::toString);
     // Without batch norm the batch of one is kept, as PyTorch keeps it.
@@ -58,7 +59,7 @@ class PreflightTest {
   void aValidationSplitThatLeavesOneSampleOverIsHandledTheSameWay() throws IOException {
     // 200 rows: 160 train, half of them held out for validation, 80 left in batches of 79.
     Cli.Run run = Cli.run("train", "--dataset", "csv:" + csv(200), "--validation", "0.5", "--batch-size", "79", "--hidden",
-        "8", "--epochs", "2", "--no-progress", "--no-diagnose", "--out", dir.resolve("val").toString());
+        "8", "--batch-norm", "--epochs", "2", "--no-progress", "--no-diagnose", "--out", dir.resolve("val").toString());
     assertEquals(Failures.OK, run.code(), run::toString);
     assertTrue(run.out().contains("80 samples in batches of 79 leave a last batch of 1"), run::toString);
   }
@@ -68,14 +69,16 @@ class PreflightTest {
     Path out = dir.resolve("none");
     Path two = csv(2); // 1 train, 1 test
     for (String dry : List.of("--dry-run", "--no-dry-run")) {
-      List<String> args = List.of("train", "--dataset", "csv:" + two, "--hidden", "8", "--out", out.toString());
+      List<String> args = List.of("train", "--dataset", "csv:" + two, "--hidden", "8", "--batch-norm", "--out",
+          out.toString());
       Cli.Run run = Cli.run(dry.equals("--dry-run") ? List.of(args, List.of(dry)).stream().flatMap(List::stream)
           .toArray(String[]::new) : args.toArray(String[]::new));
       assertRefused(run, "the training split holds 1 sample (csv:" + two + ": 1 train, 1 test", "batch norm",
           "--no-batch-norm");
       assertFalse(Files.exists(out), "no folder is left to block a rerun");
     }
-    assertRefused(Cli.run("train", "--dataset", "csv:" + csv(200), "--hidden", "8", "--batch-size", "1", "--dry-run"),
+    assertRefused(Cli.run("train", "--dataset", "csv:" + csv(200), "--hidden", "8", "--batch-norm", "--batch-size", "1",
+        "--dry-run"),
         "--batch-size 1 (training.batch_size)", "at least 2", "--no-batch-norm");
     Cli.Run plain = Cli.run("train", "--dataset", "csv:" + two, "--hidden", "8", "--no-batch-norm", "--dry-run");
     assertEquals(Failures.OK, plain.code(), plain::toString);
@@ -103,10 +106,11 @@ class PreflightTest {
 
   @Test
   void aRunTooLargeForTheHeapIsRefusedWithTheEstimateAndTheFlag() {
-    // --hidden 40000x5 with Adam: about 144 GiB. The tests' JVM has far less (-Xmx2g).
+    // --hidden 40000x5 with batch norm, dropout and Adam: about 144 GiB. The tests' JVM has far less (-Xmx2g).
     assumeTrue(Runtime.getRuntime().maxMemory() < 100L << 30, "a heap of 100 GiB or more could hold it");
     for (String dry : List.of("--dry-run", "--max-steps=1")) {
-      assertRefused(Cli.run("train", "--hidden", "40000x5", dry, "--out", dir.resolve("huge").toString()),
+      assertRefused(Cli.run("train", "--hidden", "40000x5", "--batch-norm", "--dropout", "0.2", "--optimizer", "adam",
+          "--batch-size", "64", dry, "--out", dir.resolve("huge").toString()),
           "the run needs at least 144.3 GiB of Java heap (weights 24.0 GiB, gradients 24.0 GiB, adam optimizer state",
           "training pass at batch size 64", "DEEPGRAD_JAVA_OPTS=\"-Xmx181g\" ./deepgrad", "--hidden", "--batch-size");
     }
