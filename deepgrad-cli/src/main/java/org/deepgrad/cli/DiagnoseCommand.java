@@ -76,7 +76,7 @@ final class DiagnoseCommand implements Callable<Integer> {
     }
     TrainConfig c = TrainConfig.loadWithoutOutput(config, options, Clock.systemDefaultZone());
     Path dir = options.out == null ? null : Path.of(options.out);
-    if (dir != null && RunFolder.holdsRun(dir)) {
+    if (dir != null && RunContents.holdsRun(dir)) {
       throw new UsageException("--out " + dir + " holds a 'deepgrad train' run, whose " + Diagnosis.FILE + " the probe "
           + "would replace; choose another directory for the probe's file.");
     }

@@ -12,7 +12,7 @@ import org.deepgrad.io.FolderLock;
 /**
  * {@code predict --output FILE}: checked before anything is computed, then written atomically. The
  * file may not be the input, a directory, a device or a pipe, nor any file of a run's folder that the
- * run wrote ({@link RunFolder#runFile}: the weights, model.json, a checkpoint...); in a run's folder
+ * run wrote ({@link RunContents#runFile}: the weights, model.json, a checkpoint...); in a run's folder
  * it is written holding the folder's lock, so not while a run is writing there.
  */
 final class PredictionsFile {
@@ -40,7 +40,7 @@ final class PredictionsFile {
       throw new UsageException("--output " + output + " is the --input file: the predictions would replace the inputs. "
           + "Choose another file.");
     }
-    String runFile = RunFolder.runFile(output);
+    String runFile = RunContents.runFile(output);
     if (runFile != null) {
       throw new UsageException("--output " + output + " is " + runFile + "; a run's files are written only by the run, "
           + "so predict does not replace them. Choose another file name.");
@@ -50,7 +50,7 @@ final class PredictionsFile {
   /** Writes {@code text} to {@code output} atomically; a failure (a full disk) is bad input naming the file. */
   static void write(Path output, Text text) throws IOException {
     Path dir = output.toAbsolutePath().getParent();
-    FolderLock lock = RunFolder.holdsRun(dir) ? Locks.hold(dir, "deepgrad predict") : null;
+    FolderLock lock = RunContents.holdsRun(dir) ? Locks.hold(dir, "deepgrad predict") : null;
     try {
       Outputs.write("the predictions " + output, "Free space on that disk, or choose another --output FILE; the file "
           + "is unchanged.", () -> AtomicFiles.write(output, s -> {

@@ -3,14 +3,9 @@ package org.deepgrad.cli;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.List;
 import java.util.Optional;
 import java.util.stream.Stream;
-import org.deepgrad.cli.report.HistoryLog;
-import org.deepgrad.cli.report.RunReport;
-import org.deepgrad.io.AtomicFiles;
 import org.deepgrad.io.FolderLock;
 import org.deepgrad.io.FolderLockedException;
 import org.deepgrad.io.ModelFiles;
@@ -23,8 +18,8 @@ import org.deepgrad.io.ModelFiles;
  *       write to its end; a second process (a second run, a {@code --resume}, {@code report}) is
  *       refused, naming the holder. The system releases the lock when the process dies, so a killed
  *       run can be resumed at once.
- *   <li>A new run needs a folder without any of the files a run writes ({@link #OUTPUTS}). A folder
- *       holding a run ({@link #MARKS}) is continued with {@code --resume}, or replaced with
+ *   <li>A new run needs a folder without any of the files a run writes ({@link RunContents#OUTPUTS}).
+ *       A folder holding a run ({@link RunContents#MARKS}) is continued with {@code --resume}, or replaced with
  *       {@code --overwrite}, which deletes the earlier run's files first; other files are never touched.
  *   <li>{@code --resume} never trains over a finished model: a finished run (its {@code model.json}
  *       written) with the same settings has nothing left to do ({@link Plan#FINISHED}, exit 0, nothing
@@ -38,13 +33,7 @@ import org.deepgrad.io.ModelFiles;
  * {@link #check} makes these checks without writing (for {@code --dry-run}, and to fail before the
  * data is loaded); {@link #open} makes them again holding the lock, then acts on them.
  */
-public final class RunFolder implements AutoCloseable {
-  /** The files and folders whose presence marks a folder as holding a run. */
-  static final List<String> MARKS = List.of(TrainRun.CHECKPOINTS, MetricsLog.FILE, ModelFiles.CARD);
-  /** Everything a run writes in its folder. */
-  static final List<String> OUTPUTS = List.of(TrainRun.CONFIG_FILE, MetricsLog.FILE, ModelFiles.WEIGHTS,
-      ModelFiles.CARD, Diagnosis.FILE, HistoryLog.FILE, RunReport.FILE, "charts", TrainRun.CHECKPOINTS);
-
+final class RunFolder implements AutoCloseable {
   /** What the user allowed on the command line beyond {@code --resume}. */
   record Consent(boolean overwrite, boolean allowChanges) {
     static final Consent NONE = new Consent(false, false);
@@ -102,15 +91,15 @@ public final class RunFolder implements AutoCloseable {
     if (!Files.isDirectory(dir)) return new Decision(Plan.FRESH, List.of());
     var holder = probeLock ? FolderLock.holder(dir) : Optional.<String>empty();
     if (holder.isPresent()) throw inUse(dir, holder.get(), resume);
-    List<String> marks = present(dir, MARKS);
-    List<String> outputs = present(dir, OUTPUTS);
-    boolean finished = Files.exists(dir.resolve(ModelFiles.CARD));
-    if (!resume || marks.isEmpty()) {
+    boolean holdsRun = RunContents.holdsRun(dir);
+    List<String> outputs = RunContents.outputs(dir);
+    boolean finished = RunContents.finished(dir);
+    if (!resume || !holdsRun) {
       if (consent.overwrite()) return new Decision(outputs.isEmpty() ? Plan.FRESH : Plan.OVERWRITE, List.of());
-      if (!marks.isEmpty()) throw holdsRun(dir, finished);
+      if (holdsRun) throw holdsRun(dir, finished);
       if (!outputs.isEmpty()) {
         throw new UsageException(dir + " already has " + String.join(", ", outputs) + ", which a run writes, but holds "
-            + "no run (no " + String.join(", ", MARKS) + "): a run there would replace " + (outputs.size() == 1 ? "it"
+            + "no run (no " + String.join(", ", RunContents.MARKS) + "): a run there would replace " + (outputs.size() == 1 ? "it"
             : "them") + ". Choose another directory with --out DIR (or move those files away).");
       }
       return new Decision(resume ? Plan.RESUME : Plan.FRESH, List.of());
@@ -129,7 +118,7 @@ public final class RunFolder implements AutoCloseable {
           + config + " --resume'), or pass --allow-changes to continue with these.");
     }
     if (finished && changes.isEmpty()) return new Decision(Plan.FINISHED, List.of());
-    if (finished && !hasCheckpoint(dir)) {
+    if (finished && !RunContents.hasCheckpoint(dir)) {
       throw new UsageException("--resume: " + dir + " holds a finished run's model (" + ModelFiles.CARD + ") and no "
           + "checkpoint to continue from, so resuming would train a new model from scratch over it. Choose another "
           + "directory with --out DIR, or pass --overwrite instead of --resume to replace that run.");
@@ -155,7 +144,7 @@ public final class RunFolder implements AutoCloseable {
     }
     try {
       Decision d = decide(c, consent, false);
-      if (d.plan() == Plan.OVERWRITE) deleteOutputs(dir);
+      if (d.plan() == Plan.OVERWRITE) RunContents.deleteOutputs(dir);
       return new RunFolder(dir, lock, d, created);
     } catch (IOException | RuntimeException e) {
       lock.close();
@@ -179,7 +168,7 @@ public final class RunFolder implements AutoCloseable {
    */
   void abandon() throws IOException {
     if (started || decision.plan() == Plan.RESUME || decision.plan() == Plan.FINISHED) return;
-    deleteOutputs(dir);
+    RunContents.deleteOutputs(dir);
     if (!created) return;
     try (Stream<Path> s = Files.list(dir)) {
       if (s.anyMatch(f -> !f.getFileName().toString().equals(FolderLock.FILE))) return;
@@ -193,30 +182,6 @@ public final class RunFolder implements AutoCloseable {
   @Override
   public void close() throws IOException {
     lock.close();
-  }
-
-  /** Whether {@code dir} holds a run (one of {@link #MARKS}). */
-  public static boolean holdsRun(Path dir) {
-    return !present(dir, MARKS).isEmpty();
-  }
-
-  /**
-   * How to name {@code file} when a run wrote it, or its lock file: "the run's model.json in DIR",
-   * "a checkpoint of the run in DIR"; null for any other file.
-   */
-  static String runFile(Path file) {
-    Path abs = file.toAbsolutePath().normalize();
-    Path dir = abs.getParent();
-    String name = abs.getFileName().toString();
-    if (holdsRun(dir) && (OUTPUTS.contains(name) || name.equals(FolderLock.FILE))) {
-      return "the run's " + name + " in " + dir;
-    }
-    Path run = dir.getParent();
-    String folder = dir.getFileName() == null ? "" : dir.getFileName().toString();
-    if (run != null && holdsRun(run) && (folder.equals(TrainRun.CHECKPOINTS) || folder.equals("charts"))) {
-      return "in the " + folder + " folder of the run in " + run;
-    }
-    return null;
   }
 
   /** The refusal for a folder another process holds. */
@@ -234,31 +199,5 @@ public final class RunFolder implements AutoCloseable {
             + "train afresh."
         : "--out " + dir + " already holds a run; pass --resume to continue it, --overwrite to delete it and train "
             + "afresh, or choose another directory with --out DIR.");
-  }
-
-  private static List<String> present(Path dir, List<String> names) {
-    List<String> out = new ArrayList<>();
-    for (String n : names) if (Files.exists(dir.resolve(n))) out.add(n);
-    return out;
-  }
-
-  private static boolean hasCheckpoint(Path dir) throws IOException {
-    Path checkpoints = dir.resolve(TrainRun.CHECKPOINTS);
-    if (!Files.isDirectory(checkpoints)) return false;
-    try (Stream<Path> s = Files.list(checkpoints)) {
-      return s.anyMatch(f -> f.getFileName().toString().endsWith(".safetensors"));
-    }
-  }
-
-  /** Deletes every run output in {@code dir}, and the temporary files of dead writers there. */
-  private static void deleteOutputs(Path dir) throws IOException {
-    for (String name : OUTPUTS) {
-      Path p = dir.resolve(name);
-      if (!Files.exists(p)) continue;
-      try (Stream<Path> s = Files.walk(p)) {
-        for (Path f : s.sorted(Comparator.reverseOrder()).toList()) Files.delete(f);
-      }
-    }
-    AtomicFiles.removeStaleTemps(dir);
   }
 }

@@ -12,7 +12,7 @@ import java.util.Locale;
 import java.util.Map;
 import org.deepgrad.cli.Locks;
 import org.deepgrad.cli.Outputs;
-import org.deepgrad.cli.RunFolder;
+import org.deepgrad.cli.RunContents;
 import org.deepgrad.cli.UsageException;
 import org.deepgrad.io.FolderLock;
 
@@ -34,8 +34,8 @@ final class Reproduction {
       PrintWriter out)
       throws IOException {
     List<RunPlan> plans = e.plans(mode);
-    if (RunFolder.holdsRun(dir) || Files.exists(dir.resolve("sweep.json"))) {
-      throw new UsageException("--output " + dir + " holds a " + (RunFolder.holdsRun(dir) ? "'deepgrad train' run" : "sweep")
+    if (RunContents.holdsRun(dir) || Files.exists(dir.resolve("sweep.json"))) {
+      throw new UsageException("--output " + dir + " holds a " + (RunContents.holdsRun(dir) ? "'deepgrad train' run" : "sweep")
           + ", whose files (report.html, charts/) a reproduction would replace; choose another directory with --output DIR.");
     }
     Outputs.createDirectory(dir, "--output");
