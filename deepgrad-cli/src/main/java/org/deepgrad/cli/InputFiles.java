@@ -16,17 +16,20 @@ final class InputFiles {
    * in the message, e.g. {@code --input} or {@code config file}.
    */
   static void requireFile(String what, Path p) {
-    String problem = Files.isRegularFile(p) ? (Files.isReadable(p) ? null : "cannot be read (permission denied)")
-        : Files.isDirectory(p) ? "is a directory, not a file"
-        : Files.exists(p) ? "is not a regular file (a device, a pipe or a socket)"
-        : "does not exist (" + p.toAbsolutePath() + ")";
-    if (problem != null) throw new UsageException(what + " " + p + " " + problem + "; give the path of a file.");
+    String problem = fileProblem(p);
+    if (problem != null) throw new UsageException(what + " " + p + ": " + problem + "; give the path of a file.");
   }
 
-  /** Fails unless {@code p} is a directory; {@code what} names the argument before the path. */
-  static void requireDirectory(String what, Path p) {
-    if (Files.isDirectory(p)) return;
-    throw new UsageException(what + " " + p + " " + (Files.exists(p) ? "is a file, not a directory"
-        : "does not exist (" + p.toAbsolutePath() + ")") + "; give the path of a directory.");
+  /** What keeps {@code p} from being read as a file, or null when nothing does. */
+  static String fileProblem(Path p) {
+    if (Files.isRegularFile(p)) return Files.isReadable(p) ? null : "cannot be read (permission denied)";
+    if (Files.isDirectory(p)) return "is a directory, not a file";
+    return Files.exists(p) ? "is not a regular file (a device, a pipe or a socket)" : "no such file: " + p.toAbsolutePath();
+  }
+
+  /** What keeps {@code p} from being read as a directory, or null when nothing does. */
+  static String directoryProblem(Path p) {
+    if (Files.isDirectory(p)) return null;
+    return Files.exists(p) ? "is a file, not a directory" : "no such directory: " + p.toAbsolutePath();
   }
 }

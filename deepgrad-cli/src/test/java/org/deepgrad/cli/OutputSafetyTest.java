@@ -71,13 +71,16 @@ class OutputSafetyTest {
   void pathsThatAreNotFilesAreNamedForWhatTheyAre() throws IOException {
     Path model = spiralsRun();
     assertRefused(Cli.run("predict", "--model", model.toString(), "--input", dir.toString()),
-        "--input " + dir + " is a directory, not a file");
+        "--input " + dir + ": is a directory, not a file");
     assertRefused(Cli.run("predict", "--model", model.toString(), "--input", "/dev/zero"),
-        "--input /dev/zero is not a regular file (a device, a pipe or a socket)");
+        "--input /dev/zero: is not a regular file (a device, a pipe or a socket)");
     assertRefused(Cli.run("predict", "--model", model.resolve(ModelFiles.CARD).toString(), "--input", "x"),
         "--model " + model.resolve(ModelFiles.CARD) + ": is a file, not a directory");
-    assertRefused(Cli.run("train", "/dev/zero", "--dry-run"), "config file /dev/zero is not a regular file");
-    assertRefused(Cli.run("train", dir.toString(), "--dry-run"), "config file " + dir + " is a directory, not a file");
+    assertRefused(Cli.run("train", "/dev/zero", "--dry-run"), "config file /dev/zero: is not a regular file");
+    assertRefused(Cli.run("train", dir.toString(), "--dry-run"), "config file " + dir + ": is a directory, not a file");
+    assertRefused(Cli.run("train", "--dataset", "csv:/dev/zero", "--dry-run"), "--dataset (data.dataset) = \"csv:/dev/zero\": "
+        + "is not a regular file");
+    assertRefused(Cli.run("train", "--dataset", "csv:" + dir, "--dry-run"), "is a directory, not a file");
     assertRefused(Cli.run("train", dir.resolve("gone.yaml").toString(), "--dry-run"), "config file not found");
   }
 
