@@ -125,11 +125,18 @@ public final class FolderLock implements AutoCloseable {
     }
   }
 
-  /** The holder's text, trimmed; "another process" when the holder has not written it (yet). */
-  private static String read(FileChannel ch) throws IOException {
+  /**
+   * The holder's text, trimmed; "another process" when the holder has not written it (yet), or when
+   * the locked file cannot be read (Windows' locks keep other processes from reading it).
+   */
+  private static String read(FileChannel ch) {
     ByteBuffer buf = ByteBuffer.allocate(MAX_HOLDER_BYTES);
-    while (buf.hasRemaining() && ch.read(buf, buf.position()) > 0) {
-      // read until full or at the end
+    try {
+      while (buf.hasRemaining() && ch.read(buf, buf.position()) > 0) {
+        // read until full or at the end
+      }
+    } catch (IOException unreadable) {
+      return "another process";
     }
     String text = new String(buf.array(), 0, buf.position(), StandardCharsets.UTF_8).strip();
     return text.isEmpty() ? "another process" : text;
