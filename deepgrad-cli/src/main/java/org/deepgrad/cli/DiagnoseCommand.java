@@ -114,6 +114,8 @@ final class DiagnoseCommand implements Callable<Integer> {
     if (!json) {
       out.println(run.data().description());
       out.println(run.describe());
+      String note = run.preflight().batching().note();
+      if (note != null) out.println("note: " + note);
       out.println("probe: the first " + run.settings().maxSteps() + " steps of this run, sampling every " + every
           + (options.out == null ? "; no files written" : "; writing only " + Path.of(options.out).resolve(Diagnosis.FILE)));
       out.flush();

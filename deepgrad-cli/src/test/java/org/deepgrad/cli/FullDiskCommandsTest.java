@@ -34,8 +34,9 @@ class FullDiskCommandsTest {
   }
 
   /**
-   * {@code deepgrad ARGS} in a child JVM under {@code ulimit -f kib} (none: -1), its stdout to the file
-   * {@code stdout} (null: with stderr). The output comes back through a pipe, which the limit does not cover.
+   * {@code deepgrad ARGS} in a child JVM under {@code ulimit -f kib} (none: -1), its stdout sent on as
+   * {@code stdout} says ({@code >/dev/full}, {@code | head -1}; null: with stderr), with the JVM's exit
+   * code. The output comes back through a pipe, which the limit does not cover.
    */
   private Child deepgrad(int kib, String stdout, String... args) throws Exception {
     assumeTrue(Files.isExecutable(Path.of("/bin/bash")), "needs bash");
@@ -44,7 +45,8 @@ class FullDiskCommandsTest {
         Main.class.getName()));
     words.addAll(List.of(args));
     String command = String.join(" ", words.stream().map(FullDiskCommandsTest::q).toList());
-    String script = (kib >= 0 ? "ulimit -f " + kib + " && " : "") + "exec " + command + (stdout == null ? "" : " >" + stdout);
+    String script = (kib >= 0 ? "ulimit -f " + kib + " && " : "") + command + (stdout == null ? "" : " " + stdout)
+        + "; exit ${PIPESTATUS[0]}";
     Process p = new ProcessBuilder("/bin/bash", "-c", script).redirectErrorStream(true).start();
     CompletableFuture<byte[]> output = CompletableFuture.supplyAsync(() -> {
       try {
@@ -93,8 +95,20 @@ class FullDiskCommandsTest {
   @Test
   void aFullStandardOutputIsAnError() throws Exception {
     Path model = TrainedModels.get("spirals").dir();
-    Child run = deepgrad(-1, "/dev/full", "evaluate", "--model", model.toAbsolutePath().toString());
-    assertFailed(run, "standard output could not be written", "incomplete");
+    Child run = deepgrad(-1, ">/dev/full", "evaluate", "--model", model.toAbsolutePath().toString());
+    assertFailed(run, "deepgrad: standard output could not be written (No space left on device)", "incomplete");
+  }
+
+  @Test
+  void aReaderThatStopsEarlyIsNoError() throws Exception {
+    Path model = TrainedModels.get("spirals").dir();
+    StringBuilder rows = new StringBuilder("x,y\n");
+    for (int i = 0; i < 20_000; i++) rows.append(i * 1e-4).append(',').append(-i * 1e-4).append('\n');
+    Path input = Files.writeString(dir.resolve("many.csv"), rows); // 20,000 predictions: more than a pipe holds
+    Child run = deepgrad(-1, "| head -1", "predict", "--model", model.toAbsolutePath().toString(), "--input",
+        input.toString());
+    assertEquals(Failures.OK, run.code(), run::toString);
+    assertEquals("row,prediction\n", run.log(), "the first line, and nothing said about the closed pipe");
   }
 
   @Test
