@@ -11,7 +11,9 @@ import java.util.concurrent.Callable;
 import org.deepgrad.backend.Backend;
 import org.deepgrad.backend.Backends;
 import org.deepgrad.diagnostics.Recorder;
+import org.deepgrad.nn.ModelSpec;
 import org.deepgrad.optim.OptimizerRegistry;
+import org.deepgrad.train.MemoryEstimate;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
@@ -29,6 +31,8 @@ import picocli.CommandLine.Spec;
     description = "Measure training throughput (samples/s, GFLOP/s, allocation, peak RSS) on synthetic data.")
 final class BenchCommand implements Callable<Integer> {
   private static final ObjectMapper JSON = new ObjectMapper();
+  /** The most elements one array (and so one tensor) holds. */
+  private static final long MAX_ARRAY = Integer.MAX_VALUE - 8;
 
   @Spec
   CommandSpec spec;
@@ -93,6 +97,7 @@ final class BenchCommand implements Callable<Integer> {
     String name = optimizer.trim().toLowerCase(Locale.ROOT);
     if (lr != null) hyper.put("lr", lr); else if (name.equals("sgd")) hyper.put("lr", 0.01);
     int every = diagnose ? diagnoseEvery : 0;
+    checkSize(m, name, hyper);
     BenchRun run = new BenchRun(m, activation, name, hyper, batchSize, seed, every);
     run.warmUp(warmupSteps);
     List<BenchRun.Window> results = new ArrayList<>();
@@ -120,6 +125,29 @@ final class BenchCommand implements Callable<Integer> {
     if (!OptimizerRegistry.names().contains(optimizer.trim().toLowerCase(Locale.ROOT))) {
       throw new UsageException("unknown --optimizer '" + optimizer + "'; choose one of " + OptimizerRegistry.names());
     }
+  }
+
+  /**
+   * Refuses, before anything is allocated, a batch of more values than one array holds and a run
+   * larger than the heap ({@link HeapCheck}).
+   */
+  private void checkSize(BenchModel m, String name, Map<String, Object> hyper) {
+    long values = (long) batchSize * m.inputs();
+    if (values > MAX_ARRAY) {
+      throw new UsageException("--batch-size " + batchSize + ": a batch of " + batchSize + " samples of " + m.inputs()
+          + " inputs is " + values + " values, more than one array holds (" + MAX_ARRAY + "); use at most "
+          + MAX_ARRAY / m.inputs() + ".");
+    }
+    ModelSpec spec;
+    try {
+      spec = BenchRun.spec(m, activation);
+    } catch (IllegalArgumentException e) {
+      throw new UsageException("the model (--model, --hidden, --activation): " + e.getMessage(), e);
+    }
+    MemoryEstimate estimate = MemoryEstimate.of(spec, HeapCheck.optimizerBuffers(name, hyper), batchSize,
+        BenchRun.dataBytes(m, batchSize));
+    HeapCheck.require(estimate, Runtime.getRuntime().maxMemory(), name, batchSize,
+        "bench a smaller model (--model, --hidden) or a smaller batch (--batch-size)");
   }
 
   private static void positive(String option, int value) {

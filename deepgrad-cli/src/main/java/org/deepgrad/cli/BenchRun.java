@@ -46,8 +46,7 @@ final class BenchRun {
   /** A run; {@code every} &gt; 0 samples diagnostics every that many steps, 0 none. */
   BenchRun(BenchModel m, String activation, String optimizerName, Map<String, Object> hyper, int batchSize, long seed,
       int every) {
-    ModelSpec spec = ModelSpec.mlp(m.inputs(), m.hidden(), m.classes(), activation, null, false, 0, false);
-    this.model = spec.build(new Rng(seed));
+    this.model = spec(m, activation).build(new Rng(seed));
     model.train(true);
     this.optimizer = OptimizerRegistry.create(optimizerName, hyper, model.namedParameters());
     TrainerSettings settings = TrainerSettings.defaults();
@@ -62,6 +61,16 @@ final class BenchRun {
       for (int j = 0; j < y.length; j++) y[j] = rng.nextInt(m.classes());
       batches.add(new Dataset(Tensor.of(x, batchSize, m.inputs()), y, m.classes()));
     }
+  }
+
+  /** The bench's model as a spec: plain Dense and activation layers. */
+  static ModelSpec spec(BenchModel m, String activation) {
+    return ModelSpec.mlp(m.inputs(), m.hidden(), m.classes(), activation, null, false, 0, false);
+  }
+
+  /** The bytes of the {@link #BATCHES} batches of {@code batchSize} samples: features and labels. */
+  static long dataBytes(BenchModel m, int batchSize) {
+    return 4L * BATCHES * batchSize * (m.inputs() + 1);
   }
 
   Optimizer optimizer() {

@@ -42,10 +42,8 @@ public record DataConfig(String dataset, Path path, Path dataDir, boolean downlo
         throw n.bad("dataset", "give the " + (kind.equals("csv") ? "file, as csv:PATH" : "directory, as idx:DIR"));
       }
       path = n.filePath("dataset", spec.substring(colon + 1));
-      boolean found = kind.equals("csv") ? Files.isRegularFile(path) : Files.isDirectory(path);
-      if (!found) {
-        throw n.bad("dataset", (kind.equals("csv") ? "no such file: " : "no such directory: ") + path.toAbsolutePath());
-      }
+      String problem = kind.equals("csv") ? InputFiles.fileProblem(path) : InputFiles.directoryProblem(path);
+      if (problem != null) throw n.bad("dataset", problem);
     } else if (colon >= 0 || !NAMES.contains(kind)) {
       throw n.bad("dataset", "unknown data set; the data sets are " + String.join(", ", NAMES)
           + Suggest.didYouMean(kind, NAMES));

@@ -75,18 +75,30 @@ final class DiagnoseCommand implements Callable<Integer> {
           + "use 'train --resume --diagnose' to diagnose the rest of a run.");
     }
     TrainConfig c = TrainConfig.loadWithoutOutput(config, options, Clock.systemDefaultZone());
+    Path dir = options.out == null ? null : Path.of(options.out);
+    if (dir != null && RunContents.holdsRun(dir)) {
+      throw new UsageException("--out " + dir + " holds a 'deepgrad train' run, whose " + Diagnosis.FILE + " the probe "
+          + "would replace; choose another directory for the probe's file.");
+    }
     long limit = c.training().maxSteps() > 0 ? Math.min(steps, c.training().maxSteps()) : steps;
     RunSetup<?> run = RunSetup.build(c, RunSetup.data(c), s -> s.withCheckpoints(null, 0, 0, s.keepCheckpoints())
         .withMaxSteps(limit));
+    long planned = Math.min(limit, (long) c.training().epochs() * run.loader().batchesPerEpoch());
+    if (every > planned) {
+      throw new UsageException("--every " + every + ": the probe takes " + planned + " steps (--steps " + steps
+          + (planned < steps ? ", fewer in this run" : "") + "), so no step would be sampled; give --every at most "
+          + planned + ", or more --steps.");
+    }
     PrintWriter out = spec.commandLine().getOut();
     Diagnosis d = probe(run, out);
     if (json) out.print(DiagnosisJson.text(d));
     else d.print(out);
-    if (options.out != null) {
-      Path dir = Path.of(options.out);
-      TrainRun.createDirectory(dir);
-      AtomicFiles.write(dir.resolve(Diagnosis.FILE), s -> DiagnosisJson.write(d, s));
-      if (!json) out.println("diagnostics written to " + dir.resolve(Diagnosis.FILE));
+    if (dir != null) {
+      Outputs.createDirectory(dir, "--out");
+      Path file = dir.resolve(Diagnosis.FILE);
+      Outputs.write(file.toString(), "Free space on that disk, or choose another directory with --out DIR.",
+          () -> AtomicFiles.write(file, s -> DiagnosisJson.write(d, s)));
+      if (!json) out.println("diagnostics written to " + file);
     }
     out.flush();
     List<Finding.Kind> found = d.present(kinds);
@@ -103,6 +115,8 @@ final class DiagnoseCommand implements Callable<Integer> {
       if (run.config().preset() != null) out.println(run.config().preset().line());
       out.println(run.data().description());
       out.println(run.describe());
+      String note = run.preflight().batching().note();
+      if (note != null) out.println("note: " + note);
       out.println("probe: the first " + run.settings().maxSteps() + " steps of this run, sampling every " + every
           + (options.out == null ? "; no files written" : "; writing only " + Path.of(options.out).resolve(Diagnosis.FILE)));
       out.flush();

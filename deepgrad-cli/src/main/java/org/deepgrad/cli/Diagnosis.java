@@ -41,7 +41,10 @@ record Diagnosis(TrainResult result, int every, int samples, int window, List<La
   /** Prints the table and the findings. */
   void print(PrintWriter out) {
     out.println(headline());
-    if (window == 0) {
+    if (samples == 0) {
+      out.println("no step was sampled (" + result.steps() + " steps, sampling every " + every + "), so there is no "
+          + "per-layer table");
+    } else if (window == 0) {
       out.println("no sampled step has finite values, so there is no per-layer table");
     } else {
       out.println("per layer, the median over the last " + window + " sampled steps:");

@@ -1,10 +1,8 @@
 package org.deepgrad.cli;
 
 import java.io.IOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.concurrent.Callable;
-import org.deepgrad.io.ModelFiles;
 import org.deepgrad.io.SavedModel;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
@@ -41,22 +39,9 @@ final class EvaluateCommand implements Callable<Integer> {
 
   @Override
   public Integer call() throws IOException {
-    checkModelDir(model);
-    SavedModel saved = ModelFiles.load(model);
+    SavedModel saved = SavedModels.load(model);
     EvaluationData choice = EvaluationData.choose(model, saved.card(), dataset, dataDir, download);
     return EvaluateRun.run(model, saved, DataLoading.unprocessed(choice.config(), choice.seed()),
         spec.commandLine().getOut());
-  }
-
-  /** Fails unless {@code dir} is a directory holding a saved model. */
-  static void checkModelDir(Path dir) {
-    if (!Files.isDirectory(dir)) {
-      throw new UsageException("--model " + dir + ": no such directory (" + dir.toAbsolutePath() + "); give the "
-          + "--out directory of a 'deepgrad train' run.");
-    }
-    if (!Files.isRegularFile(dir.resolve(MODEL_JSON))) {
-      throw new UsageException("--model " + dir + ": no " + MODEL_JSON + " in it, so it holds no saved model; give "
-          + "the --out directory of a finished 'deepgrad train' run.");
-    }
   }
 }

@@ -16,7 +16,8 @@ import picocli.CommandLine.Spec;
 /**
  * {@code deepgrad}: the command line. Exit codes: 0 success, 2 bad usage or bad input (one
  * paragraph on stderr), 1 internal error; see {@link Failures}. {@code diagnose --fail-on} adds 3
- * ({@link DiagnoseCommand#FOUND}).
+ * ({@link DiagnoseCommand#FOUND}). A standard output that could not be written (a full disk, not a
+ * reader that stopped early) turns success into 2 ({@link StandardOutput}).
  */
 @Command(name = "deepgrad", mixinStandardHelpOptions = true, versionProvider = VersionProvider.class,
     subcommands = {TrainCommand.class, EvaluateCommand.class, PredictCommand.class, DiagnoseCommand.class,
@@ -34,9 +35,16 @@ public final class Main implements Callable<Integer> {
 
   /** Runs the command line {@code args} and exits with its exit code. */
   public static void main(String[] args) {
-    PrintWriter out = new PrintWriter(System.out, true);
+    StandardOutput stdout = new StandardOutput();
     PrintWriter err = new PrintWriter(System.err, true);
-    System.exit(execute(out, err, args));
+    int code = execute(stdout.writer(), err, args);
+    String problem = stdout.problem();
+    if (problem != null) {
+      err.println("deepgrad: " + problem);
+      err.flush();
+      if (code == Failures.OK) code = Failures.BAD_INPUT;
+    }
+    System.exit(code);
   }
 
   /**

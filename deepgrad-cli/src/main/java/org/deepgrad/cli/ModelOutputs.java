@@ -35,4 +35,12 @@ final class ModelOutputs {
     }
     return Tensor.of(out, n, k);
   }
+
+  /** The first row of {@code outputs} ([n, k]) holding a NaN or infinite value, or -1. */
+  static int firstNonFinite(Tensor outputs) {
+    float[] y = outputs.data();
+    int k = outputs.dim(1);
+    for (int i = 0; i < y.length; i++) if (!Float.isFinite(y[i])) return i / k;
+    return -1;
+  }
 }

@@ -27,8 +27,6 @@ public record OutputConfig(Path dir, boolean resume, boolean progress, int logEv
     int keepCheckpoints, boolean diagnose, int diagnoseEvery) {
   static final List<String> KEYS = List.of("dir", "resume", "progress", "log_every", "checkpoint_every",
       "keep_checkpoints", "diagnose", "diagnose_every");
-  /** Files whose presence marks a directory as holding a run. */
-  static final List<String> RUN_FILES = List.of("checkpoints", "metrics.jsonl", "model.json");
 
   static OutputConfig read(ConfigNode n, Clock clock) {
     n.allowOnly(KEYS);
@@ -37,9 +35,6 @@ public record OutputConfig(Path dir, boolean resume, boolean progress, int logEv
     if (resume && (dir == null || !Files.isDirectory(dir))) {
       throw new UsageException(n.describe("resume") + " continues the run in an existing output directory: "
           + (dir == null ? "give it with --out DIR" : "no such directory: " + dir.toAbsolutePath()) + ".");
-    }
-    if (!resume && dir != null && RUN_FILES.stream().anyMatch(f -> Files.exists(dir.resolve(f)))) {
-      throw n.bad("dir", "it already holds a run; pass --resume to continue it, or choose another directory");
     }
     return new OutputConfig(dir == null ? Defaults.outDir(clock) : dir, resume, n.bool("progress", true),
         (int) n.whole("log_every", Defaults.LOG_EVERY, 1, Integer.MAX_VALUE), interval(n),

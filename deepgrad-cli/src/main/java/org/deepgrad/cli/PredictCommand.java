@@ -1,15 +1,9 @@
 package org.deepgrad.cli;
 
 import java.io.IOException;
-import java.io.OutputStreamWriter;
-import java.io.Writer;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.concurrent.Callable;
-import org.deepgrad.io.AtomicFiles;
 import org.deepgrad.io.ModelCard;
-import org.deepgrad.io.ModelFiles;
 import org.deepgrad.io.SavedModel;
 import org.deepgrad.io.Task;
 import org.deepgrad.tensor.Tensor;
@@ -22,7 +16,8 @@ import picocli.CommandLine.Spec;
  * {@code deepgrad predict --model DIR --input FILE [--output FILE] [--probabilities]}: the saved
  * model's predictions for every sample of an IDX images file or a CSV file of raw feature values
  * ({@link PredictInput}), after the card's preprocessing, as CSV ({@link PredictionsCsv}) on stdout
- * or in a file written atomically.
+ * or in a file written atomically, never over its input, the model or another run file
+ * ({@link PredictionsFile}). A row whose outputs are not finite is refused rather than given class 0.
  */
 @Command(name = "predict", mixinStandardHelpOptions = true, sortOptions = false,
     description = "Predict with a trained model (the --out directory of 'deepgrad train').")
@@ -45,16 +40,9 @@ final class PredictCommand implements Callable<Integer> {
 
   @Override
   public Integer call() throws IOException {
-    EvaluateCommand.checkModelDir(model);
-    if (!Files.isRegularFile(input)) {
-      throw new UsageException("--input " + input + ": no such file (" + input.toAbsolutePath() + ").");
-    }
-    if (output != null && output.toAbsolutePath().getParent() != null
-        && !Files.isDirectory(output.toAbsolutePath().getParent())) {
-      throw new UsageException("--output " + output + ": its directory " + output.toAbsolutePath().getParent()
-          + " does not exist.");
-    }
-    SavedModel saved = ModelFiles.load(model);
+    SavedModel saved = SavedModels.load(model);
+    InputFiles.requireFile("--input", input);
+    if (output != null) PredictionsFile.check(output, input);
     ModelCard card = saved.card();
     if (probabilities && card.task() != Task.CLASSIFICATION) {
       throw new UsageException("--probabilities: --model " + model + " is a regression model, which predicts values, "
@@ -62,15 +50,17 @@ final class PredictCommand implements Callable<Integer> {
     }
     Tensor raw = PredictInput.read(input, card.spec().inputs());
     Tensor outputs = ModelOutputs.of(saved.model(), card.pre().apply(raw));
+    int bad = ModelOutputs.firstNonFinite(outputs);
+    if (bad >= 0) {
+      throw new UsageException("--input " + input + ": row " + bad + " (from 0) gives outputs that are not finite, so "
+          + "it has no prediction; its values are likely far outside those the model was trained on. Check that "
+          + "row, or leave it out.");
+    }
     var out = spec.commandLine().getOut();
     if (output == null) {
       PredictionsCsv.write(out, card, outputs, probabilities);
     } else {
-      AtomicFiles.write(output, s -> {
-        Writer w = new OutputStreamWriter(s, StandardCharsets.UTF_8);
-        PredictionsCsv.write(w, card, outputs, probabilities);
-        w.flush();
-      });
+      PredictionsFile.write(output, w -> PredictionsCsv.write(w, card, outputs, probabilities));
       out.println(raw.dim(0) + " predictions written to " + output);
     }
     out.flush();

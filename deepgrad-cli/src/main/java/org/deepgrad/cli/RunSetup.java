@@ -19,13 +19,13 @@ import org.deepgrad.train.TrainerSettings;
 
 /**
  * The objects of a run, built from a {@link TrainConfig} in one place so that {@code train} and
- * {@code diagnose} build the same ones: the model from its spec with the seed, the optimizer with its
- * groups and weight clip ({@link Recipe}), the loader (full batch, or shuffled with seed + 1), the
- * trainer settings, and the trainer.
+ * {@code diagnose} build the same ones, once its {@link Preflight} checks pass: the model from its spec
+ * with the seed, the optimizer with its groups and weight clip ({@link Recipe}), the loader (full
+ * batch, or shuffled with seed + 1, see {@link Batching}), the trainer settings, and the trainer.
  *
  * @param settings the trainer's settings: those of the config, as changed by the caller
  */
-public record RunSetup<S extends Samples<S>>(TrainConfig config, RunData<S> data, ModelSpec spec, Sequential model,
+public record RunSetup<S extends Samples<S>>(TrainConfig config, RunData<S> data, Preflight preflight, Sequential model,
     Optimizer optimizer, DataLoader<S> loader, TrainerSettings settings, Trainer<S> trainer) {
   /** The data of {@code c}, split and preprocessed; sets the thread count first when the config gives one. */
   public static RunData<?> data(TrainConfig c) throws IOException {
@@ -39,21 +39,25 @@ public record RunSetup<S extends Samples<S>>(TrainConfig config, RunData<S> data
    */
   public static <S extends Samples<S>> RunSetup<S> build(TrainConfig c, RunData<S> data, UnaryOperator<TrainerSettings> adjust) {
     TrainingConfig t = c.training();
-    ModelSpec spec = Recipe.spec(c.model(), data.inputs(), data.outputs());
-    Sequential model = spec.build(new Rng(t.seed()));
+    Preflight checked = Preflight.of(c, data);
+    Sequential model = checked.spec().build(new Rng(t.seed()));
     Optimizer optimizer = Recipe.optimizer(c.optimizer(), t.weightClip(), model);
-    DataLoader<S> loader = t.fullBatch() ? DataLoader.fullBatch(data.train())
-        : DataLoader.miniBatch(data.train(), t.batchSize(), t.seed() + 1);
+    DataLoader<S> loader = checked.batching().loader(data.train(), t.seed() + 1);
     TrainerSettings settings = adjust.apply(settings(c, loader.batchesPerEpoch()));
     Trainer<S> trainer = new Trainer<>(model, data.objective(), optimizer, loader, data.validation(), settings);
-    return new RunSetup<>(c, data, spec, model, optimizer, loader, settings, trainer);
+    return new RunSetup<>(c, data, checked, model, optimizer, loader, settings, trainer);
+  }
+
+  /** The model's spec. */
+  public ModelSpec spec() {
+    return preflight.spec();
   }
 
   /** {@code model: 784-128-64-32-10 relu, ..., N parameters; optimizer: adam lr 0.001, schedule cosine}. */
   public String describe() {
     Map<String, Object> others = new LinkedHashMap<>(config.optimizer().hyper());
     others.remove("lr");
-    return "model: " + spec.describe() + ", " + model.parameterCount() + " parameters; optimizer: " + optimizer.name()
+    return "model: " + spec().describe() + ", " + model.parameterCount() + " parameters; optimizer: " + optimizer.name()
         + " lr " + optimizer.lr() + (others.isEmpty() ? "" : " " + others) + ", schedule " + config.schedule().spec();
   }
 

@@ -14,7 +14,9 @@ import picocli.CommandLine.Spec;
 /**
  * {@code deepgrad train [CONFIG] [flags]}: resolves the configuration ({@link TrainConfig}: defaults,
  * then the preset, then the YAML file, then the flags) and trains. With no arguments it is the main
- * job described in {@link Defaults}; the model rule is {@link Preset}'s.
+ * job described in {@link Defaults}; the model rule is {@link Preset}'s. {@code --dry-run} makes every
+ * check the run would make before its first step ({@link RunFolder#check}, the data, {@link Preflight})
+ * and writes nothing.
  */
 @Command(name = "train", mixinStandardHelpOptions = true, sortOptions = false, abbreviateSynopsis = true,
     description = {"Train a model. Settings come from the defaults, then the preset, then CONFIG, then the flags.",
@@ -31,14 +33,37 @@ final class TrainCommand implements Callable<Integer> {
   @Mixin
   TrainOptions options = new TrainOptions();
 
-  @Option(names = "--dry-run", description = "Check the configuration and print it resolved, without training.")
+  @Option(names = "--overwrite", description = "Train afresh in an --out directory that holds a run, deleting "
+      + "that run's files first (never other files).")
+  boolean overwrite;
+
+  @Option(names = "--allow-changes", description = "With --resume: continue with settings other than those the run "
+      + "started with (e.g. more --epochs, another --lr); the changes are printed and recorded in metrics.jsonl.")
+  boolean allowChanges;
+
+  @Option(names = "--dry-run", description = "Make every check a run makes (configuration, output directory, data, "
+      + "model size, batches, memory) and print the configuration resolved, without training or writing.")
   boolean dryRun;
 
   @Override
   public Integer call() throws IOException {
     TrainConfig resolved = TrainConfig.load(config, options, Clock.systemDefaultZone());
     var out = spec.commandLine().getOut();
-    if (!dryRun) return TrainRun.run(resolved, out, spec.commandLine().getErr());
+    var err = spec.commandLine().getErr();
+    RunFolder.Consent consent = new RunFolder.Consent(overwrite, allowChanges);
+    if (allowChanges && !resolved.output().resume()) {
+      throw new UsageException("--allow-changes applies to --resume (a resumed run with other settings); leave it out, "
+          + "or add --resume.");
+    }
+    if (!dryRun) return TrainRun.run(resolved, consent, out, err);
+    RunFolder.Decision d = RunFolder.check(resolved, consent);
+    Preflight p = Preflight.of(resolved, RunSetup.data(resolved));
+    if (p.batching().note() != null) err.println("note: " + p.batching().note());
+    if (d.plan() == RunFolder.Plan.FINISHED) {
+      err.println("note: the run in " + resolved.output().dir() + " has finished: --resume would do nothing.");
+    }
+    if (!d.changes().isEmpty()) err.println("note: --resume would change " + String.join("; ", d.changes()));
+    err.flush();
     out.print(ConfigPrinter.yaml(resolved));
     out.flush();
     return Failures.OK;

@@ -106,7 +106,7 @@ public final class TrainOptions {
       + "--output is the same, as for sweep and reproduce.")
   String out;
   @Option(names = "--resume", negatable = true, description = "output.resume: continue the run in --out from its "
-      + "newest checkpoint.")
+      + "newest checkpoint, with the settings it started with (else --allow-changes); a finished run has nothing to resume.")
   Boolean resume;
   @Option(names = "--checkpoint-every", paramLabel = "N[steps|epochs]", description = "output.checkpoint_every "
       + "(default 1epoch).")

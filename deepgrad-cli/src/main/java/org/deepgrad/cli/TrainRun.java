@@ -4,12 +4,10 @@ import java.io.IOException;
 import java.io.PrintWriter;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.AccessDeniedException;
-import java.nio.file.FileAlreadyExistsException;
-import java.nio.file.FileSystemException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import org.deepgrad.cli.report.HistoryLog;
@@ -23,7 +21,9 @@ import org.deepgrad.train.CheckpointException;
 import org.deepgrad.train.CheckpointWriteException;
 import org.deepgrad.train.DiagnosticsListener;
 import org.deepgrad.train.Metrics;
+import org.deepgrad.train.StepEvent;
 import org.deepgrad.train.StopReason;
+import org.deepgrad.train.TrainListener;
 import org.deepgrad.train.Trainer;
 import org.deepgrad.train.TrainResult;
 
@@ -33,8 +33,11 @@ import org.deepgrad.train.TrainResult;
  * {@code checkpoints/}, with {@code output.diagnose} (the default) {@code diagnostics.jsonl} (every
  * sampled step, as the run goes), and at the end {@code diagnostics.json} (whose findings are listed),
  * {@code model.safetensors} + {@code model.json}, and last {@code report.html} + {@code charts/*.png}
- * (also when the run stopped on a NaN; a report that fails is only a warning). A file that cannot be written (a full disk, a read-only directory) is
- * bad input, exit code 2, with a message naming it and the fix; the checkpoints before it stay intact.
+ * (also when the run stopped on a NaN; a report that fails is only a warning). A file that cannot be
+ * written (a full disk, a read-only directory) is bad input, exit code 2, with a message naming it and
+ * the fix; the checkpoints before it stay intact. The folder is the run's alone while it runs, and
+ * what may be written there ({@code --resume}, {@code --overwrite}, {@code --allow-changes}) is
+ * {@link RunFolder}'s to decide.
  */
 public final class TrainRun {
   static final String CONFIG_FILE = "config.yaml";
@@ -47,49 +50,99 @@ public final class TrainRun {
 
   /**
    * Runs {@code c}, printing the log to {@code out} and warnings to {@code err}; returns the exit code.
-   * Public for {@code deepgrad sweep}, whose cells are runs of this.
+   * Public for {@code deepgrad sweep}, whose cells are runs of this (in folders the sweep empties).
    *
    * @throws UsageException for bad input, and when training stopped on a NaN or infinite value
    */
   public static int run(TrainConfig c, PrintWriter out, PrintWriter err) throws IOException {
-    return run(RunSetup.build(c, RunSetup.data(c), s -> s), out, err);
+    return run(c, RunFolder.Consent.NONE, out, err);
   }
 
-  private static <S extends Samples<S>> int run(RunSetup<S> r, PrintWriter out, PrintWriter err) throws IOException {
+  /**
+   * Runs {@code c} in its output folder as {@link RunFolder} allows with {@code consent}: the folder's
+   * checks first, then the data and the {@link Preflight} checks, then the folder is taken for the run.
+   */
+  static int run(TrainConfig c, RunFolder.Consent consent, PrintWriter out, PrintWriter err) throws IOException {
+    if (RunFolder.check(c, consent).plan() == RunFolder.Plan.FINISHED) return finished(c.output().dir(), out);
+    RunSetup<?> r = RunSetup.build(c, RunSetup.data(c), s -> s);
+    try (RunFolder folder = RunFolder.open(c, consent)) {
+      if (folder.decision().plan() == RunFolder.Plan.FINISHED) return finished(c.output().dir(), out);
+      try {
+        return run(r, folder, out, err);
+      } catch (IOException | RuntimeException | Error e) {
+        try {
+          folder.abandon();
+        } catch (IOException again) {
+          e.addSuppressed(again);
+        }
+        throw e;
+      }
+    }
+  }
+
+  /** A finished run resumed with its own settings: nothing to do, nothing written. */
+  private static int finished(Path dir, PrintWriter out) {
+    out.println("the run in " + dir + " has finished (its model is in " + dir.resolve(ModelFiles.CARD) + "): nothing to "
+        + "resume, and nothing was written. To train it longer, resume it with more --epochs and --allow-changes.");
+    out.flush();
+    return Failures.OK;
+  }
+
+  private static <S extends Samples<S>> int run(RunSetup<S> r, RunFolder folder, PrintWriter out, PrintWriter err)
+      throws IOException {
     TrainConfig c = r.config();
     RunData<S> data = r.data();
     Sequential model = r.model();
     Trainer<S> trainer = r.trainer();
     TrainingConfig t = c.training();
     OutputConfig o = c.output();
-    createDirectory(o.dir());
-    Path config = o.dir().resolve(CONFIG_FILE);
-    write(config.toString(), "Free space on that disk, or choose another directory with --out DIR.",
-        () -> AtomicFiles.write(config, s -> s.write(ConfigPrinter.yaml(c).getBytes(StandardCharsets.UTF_8))));
     if (c.preset() != null) out.println(c.preset().line());
     out.println(data.description());
     out.println(r.describe());
+    String note = r.preflight().batching().note();
+    if (note != null) out.println("note: " + note);
     String resumed = o.resume() ? resume(trainer, o.dir().resolve(CHECKPOINTS), err) : null;
     if (resumed != null) out.println(resumed);
-    out.println("writing to " + o.dir());
-    out.flush();
-
+    // metrics.jsonl is a run's first file: a config.yaml that deepgrad wrote always has one beside it.
+    MetricsLog metrics = MetricsLog.open(o.dir(), o.resume(), o.logEvery());
     DiagnosticsListener diagnostics = o.diagnose() ? new DiagnosticsListener(model, o.diagnoseEvery(), r.settings()) : null;
-    HistoryLog history = diagnostics == null ? null : new HistoryLog(o.dir(), o.resume(), diagnostics, o.diagnoseEvery(), err);
+    HistoryLog history;
+    try {
+      List<String> changes = folder.decision().changes();
+      if (!changes.isEmpty()) {
+        out.println("settings changed since the run started (--allow-changes): " + String.join("; ", changes));
+        metrics.note("settings_changed", Map.of("changes", changes));
+      }
+      Path config = o.dir().resolve(CONFIG_FILE);
+      Outputs.write(config.toString(), "Free space on that disk, or choose another directory with --out DIR.",
+          () -> AtomicFiles.write(config, s -> s.write(ConfigPrinter.yaml(c).getBytes(StandardCharsets.UTF_8))));
+      out.println("writing to " + o.dir());
+      out.flush();
+      history = diagnostics == null ? null : new HistoryLog(o.dir(), o.resume(), diagnostics, o.diagnoseEvery(), err);
+    } catch (IOException | RuntimeException e) {
+      metrics.close();
+      throw e;
+    }
     if (diagnostics != null) trainer.addListener(diagnostics).addListener(history);
-    RunOutput output = new RunOutput(Progress.forConsole(out, o.progress(), t.epochs(), o.logEvery()),
-        MetricsLog.open(o.dir(), o.resume(), o.logEvery()), r.loader(), err);
-    trainer.addListener(output);
+    RunOutput output = new RunOutput(Progress.forConsole(out, o.progress(), t.epochs(), o.logEvery()), metrics,
+        r.loader(), err);
+    trainer.addListener(output).addListener(new TrainListener() {
+      @Override
+      public void onStep(StepEvent e) {
+        folder.started();
+      }
+    });
     TrainResult result;
     try {
       result = train(trainer, output, o.dir());
     } finally {
       if (history != null) history.close();
     }
+    folder.started();
     if (diagnostics != null) {
       Diagnosis d = Diagnosis.of(diagnostics, o.diagnoseEvery(), result);
       Path file = o.dir().resolve(Diagnosis.FILE);
-      write(file.toString(), RESUME_FIX, () -> AtomicFiles.write(file, s -> DiagnosisJson.write(d, s)));
+      Outputs.write(file.toString(), RESUME_FIX, () -> AtomicFiles.write(file, s -> DiagnosisJson.write(d, s)));
       d.printBrief(out);
       out.println("details in " + file + " and the report");
       out.flush();
@@ -100,11 +153,12 @@ public final class TrainRun {
       throw new UsageException("training stopped: " + result.nonFinite().orElseThrow() + ". The run diverged, so "
           + "no model was saved; " + (hasFiles(checkpoints) ? "the last good checkpoint is in " + checkpoints
           : "no checkpoint had been written yet") + ". Lower the learning rate (--lr), clip gradients "
-          + "(--clip-norm 1), or choose --on-non-finite skip|backoff.");
+          + "(--clip-norm 1), or choose --on-non-finite skip|backoff: with --resume --allow-changes to go on from "
+          + "the last good checkpoint, or --overwrite to start again.");
     }
     Metrics test = data.objective().evaluate(model, data.test());
     ModelCard card = new ModelCard(r.spec(), data.task(), data.classes(), data.preprocessing(), info(c, result, test));
-    write("the model (" + ModelFiles.WEIGHTS + ", " + ModelFiles.CARD + ") in " + o.dir(), RESUME_FIX,
+    Outputs.write("the model (" + ModelFiles.WEIGHTS + ", " + ModelFiles.CARD + ") in " + o.dir(), RESUME_FIX,
         () -> ModelFiles.save(o.dir(), model, card));
     out.println(result);
     out.println(summary(test) + " (" + data.test().size() + " test samples); model saved in " + o.dir());
@@ -152,38 +206,6 @@ public final class TrainRun {
     } catch (UncheckedIOException e) { // from the metrics log, which a listener writes
       throw new UsageException("cannot write " + dir.resolve(MetricsLog.FILE) + " (" + e.getCause().getMessage()
           + "). " + RESUME_FIX, e);
-    }
-  }
-
-  /**
-   * Runs {@code body}, which writes {@code what}; an I/O failure (a full disk, a file size limit, a
-   * read-only file system) is bad input: a message naming the file, the cause and {@code fix}. A
-   * directory without write permission stays an {@link AccessDeniedException}, already bad input.
-   */
-  private static void write(String what, String fix, Write body) throws AccessDeniedException {
-    try {
-      body.run();
-    } catch (AccessDeniedException e) {
-      throw e;
-    } catch (IOException e) {
-      throw new UsageException("cannot write " + what + " (" + e.getMessage() + "). " + fix, e);
-    }
-  }
-
-  /** A write that may fail with an {@link IOException}. */
-  private interface Write {
-    void run() throws IOException;
-  }
-
-  /** Creates the run directory; a path that cannot be one (a file in the way, no permission) is bad input. */
-  static void createDirectory(Path dir) throws IOException {
-    try {
-      Files.createDirectories(dir);
-    } catch (FileSystemException e) {
-      String why = e instanceof FileAlreadyExistsException ? "a file of that name is in the way"
-          : e instanceof AccessDeniedException ? "permission denied" : e.getReason();
-      throw new UsageException("cannot create the output directory " + dir + " (" + e.getFile() + ": " + why
-          + "); choose another directory with --out DIR.", e);
     }
   }
 

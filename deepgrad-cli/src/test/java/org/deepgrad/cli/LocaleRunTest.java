@@ -9,6 +9,7 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.Locale;
 import java.util.stream.Stream;
+import org.deepgrad.io.ModelFiles;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -40,6 +41,7 @@ class LocaleRunTest {
             "one checkpoint kept: the step-5 file was found and pruned");
       }
       assertTrue(run.out().matches("(?s).*\ntest accuracy: \\d+\\.\\d\\d% \\(loss \\d+\\.\\d{4}\\) .*"), run::toString);
+      Files.delete(out.resolve(ModelFiles.CARD)); // as a run killed after its last checkpoint: one to resume
       Cli.Run resumed = train(out, "--resume");
       assertEquals(Failures.OK, resumed.code(), resumed::toString);
       assertTrue(resumed.out().contains("resumed from " + out.resolve(TrainRun.CHECKPOINTS)

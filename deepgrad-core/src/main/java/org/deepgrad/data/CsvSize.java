@@ -49,7 +49,7 @@ final class CsvSize {
     String file = path.toString();
     try (InputStream raw = Files.newInputStream(path); CsvLines lines = new CsvLines(raw, file, o.maxLineBytes())) {
       String s = lines.nextNonBlank();
-      if (s == null) return new long[] {0, 0};
+      if (s == null) throw CsvTable.empty(file, o); // found now: no second pass to say so
       long columns = CsvFields.split(s, o.delimiter(), file, lines.number()).size();
       long rows = o.header() ? 0 : 1;
       while (lines.nextNonBlank() != null) rows++;

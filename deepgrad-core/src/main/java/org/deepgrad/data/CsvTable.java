@@ -34,16 +34,19 @@ record CsvTable(String file, List<String> columns, int[] targets, float[] featur
     return "column \"" + columns.get(j) + "\"";
   }
 
+  /** The error for a file without a line of content. */
+  static DataFormatException empty(String file, CsvReader.Options o) {
+    return at(file, 0, 0, "", "an empty file", o.header() ? "a header row and data rows" : "data rows",
+        "Check the path: the file has no line with content");
+  }
+
   /** Reads {@code path}, after checking that the heap can hold it ({@link CsvSize}). */
   static CsvTable read(Path path, CsvReader.Options o) throws IOException {
     CsvSize.check(path, o, HeapBudget::free);
     String file = path.toString();
     try (InputStream raw = Files.newInputStream(path); CsvLines lines = new CsvLines(raw, file, o.maxLineBytes())) {
       String s = lines.nextNonBlank();
-      if (s == null) {
-        throw at(file, 0, 0, "", "an empty file", o.header() ? "a header row and data rows" : "data rows",
-            "Check the path: the file has no line with content");
-      }
+      if (s == null) throw empty(file, o);
       long first = lines.number();
       List<String> fields = CsvFields.split(s, o.delimiter(), file, first);
       List<String> columns = new ArrayList<>();

@@ -30,6 +30,7 @@ final class CheckpointReader {
         throw m.unreadable("tensor '" + name + "' is not model.*, optim.<param>.<buffer> or best.*");
       }
     }
+    checkBufferShapes(m, tensors, model);
     Map<String, StateDict.ParamState> params = new LinkedHashMap<>();
     for (String param : m.withPrefix("optim.step.").keySet()) {
       Map<String, float[]> b = buffers.remove(param);
@@ -46,6 +47,24 @@ final class CheckpointReader {
         m.intValue("run.bad_epochs"));
     return new Checkpoint(m.longValue("step"), model, optimizer, loader(m), rngs, progress,
         m.doubles("run.epoch_sums", -1), best);
+  }
+
+  /**
+   * Every optimizer buffer has the shape of its parameter, as written; a file whose checksum was
+   * recomputed after an edit can still have a buffer of the right size and another shape (or of
+   * another size), which this refuses before the buffer reaches the optimizer.
+   */
+  private static void checkBufferShapes(CheckpointMetadata m, Map<String, Tensor> tensors, Map<String, Tensor> model)
+      throws CheckpointException {
+    for (Map.Entry<String, Tensor> e : tensors.entrySet()) {
+      String name = e.getKey();
+      if (!name.startsWith("optim.")) continue;
+      Tensor param = model.get(name.substring(6, name.lastIndexOf('.')));
+      if (param != null && !param.shape().equals(e.getValue().shape())) {
+        throw m.unreadable("tensor '" + name + "' has shape " + e.getValue().shape() + ", but its parameter has "
+            + param.shape() + " (an optimizer buffer has its parameter's shape)");
+      }
+    }
   }
 
   private static LoaderState loader(CheckpointMetadata m) throws CheckpointException {

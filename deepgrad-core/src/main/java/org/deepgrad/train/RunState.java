@@ -12,6 +12,7 @@ import org.deepgrad.nn.Module;
 import org.deepgrad.optim.Optimizer;
 import org.deepgrad.optim.StateDict;
 import org.deepgrad.tensor.Rng;
+import org.deepgrad.tensor.Tensor;
 import org.deepgrad.train.CheckpointException.Kind;
 
 /**
@@ -104,6 +105,18 @@ final class RunState<S extends Samples<S>> {
     if (!generators.keySet().equals(c.rngs().keySet())) {
       throw new CheckpointException(file, Kind.INCOMPATIBLE, "it has dropout generators at " + c.rngs().keySet()
           + ", this model at " + generators.keySet() + "; resume with the model the run was started with");
+    }
+    Map<String, Tensor> own = model.stateDict();
+    for (Map.Entry<String, Tensor> e : c.model().entrySet()) {
+      Tensor mine = own.get(e.getKey());
+      if (mine != null && !mine.shape().equals(e.getValue().shape())) {
+        throw new CheckpointException(file, Kind.INCOMPATIBLE, "tensor 'model." + e.getKey() + "' has shape "
+            + e.getValue().shape() + ", this model's " + mine.shape() + "; resume with the model the run was started with");
+      }
+    }
+    if (!own.keySet().equals(c.model().keySet())) {
+      throw new CheckpointException(file, Kind.INCOMPATIBLE, "it holds the tensors " + c.model().keySet()
+          + ", this model " + own.keySet() + "; resume with the model the run was started with");
     }
     StateDict before = optimizer.stateDict();
     try {

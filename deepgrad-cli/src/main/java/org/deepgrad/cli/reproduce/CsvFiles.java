@@ -2,13 +2,13 @@ package org.deepgrad.cli.reproduce;
 
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Locale;
 import java.util.function.Consumer;
 import java.util.stream.Collectors;
 import org.deepgrad.diagnostics.LayerStats;
+import org.deepgrad.io.AtomicFiles;
 import org.deepgrad.diagnostics.ParamStats;
 import org.deepgrad.diagnostics.StepStats;
 
@@ -103,7 +103,8 @@ final class CsvFiles {
   private static void file(Path p, Consumer<StringBuilder> rows) throws IOException {
     StringBuilder w = new StringBuilder();
     rows.accept(w);
-    Files.writeString(p, w, StandardCharsets.UTF_8);
+    byte[] text = w.toString().getBytes(StandardCharsets.UTF_8);
+    AtomicFiles.write(p, s -> s.write(text));
   }
 
   /** Full precision for charts; empty for NaN (not measured or not applicable). */

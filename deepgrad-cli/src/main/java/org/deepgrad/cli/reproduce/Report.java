@@ -5,6 +5,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
+import org.deepgrad.io.AtomicFiles;
 import java.util.Locale;
 import java.util.stream.Collectors;
 
@@ -41,7 +42,8 @@ final class Report {
         + "- `report.html`, `charts/*.png`: this report as one self-contained page, with the charts drawn from "
         + "these files\n");
     Files.createDirectories(dir);
-    Files.writeString(dir.resolve("report.md"), md, StandardCharsets.UTF_8);
+    byte[] text = md.toString().getBytes(StandardCharsets.UTF_8);
+    AtomicFiles.write(dir.resolve("report.md"), s -> s.write(text));
     CsvFiles.write(dir, runs, o.claims());
     ReproductionPage.write(dir, e.name(), title, intro.toString(), o.body());
   }

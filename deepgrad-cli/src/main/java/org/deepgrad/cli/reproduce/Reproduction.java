@@ -10,8 +10,16 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import org.deepgrad.cli.Locks;
+import org.deepgrad.cli.Outputs;
+import org.deepgrad.cli.RunContents;
+import org.deepgrad.cli.UsageException;
+import org.deepgrad.io.FolderLock;
 
-/** Runs one experiment: its plans one after another, then the verdicts, the report and the summary lines. */
+/**
+ * Runs one experiment: its plans one after another, then the verdicts, the report and the summary
+ * lines, holding its directory's lock; a directory holding a train run or a sweep is refused.
+ */
 final class Reproduction {
   private Reproduction() {}
 
@@ -26,7 +34,18 @@ final class Reproduction {
       PrintWriter out)
       throws IOException {
     List<RunPlan> plans = e.plans(mode);
-    Files.createDirectories(dir);
+    if (RunContents.holdsRun(dir) || Files.exists(dir.resolve("sweep.json"))) {
+      throw new UsageException("--out " + dir + " holds a " + (RunContents.holdsRun(dir) ? "'deepgrad train' run" : "sweep")
+          + ", whose files (report.html, charts/) a reproduction would replace; choose another directory with --out DIR.");
+    }
+    Outputs.createDirectory(dir, "--out");
+    try (FolderLock lock = Locks.hold(dir, "deepgrad reproduce")) {
+      return run(e, plans, mode, data, training, dir, out);
+    }
+  }
+
+  private static List<String> run(Experiment e, List<RunPlan> plans, Mode mode, Map<String, Object> data,
+      Map<String, Object> training, Path dir, PrintWriter out) throws IOException {
     out.println(e.name() + (mode.quick() ? " (quick)" : "") + ": " + e.title());
     out.println("  " + plans.size() + " runs, writing to " + dir);
     out.flush();
@@ -47,7 +66,8 @@ final class Reproduction {
             LocalDateTime.now().format(DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm"))),
         "verdicts: " + o.claims().stream().filter(Claim::reproduced).count() + " of " + o.claims().size()
             + " claims reproduced");
-    Report.write(dir, e, mode, results, o, context);
+    Outputs.write("the reproduction's files in " + dir, "Free space on that disk or make the directory writable, then "
+        + "run the reproduction again.", () -> Report.write(dir, e, mode, results, o, context));
     List<String> verdicts = new ArrayList<>();
     for (Claim c : o.claims()) {
       String line = c.verdict() + "  " + e.name() + ": " + c.claim() + " (" + c.measured() + ")";

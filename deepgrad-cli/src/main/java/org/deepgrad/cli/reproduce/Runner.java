@@ -9,12 +9,14 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import org.deepgrad.cli.Outputs;
 import org.deepgrad.cli.RunData;
 import org.deepgrad.cli.RunSetup;
 import org.deepgrad.cli.TrainConfig;
 import org.deepgrad.cli.TrainOptions;
 import org.deepgrad.data.Samples;
 import org.deepgrad.diagnostics.Verdicts;
+import org.deepgrad.io.AtomicFiles;
 import org.deepgrad.train.LayerwisePretraining;
 import org.deepgrad.train.Metrics;
 import org.deepgrad.train.TrainResult;
@@ -62,7 +64,9 @@ final class Runner {
     for (Map.Entry<String, Object> e : training.entrySet()) t = t.set("training." + e.getKey(), e.getValue());
     Path file = out.resolve("configs").resolve(plan.name() + ".yaml");
     Files.createDirectories(file.getParent());
-    ConfigTree.YAML.writeValue(file.toFile(), t.tree());
+    byte[] text = ConfigTree.YAML.writeValueAsBytes(t.tree());
+    Outputs.write(file.toString(), "Free space on that disk or make the directory writable, then run the reproduction "
+        + "again.", () -> AtomicFiles.write(file, s -> s.write(text)));
     return TrainConfig.load(file, new TrainOptions(), Clock.systemDefaultZone());
   }
 

@@ -1,11 +1,18 @@
 package org.deepgrad.cli.sweep;
 
+import com.fasterxml.jackson.core.JsonProcessingException;
 import java.io.IOException;
 import java.io.PrintWriter;
+import java.nio.file.AccessDeniedException;
+import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.util.List;
 import java.util.concurrent.Callable;
+import org.deepgrad.cli.Locks;
+import org.deepgrad.cli.Outputs;
+import org.deepgrad.cli.UsageException;
+import org.deepgrad.io.FolderLock;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
@@ -19,8 +26,9 @@ import picocli.CommandLine.Spec;
  * {@code --jobs} at a time; writes {@code results.csv} and {@code results.md}. Every cell's
  * configuration is built before anything runs, so bad input fails at once with exit code 2. A rerun
  * skips the finished cells and resumes interrupted ones; a directory holding results of other
- * settings is refused ({@link SweepState}). Exit code 1 when some cell ended in an error (a cell
- * that diverged, status nan, is a result, not an error). See docs/sweeps.md.
+ * settings is refused ({@link SweepState}). The sweep holds its directory's lock while it runs: a
+ * second sweep (or {@code report}) into it is refused. Exit code 1 when some cell ended in an error (a
+ * cell that diverged, status nan, is a result, not an error). See docs/sweeps.md.
  */
 @Command(name = "sweep", mixinStandardHelpOptions = true, sortOptions = false,
     description = "Train every combination of a grid's axes (depth, activation, lr, ...) and compare them.")
@@ -69,10 +77,21 @@ public final class SweepCommand implements Callable<Integer> {
       console.flush();
       return 0;
     }
-    List<String> deleted = SweepState.check(out, plan, force);
-    if (!deleted.isEmpty()) console.println("--force: deleted " + deleted.size() + " cell(s) run with other settings: " + deleted);
-    SweepState.write(out, g, plan);
-    int perJob = threads != null ? threads : plan.baseThreads();
-    return SweepRun.run(g, plan, out, jobs, perJob, console) ? 0 : CELL_FAILED;
+    SweepState.checkOwn(out); // before the lock file goes in
+    Outputs.createDirectory(out, "--out");
+    try (FolderLock lock = Locks.hold(out, "deepgrad sweep")) {
+      List<String> deleted = SweepState.check(out, plan, force);
+      if (!deleted.isEmpty()) console.println("--force: deleted " + deleted.size() + " cell(s) run with other settings: " + deleted);
+      int perJob = threads != null ? threads : plan.baseThreads();
+      try {
+        SweepState.write(out, g, plan);
+        return SweepRun.run(g, plan, out, jobs, perJob, console) ? 0 : CELL_FAILED;
+      } catch (JsonProcessingException | NoSuchFileException | AccessDeniedException e) {
+        throw e; // a damaged or missing file read, or a permission: reported as such
+      } catch (IOException e) { // a write that failed: a full disk, a file size limit, a read-only file system
+        throw new UsageException("cannot write the sweep's files in " + out + " (" + e.getMessage() + "). Free space on "
+            + "that disk or make the directory writable, then run the same command again: finished cells are kept.", e);
+      }
+    }
   }
 }

@@ -18,6 +18,7 @@ import java.util.Objects;
 import java.util.stream.Stream;
 import org.deepgrad.cli.UsageException;
 import org.deepgrad.io.AtomicFiles;
+import org.deepgrad.io.FolderLock;
 
 /**
  * The sweep's own record, {@code OUT/sweep.json} (the grid file, its base, axes and target, and the
@@ -39,10 +40,7 @@ final class SweepState {
    * @return the ids of the cells deleted
    */
   static List<String> check(Path out, Plan plan, boolean force) throws IOException {
-    if (Files.isDirectory(out) && !Files.exists(out.resolve(FILE)) && !isEmpty(out)) {
-      throw new UsageException("the output directory " + out + " exists and does not hold a sweep (no " + FILE
-          + "); choose another directory with --out DIR.");
-    }
+    checkOwn(out);
     List<Cell> conflicts = new ArrayList<>();
     for (Cell c : plan.cells()) {
       String hash = CellRunner.hash(c.dir());
@@ -64,6 +62,18 @@ final class SweepState {
       deleted.add(c.id());
     }
     return deleted;
+  }
+
+  /** Fails unless {@code out} is absent, empty (but for a lock file) or a sweep's directory. */
+  static void checkOwn(Path out) throws IOException {
+    if (Files.exists(out) && !Files.isDirectory(out)) {
+      throw new UsageException("the output " + out + " is a file, not a directory; choose another directory with "
+          + "--out DIR.");
+    }
+    if (Files.isDirectory(out) && !Files.exists(out.resolve(FILE)) && !isEmpty(out)) {
+      throw new UsageException("the output directory " + out + " exists and does not hold a sweep (no " + FILE
+          + "); choose another directory with --out DIR.");
+    }
   }
 
   /** Writes {@code OUT/sweep.json}. */
@@ -111,7 +121,7 @@ final class SweepState {
 
   private static boolean isEmpty(Path dir) throws IOException {
     try (Stream<Path> s = Files.list(dir)) {
-      return s.findAny().isEmpty();
+      return s.allMatch(f -> f.getFileName().toString().equals(FolderLock.FILE));
     }
   }
 
