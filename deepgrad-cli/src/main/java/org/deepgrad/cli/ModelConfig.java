@@ -54,7 +54,7 @@ public record ModelConfig(List<Integer> hidden, String activation, String init, 
     try {
       Recipe.spec(m, 1, 1); // the initializers against the activations after them
     } catch (IllegalArgumentException e) {
-      throw new UsageException(ConfigNode.end("the model (" + n.where() + "): " + e.getMessage()), e);
+      throw new UsageException(ConfigNode.end(Preflight.MODEL + e.getMessage()), e);
     }
     return m;
   }

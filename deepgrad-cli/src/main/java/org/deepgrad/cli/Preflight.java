@@ -13,13 +13,16 @@ import org.deepgrad.train.MemoryEstimate;
  */
 record Preflight(ModelSpec spec, Batching batching, MemoryEstimate memory) {
 
+  /** How a message about the model's spec names where it came from. */
+  static final String MODEL = "the model (the `model` section, --hidden, --init): ";
+
   /** The checks of {@code c} on {@code data}; throws a {@link UsageException} for the first that fails. */
   static Preflight of(TrainConfig c, RunData<?> data) {
     ModelSpec spec;
     try {
       spec = Recipe.spec(c.model(), data.inputs(), data.outputs());
     } catch (IllegalArgumentException e) {
-      throw new UsageException("the model (the `model` section, --hidden): " + ConfigNode.end(e.getMessage()), e);
+      throw new UsageException(MODEL + ConfigNode.end(e.getMessage()), e);
     }
     Batching batching = Batching.of(c.training(), data.train().size(), data.description(), spec);
     OptimizerConfig o = c.optimizer();

@@ -133,7 +133,7 @@ class OutputSafetyTest {
     Path run = spiralsRun();
     Map<String, byte[]> before = snapshot(run);
     assertRefused(Cli.run("reproduce", "he2015", "--quick", "--output", run.toString()),
-        "--output " + run + " holds a 'deepgrad train' run", "--output DIR");
+        "--out " + run + " holds a 'deepgrad train' run", "--out DIR");
     assertUnchanged(before, run, "reproduce into a run folder");
     Path notARun = Files.createDirectories(dir.resolve("plain"));
     assertRefused(Cli.run("report", notARun.toString()), "is not a run directory");

@@ -98,7 +98,7 @@ class PreflightTest {
   void aModelTooLargeForOneTensorFailsInTheDryRunAsInTheRun() {
     for (String dry : List.of("--dry-run", "--max-steps=1")) {
       assertRefused(Cli.run("train", "--hidden", "100000x50", dry, "--out", dir.resolve("big").toString()),
-          "the model (the `model` section, --hidden): a dense layer of 100000 units after a width of 100000 needs "
+          "the model (the `model` section, --hidden, --init): a dense layer of 100000 units after a width of 100000 needs "
               + "10000000000 weights, more than one tensor holds");
     }
     assertFalse(Files.exists(dir.resolve("big")));
