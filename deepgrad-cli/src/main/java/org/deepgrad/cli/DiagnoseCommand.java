@@ -58,8 +58,8 @@ final class DiagnoseCommand implements Callable<Integer> {
   boolean json;
 
   @Option(names = "--fail-on", paramLabel = "KINDS", description = "Exit with code 3 when a finding of one of these "
-      + "comma-separated kinds is present: vanishing, exploding, saturated, dead_units, nan_or_inf, lr_too_high, "
-      + "lr_too_low, stalled, init_mismatch.")
+      + "comma-separated kinds is present: input_nan_or_inf, input_scale, constant_features, vanishing, exploding, "
+      + "saturated, dead_units, nan_or_inf, lr_too_high, lr_too_low, stalled, init_mismatch.")
   String failOn;
 
   @Mixin
@@ -107,7 +107,7 @@ final class DiagnoseCommand implements Callable<Integer> {
           + (options.out == null ? "; no files written" : "; writing only " + Path.of(options.out).resolve(Diagnosis.FILE)));
       out.flush();
     }
-    DiagnosticsListener diagnostics = new DiagnosticsListener(run.model(), every, run.settings());
+    DiagnosticsListener diagnostics = run.diagnostics(every);
     TrainResult result = run.trainer().addListener(diagnostics).fit();
     return Diagnosis.of(diagnostics, every, result);
   }

@@ -74,7 +74,7 @@ public final class TrainRun {
     out.println("writing to " + o.dir());
     out.flush();
 
-    DiagnosticsListener diagnostics = o.diagnose() ? new DiagnosticsListener(model, o.diagnoseEvery(), r.settings()) : null;
+    DiagnosticsListener diagnostics = o.diagnose() ? r.diagnostics(o.diagnoseEvery()) : null;
     HistoryLog history = diagnostics == null ? null : new HistoryLog(o.dir(), o.resume(), diagnostics, o.diagnoseEvery(), err);
     if (diagnostics != null) trainer.addListener(diagnostics).addListener(history);
     RunOutput output = new RunOutput(Progress.forConsole(out, o.progress(), t.epochs(), o.logEvery()),
