@@ -60,8 +60,8 @@ final class VanishingRule implements Rule {
     String first = h.layers().get(f0).name();
     String why;
     if (shown[f0] == 0) { // nothing at all came back: no geometric shrinking to speak of
-      why = "No gradient reaches layer " + first + ": its " + (byBackprop ? "back-propagated" : "weight")
-          + " gradient is exactly 0, so it does not learn.";
+      why = byBackprop ? "No gradient is back-propagated to the output of layer " + first + ": it is exactly 0."
+          : "No gradient reaches the weights of layer " + first + ": their gradient is exactly 0, so the layer does not learn.";
     } else {
       double perLayer = Math.pow(shown[0], 1.0 / last);
       numbers.put("gradient factor per layer", perLayer);

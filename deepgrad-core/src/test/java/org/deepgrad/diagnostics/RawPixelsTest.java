@@ -77,7 +77,7 @@ class RawPixelsTest {
     assertTrue(kinds.indexOf(Finding.Kind.DEAD_UNITS) < kinds.indexOf(Finding.Kind.VANISHING), kinds.toString());
     Finding vanishing = raw.get(kinds.indexOf(Finding.Kind.VANISHING));
     assertEquals(List.of(Finding.Kind.DEAD_UNITS), vanishing.explainedBy());
-    assertTrue(vanishing.explanation().startsWith("No gradient reaches layer 0"), vanishing.explanation());
+    assertTrue(vanishing.explanation().startsWith("No gradient reaches the weights of layer 0"), vanishing.explanation());
     assertFalse(vanishing.numbers().containsKey("gradient factor per layer"), vanishing.numbers().toString());
     assertTrue(raw.get(0).explanation().endsWith("below: fix it first."), raw.get(0).explanation());
     for (Finding f : raw) assertFalse(Probe.remedies(f).contains(Remedy.Kind.INIT_HE), f.kind() + ": " + f.remedies());

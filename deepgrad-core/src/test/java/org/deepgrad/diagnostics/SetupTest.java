@@ -11,9 +11,12 @@ import java.util.Optional;
 import org.deepgrad.init.Init;
 import org.deepgrad.nn.Activation;
 import org.deepgrad.nn.Activation.Kind;
+import org.deepgrad.nn.LayerSpec;
+import org.deepgrad.nn.ModelSpec;
 import org.deepgrad.optim.Adam;
 import org.deepgrad.optim.Optimizers;
 import org.deepgrad.optim.SGD;
+import org.deepgrad.tensor.Rng;
 import org.junit.jupiter.api.Test;
 
 /** No remedy the run already applies: each rule of {@link Setup#remaining}, and through the verdicts. */
@@ -76,6 +79,21 @@ class SetupTest {
   void initializersMustNameEveryLayer() {
     assertThrows(IllegalArgumentException.class, () -> inits("he_normal").check(LAYERS));
     assertThrows(IllegalArgumentException.class, () -> new Setup(null, List.of(), false, -1, false));
+  }
+
+  @Test
+  void aSpecsInitializersLineUpWithTheRecordersLayers() {
+    ModelSpec spec = new ModelSpec(4, List.of(new LayerSpec.Dense(8, "he_normal"), new LayerSpec.Act("relu"),
+        new LayerSpec.Residual(List.of(new LayerSpec.Dense(5, "xavier_normal"), new LayerSpec.Act("tanh"))),
+        new LayerSpec.Dense(2, null)));
+    List<LayerInfo> layers = new Recorder(spec.build(new Rng(1))).layers();
+    assertEquals(List.of("0", "2.body.0", "2.projection", "3"), layers.stream().map(LayerInfo::name).toList());
+    Setup s = new Setup(null, spec.linearInits(), true, 0, false);
+    s.check(layers);
+    assertEquals(List.of("2.projection", "3"), s.remaining(Remedy.on(Remedy.Kind.INIT_XAVIER,
+        List.of("2.body.0", "2.projection", "3")), layers).orElseThrow().layers());
+    assertEquals(List.of("2.body.0", "2.projection", "3"), s.remaining(Remedy.on(Remedy.Kind.INIT_HE,
+        List.of("0", "2.body.0", "2.projection", "3")), layers).orElseThrow().layers());
   }
 
   @Test
