@@ -100,8 +100,8 @@ final class Causes {
   private Causes() {}
 
   /**
-   * {@code findings} (in the rules' order) with each cause before its consequences, the rules' order
-   * kept otherwise; each finding lists the ones above that explain it ({@link Finding#explainedBy}) and
+   * {@code findings} (in the rules' order) with each cause before its consequences and in the place of
+   * the first finding it explains, the rules' order kept otherwise; each finding lists the ones above that explain it ({@link Finding#explainedBy}) and
    * says how, and a cause names what it can explain.
    */
   static List<Finding> link(List<Finding> findings, List<LayerInfo> layers) {
@@ -114,20 +114,25 @@ final class Causes {
     for (int i = 0; i < n; i++) {
       for (int j = 0; j < n; j++) explains[i][j] = i != j && holds(findings.get(i), findings.get(j), depth);
     }
+    boolean[][] reaches = closure(explains);
+    int[] rank = new int[n]; // a cause takes the place of the first finding it explains
+    for (int j = 0; j < n; j++) {
+      rank[j] = j;
+      for (int k = 0; k < n; k++) if (reaches[j][k]) rank[j] = Math.min(rank[j], k);
+    }
     List<Integer> order = new ArrayList<>();
     boolean[] placed = new boolean[n];
     while (order.size() < n) {
       int next = -1;
-      for (int j = 0; j < n && next < 0; j++) {
+      for (int j = 0; j < n; j++) {
         boolean ready = !placed[j];
         for (int i = 0; i < n; i++) ready &= placed[i] || !explains[i][j];
-        if (ready) next = j;
+        if (ready && (next < 0 || rank[j] < rank[next])) next = j;
       }
       if (next < 0) throw new IllegalStateException("the table of causes has a cycle among " + findings);
       placed[next] = true;
       order.add(next);
     }
-    boolean[][] reaches = closure(explains);
     List<Finding> out = new ArrayList<>();
     for (int j : order) out.add(explained(findings, explains, reaches, order, j, depth));
     return out;

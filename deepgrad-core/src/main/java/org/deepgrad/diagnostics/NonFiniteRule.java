@@ -52,13 +52,15 @@ final class NonFiniteRule implements Rule {
   }
 
   /**
-   * A lower learning rate, clipping, standardized inputs; and a look at the inputs when their
-   * statistics were not measured (when they were, INPUT_NAN_OR_INF reports non-finite inputs).
+   * A lower learning rate and clipping; when the inputs' statistics were not measured, also a look at
+   * the inputs and standardizing them (when they were, INPUT_NAN_OR_INF and INPUT_SCALE speak for them).
    */
   private static List<Remedy> remedies(History h) {
-    List<Remedy> out = new ArrayList<>(List.of(Remedy.of(Remedy.Kind.LR_DOWN), Remedy.of(Remedy.Kind.CLIP_NORM),
-        Remedy.of(Remedy.Kind.STANDARDIZE_INPUTS)));
-    if (h.inputs() == null) out.add(Remedy.of(Remedy.Kind.CHECK_INPUTS));
+    List<Remedy> out = new ArrayList<>(List.of(Remedy.of(Remedy.Kind.LR_DOWN), Remedy.of(Remedy.Kind.CLIP_NORM)));
+    if (h.inputs() == null) {
+      out.add(Remedy.of(Remedy.Kind.CHECK_INPUTS));
+      out.add(Remedy.of(Remedy.Kind.STANDARDIZE_INPUTS));
+    }
     return out;
   }
 

@@ -79,6 +79,14 @@ class CausesTest {
   }
 
   @Test
+  void aCauseTakesThePlaceOfTheFirstFindingItExplains() {
+    // the deep sigmoid stack with the standard init: an unrelated LR_TOO_HIGH does not jump ahead of the init
+    Finding shrinking = finding(INIT_MISMATCH, List.of("0", "2"), Map.of(InitMismatchRule.FACTOR + "0 to 2", 1e-5));
+    assertEquals(List.of(INIT_MISMATCH, VANISHING, Finding.Kind.LR_TOO_HIGH, STALLED), kinds(Causes.link(List.of(
+        finding(VANISHING, "0"), finding(Finding.Kind.LR_TOO_HIGH, "4"), finding(STALLED), shrinking), LAYERS)));
+  }
+
+  @Test
   void aConsequenceNamesItsNearestCauseAndTheRootEverythingItExplains() {
     List<Finding> linked = Causes.link(List.of(finding(VANISHING, "0", "2"), finding(DEAD_UNITS, "0", "2"),
         finding(EXPLODING, "2"), finding(INPUT_SCALE, List.of(), Map.of(InputScaleRule.RMS, 85.0))), LAYERS);

@@ -108,8 +108,8 @@ class InputRulesTest {
     assertEquals(3.0, inputs.numbers().get("first such feature"));
     assertEquals(List.of(Remedy.Kind.CHECK_INPUTS), Probe.remedies(inputs));
     assertEquals(List.of(Finding.Kind.INPUT_NAN_OR_INF), findings.get(1).explainedBy());
-    assertFalse(Probe.remedies(findings.get(1)).contains(Remedy.Kind.CHECK_INPUTS),
-        "the input finding checks the inputs: " + findings.get(1).remedies());
+    assertEquals(List.of(Remedy.Kind.LR_DOWN, Remedy.Kind.CLIP_NORM), Probe.remedies(findings.get(1)),
+        "the input finding speaks for the inputs");
   }
 
   @Test
@@ -126,9 +126,15 @@ class InputRulesTest {
   }
 
   @Test
-  void withoutInputStatisticsTheInputRulesStaySilent() {
+  void withoutInputStatisticsTheInputRulesStaySilentAndTheNaNSuggestsALookAtTheInputs() {
     History h = Probe.train(Probe.mlp(2, 32, Kind.TANH, Init.xavierNormal(1), false), p -> Optimizers.sgd(p, SGD.of(0.01)),
         3, 1, Double.NaN, data((j, v) -> 255 * v).features());
     assertFalse(Probe.kinds(h).contains(Finding.Kind.INPUT_SCALE));
+    History nan = Probe.train(Probe.mlp(2, 32, Kind.TANH, Init.xavierNormal(1), false), p -> Optimizers.sgd(p, SGD.of(0.01)),
+        3, 1, Double.NaN, data((j, v) -> j == 3 && v > 1.5f ? Float.NaN : v).features());
+    Finding f = Verdicts.judge(nan).get(0);
+    assertEquals(Finding.Kind.NAN_OR_INF, f.kind());
+    assertEquals(List.of(Remedy.Kind.LR_DOWN, Remedy.Kind.CLIP_NORM, Remedy.Kind.CHECK_INPUTS,
+        Remedy.Kind.STANDARDIZE_INPUTS), Probe.remedies(f));
   }
 }
