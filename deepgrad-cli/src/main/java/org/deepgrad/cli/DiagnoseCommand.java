@@ -32,7 +32,8 @@ import picocli.CommandLine.Spec;
  */
 @Command(name = "diagnose", mixinStandardHelpOptions = true, sortOptions = false, abbreviateSynopsis = true,
     description = {"Probe a model's gradient flow: train the first steps of the run 'train' would start, sampling "
-        + "per-layer statistics, then print a per-layer table and the findings (see docs/diagnostics.md).",
+        + "per-layer statistics, then print the inputs' statistics, a per-layer table and the findings, causes "
+        + "first, with remedies the run does not already apply (see docs/diagnostics.md).",
         "Takes train's flags; of the output ones only --out DIR counts (it writes DIR/diagnostics.json), --resume is "
         + "refused, the others are ignored."},
     footer = {"", "Exit codes: 0 success, 3 a finding named by --fail-on is present, 2 bad usage or input, "

@@ -28,7 +28,7 @@ import java.util.stream.DoubleStream;
  *
  * <pre>
  * INPUT_NAN_OR_INF  → NAN_OR_INF
- * INPUT_SCALE       → SATURATED, EXPLODING, DEAD_UNITS, NAN_OR_INF, LR_TOO_HIGH   (inputs too large)
+ * INPUT_SCALE       → SATURATED, EXPLODING, DEAD_UNITS, NAN_OR_INF, LR_TOO_HIGH   (inputs, or one feature, too large)
  *                   → VANISHING                                                 (inputs too small)
  * CONSTANT_FEATURES → STALLED                                                   (every feature constant)
  * INIT_MISMATCH     → EXPLODING, SATURATED (weights too large); VANISHING (too small)
@@ -55,9 +55,13 @@ final class Causes {
   record Link(Finding.Kind cause, Finding.Kind effect, Condition when, String how) {}
 
   private static final Condition ALWAYS = (c, e, d) -> true;
-  private static final Condition LARGE_INPUTS = (c, e, d) -> c.numbers().get(InputScaleRule.RMS) > 1;
-  private static final Condition SMALL_INPUTS = (c, e, d) -> c.numbers().get(InputScaleRule.RMS) < 1;
-  private static final Condition ALL_CONSTANT = (c, e, d) -> c.severity() == Finding.Severity.ERROR;
+  /** The inputs, or one feature, far above unit scale. */
+  private static final Condition LARGE_INPUTS = (c, e, d) -> number(c, InputScaleRule.RMS) > InputScaleRule.SCALE
+      || number(c, InputScaleRule.LARGEST) > InputScaleRule.SCALE;
+  /** The inputs far below unit scale. */
+  private static final Condition SMALL_INPUTS = (c, e, d) -> number(c, InputScaleRule.RMS) < 1 / InputScaleRule.SCALE;
+  private static final Condition ALL_CONSTANT = (c, e, d) ->
+      number(c, ConstantFeaturesRule.CONSTANT) == number(c, ConstantFeaturesRule.FEATURES);
   private static final Condition LARGE_WEIGHTS = (c, e, d) -> factors(c).anyMatch(v -> v > 1);
   private static final Condition SMALL_WEIGHTS = (c, e, d) -> factors(c).anyMatch(v -> v < 1);
   /** Some layer of the cause sits at or above the first layer of the effect: the gradient passes it first. */
@@ -101,8 +105,8 @@ final class Causes {
 
   /**
    * {@code findings} (in the rules' order) with each cause before its consequences and in the place of
-   * the first finding it explains, the rules' order kept otherwise; each finding lists the ones above that explain it ({@link Finding#explainedBy}) and
-   * says how, and a cause names what it can explain.
+   * the first finding it explains, the rules' order kept otherwise; each finding lists its nearest
+   * causes above it ({@link Finding#explainedBy}) and says how, and a cause names what it can explain.
    */
   static List<Finding> link(List<Finding> findings, List<LayerInfo> layers) {
     ToIntFunction<String> depth = name -> {
@@ -183,6 +187,11 @@ final class Causes {
   private static String how(Finding cause, Finding effect, ToIntFunction<String> depth) {
     return LINKS.stream().filter(l -> l.cause() == cause.kind() && l.effect() == effect.kind()
         && l.when().holds(cause, effect, depth)).findFirst().orElseThrow().how();
+  }
+
+  /** The number labelled {@code label} in {@code f}; NaN when it has none. */
+  private static double number(Finding f, String label) {
+    return f.numbers().getOrDefault(label, Double.NaN);
   }
 
   /** The variance factors of an INIT_MISMATCH finding's stacks. */

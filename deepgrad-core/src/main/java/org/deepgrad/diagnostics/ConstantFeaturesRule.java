@@ -14,6 +14,10 @@ import java.util.Optional;
  * 0, or when every feature is constant (nothing to learn from: the data was likely read wrongly).
  */
 final class ConstantFeaturesRule implements Rule {
+  /** The label of the count of constant features (read by {@link Causes}). */
+  static final String CONSTANT = "constant features";
+  /** The label of the count of features. */
+  static final String FEATURES = "features";
 
   @Override
   public Optional<Finding> check(History h) {
@@ -31,8 +35,8 @@ final class ConstantFeaturesRule implements Rule {
     boolean all = constant == in.features();
     if (nonZero == 0 && !all) return Optional.empty();
     Map<String, Double> numbers = new LinkedHashMap<>();
-    numbers.put("constant features", (double) constant);
-    numbers.put("features", (double) in.features());
+    numbers.put(CONSTANT, (double) constant);
+    numbers.put(FEATURES, (double) in.features());
     numbers.put("constant features other than 0", (double) nonZero);
     if (first >= 0) numbers.put("value of feature " + first, in.min()[first]);
     String why = all

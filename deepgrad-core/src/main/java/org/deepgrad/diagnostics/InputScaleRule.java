@@ -35,6 +35,8 @@ final class InputScaleRule implements Rule {
   static final double SCALE = 10;
   /** The label of r among the finding's numbers (read by {@link Causes}). */
   static final String RMS = "input RMS";
+  /** The label of the largest feature's root mean square (read by {@link Causes}). */
+  static final String LARGEST = "largest feature RMS";
 
   @Override
   public Optional<Finding> check(History h) {
@@ -54,7 +56,8 @@ final class InputScaleRule implements Rule {
     numbers.put("input mean", in.overallMean());
     numbers.put("input min", in.overallMin());
     numbers.put("input max", in.overallMax());
-    numbers.put("largest feature RMS, feature " + top, topRms);
+    numbers.put(LARGEST, topRms);
+    numbers.put("largest feature", (double) top);
     String why = overall
         ? "The inputs are not standardized: their root mean square is " + History.fmt(r) + " (mean "
             + History.fmt(in.overallMean()) + ", values from " + History.plain(in.overallMin()) + " to "

@@ -108,6 +108,21 @@ class CausesTest {
     assertEquals(List.of(INPUT_SCALE, SATURATED), linked.get(2).explainedBy(),
         "small inputs shrink the first layer's gradient, and so does a saturated layer");
     assertEquals(List.of(), linked.get(1).explainedBy(), "small inputs do not saturate");
+    // one feature far above unit scale saturates as all would; a mild one among small inputs explains nothing
+    Finding oneLarge = finding(INPUT_SCALE, List.of(), Map.of(InputScaleRule.RMS, 7.0, InputScaleRule.LARGEST, 141.0));
+    assertEquals(List.of(INPUT_SCALE), Causes.link(List.of(oneLarge, finding(SATURATED, "0")), LAYERS).get(1).explainedBy());
+    Finding mild = finding(INPUT_SCALE, List.of(), Map.of(InputScaleRule.RMS, 0.5, InputScaleRule.LARGEST, 6.0));
+    for (Finding.Kind k : List.of(SATURATED, VANISHING)) {
+      assertEquals(List.of(), Causes.link(List.of(mild, finding(k, "0")), LAYERS).get(1).explainedBy(), k.name());
+    }
+    // every feature constant explains a stalled loss; one constant feature does not
+    Finding all = finding(Finding.Kind.CONSTANT_FEATURES, List.of(),
+        Map.of(ConstantFeaturesRule.CONSTANT, 16.0, ConstantFeaturesRule.FEATURES, 16.0));
+    Finding one = finding(Finding.Kind.CONSTANT_FEATURES, List.of(),
+        Map.of(ConstantFeaturesRule.CONSTANT, 1.0, ConstantFeaturesRule.FEATURES, 16.0));
+    assertEquals(List.of(Finding.Kind.CONSTANT_FEATURES),
+        Causes.link(List.of(finding(STALLED), all), LAYERS).get(1).explainedBy());
+    assertEquals(List.of(), Causes.link(List.of(finding(STALLED), one), LAYERS).get(1).explainedBy());
     // a dead layer explains vanishing gradients below it, not above it
     assertEquals(List.of(), Causes.link(List.of(finding(DEAD_UNITS, "0"), finding(VANISHING, "2")), LAYERS).get(1).explainedBy());
     assertEquals(List.of(DEAD_UNITS),
