@@ -32,7 +32,8 @@ import picocli.CommandLine.Spec;
  */
 @Command(name = "diagnose", mixinStandardHelpOptions = true, sortOptions = false, abbreviateSynopsis = true,
     description = {"Probe a model's gradient flow: train the first steps of the run 'train' would start, sampling "
-        + "per-layer statistics, then print a per-layer table and the findings (see docs/diagnostics.md).",
+        + "per-layer statistics, then print the inputs' statistics, a per-layer table and the findings, causes "
+        + "first, with remedies the run does not already apply (see docs/diagnostics.md).",
         "Takes train's flags; of the output ones only --out DIR counts (it writes DIR/diagnostics.json), --resume is "
         + "refused, the others are ignored."},
     footer = {"", "Exit codes: 0 success, 3 a finding named by --fail-on is present, 2 bad usage or input, "
@@ -58,8 +59,8 @@ final class DiagnoseCommand implements Callable<Integer> {
   boolean json;
 
   @Option(names = "--fail-on", paramLabel = "KINDS", description = "Exit with code 3 when a finding of one of these "
-      + "comma-separated kinds is present: vanishing, exploding, saturated, dead_units, nan_or_inf, lr_too_high, "
-      + "lr_too_low, stalled, init_mismatch.")
+      + "comma-separated kinds is present: input_nan_or_inf, input_scale, constant_features, vanishing, exploding, "
+      + "saturated, dead_units, nan_or_inf, lr_too_high, lr_too_low, stalled, init_mismatch.")
   String failOn;
 
   @Mixin
@@ -121,7 +122,7 @@ final class DiagnoseCommand implements Callable<Integer> {
           + (options.out == null ? "; no files written" : "; writing only " + Path.of(options.out).resolve(Diagnosis.FILE)));
       out.flush();
     }
-    DiagnosticsListener diagnostics = new DiagnosticsListener(run.model(), every, run.settings());
+    DiagnosticsListener diagnostics = run.diagnostics(every);
     TrainResult result = run.trainer().addListener(diagnostics).fit();
     return Diagnosis.of(diagnostics, every, result);
   }

@@ -6,6 +6,7 @@ import java.util.Locale;
 import java.util.Set;
 import org.deepgrad.diagnostics.Finding;
 import org.deepgrad.diagnostics.History;
+import org.deepgrad.diagnostics.InputStats;
 import org.deepgrad.diagnostics.Remedy;
 import org.deepgrad.train.DiagnosticsListener;
 import org.deepgrad.train.TrainResult;
@@ -20,17 +21,20 @@ import org.deepgrad.train.TrainResult;
  * @param samples how many steps were sampled
  * @param window how many of them the table's medians are over (the last finite ones, at most
  *     {@value History#WINDOW}); 0 when no sampled step was finite
+ * @param inputs the training inputs' statistics, or null when not measured
  * @param rows the per-layer table
- * @param findings the findings, most severe first
+ * @param findings the findings, causes before their consequences ({@link org.deepgrad.diagnostics.Verdicts})
  */
-record Diagnosis(TrainResult result, int every, int samples, int window, List<LayerRow> rows, List<Finding> findings) {
+record Diagnosis(TrainResult result, int every, int samples, int window, InputStats inputs, List<LayerRow> rows,
+    List<Finding> findings) {
   /** The file in the output directory that holds the JSON form. */
   static final String FILE = "diagnostics.json";
 
   /** The diagnosis of what {@code d} recorded in a run that ended with {@code result}. */
   static Diagnosis of(DiagnosticsListener d, int every, TrainResult result) {
     History h = d.history();
-    return new Diagnosis(result, every, h.sampled().size(), h.recent().size(), LayerRow.of(h), d.findings());
+    return new Diagnosis(result, every, h.sampled().size(), h.recent().size(), h.inputs(), LayerRow.of(h),
+        d.findings());
   }
 
   /** The kinds among {@code kinds} that some finding has, in the order of the findings. */
@@ -38,9 +42,10 @@ record Diagnosis(TrainResult result, int every, int samples, int window, List<La
     return findings.stream().map(Finding::kind).filter(kinds::contains).distinct().toList();
   }
 
-  /** Prints the table and the findings. */
+  /** Prints the inputs' line, the table and the findings. */
   void print(PrintWriter out) {
     out.println(headline());
+    if (inputs != null) out.println(inputsLine(inputs));
     if (samples == 0) {
       out.println("no step was sampled (" + result.steps() + " steps, sampling every " + every + "), so there is no "
           + "per-layer table");
@@ -69,6 +74,19 @@ record Diagnosis(TrainResult result, int every, int samples, int window, List<La
   private String headline() {
     return "diagnostics: " + result.steps() + " steps (" + result.stopReason()
         + result.nonFinite().map(n -> ": " + n).orElse("") + "), " + samples + " sampled (every " + every + ")";
+  }
+
+  /**
+   * {@code inputs: 8000 samples x 784 features, mean 33.4, RMS 85.4, from 0 to 255; 114 features constant},
+   * and the features with NaN or infinite values when there are some.
+   */
+  static String inputsLine(InputStats in) {
+    int bad = in.nonFiniteFeatures();
+    int constant = in.constantFeatures();
+    return "inputs: " + in.rows() + " samples x " + in.features() + " features, mean " + number(in.overallMean())
+        + ", RMS " + number(in.rms()) + ", from " + number(in.overallMin()) + " to " + number(in.overallMax())
+        + (constant == 0 ? "" : "; " + constant + " feature" + (constant == 1 ? "" : "s") + " constant")
+        + (bad == 0 ? "" : "; " + bad + " feature" + (bad == 1 ? "" : "s") + " with NaN or infinite values");
   }
 
   /** {@code VANISHING (warning) in layers 0, 3}. */

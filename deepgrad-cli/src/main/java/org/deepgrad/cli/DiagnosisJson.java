@@ -11,6 +11,7 @@ import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.Locale;
 import org.deepgrad.diagnostics.Finding;
+import org.deepgrad.diagnostics.InputStats;
 import org.deepgrad.diagnostics.Remedy;
 
 /**
@@ -19,10 +20,11 @@ import org.deepgrad.diagnostics.Remedy;
  *
  * <pre>
  * {"run": {"steps", "stop_reason", "non_finite", "every", "samples", "window"},
+ *  "inputs": {"samples", "features", "mean", "rms", "min", "max", "constant_features", "non_finite_features"} | null,
  *  "layers": [{"name", "activation", "fan_in", "fan_out", "grad_norm", "grad_ratio_to_last",
  *              "activation_std", "saturation", "dead_fraction", "update_ratio"}],
- *  "findings": [{"kind", "severity", "layers", "numbers": {label: value}, "explanation",
- *                "remedies": [{"name", "text", "reference"}]}]}
+ *  "findings": [{"kind", "severity", "layers", "numbers": {label: value}, "explanation", "explained_by": [kind],
+ *                "remedies": [{"kind", "layers", "parameters": {name: value}, "text", "reference"}]}]}
  * </pre>
  */
 public final class DiagnosisJson {
@@ -50,6 +52,17 @@ public final class DiagnosisJson {
     root.putObject("run").put("steps", d.result().steps()).put("stop_reason", d.result().stopReason().name())
         .put("non_finite", d.result().nonFinite().map(Object::toString).orElse(null)).put("every", d.every())
         .put("samples", d.samples()).put("window", d.window());
+    if (d.inputs() == null) {
+      root.putNull("inputs");
+    } else {
+      InputStats in = d.inputs();
+      ObjectNode n = root.putObject("inputs").put("samples", in.rows()).put("features", in.features());
+      number(n, "mean", in.overallMean());
+      number(n, "rms", in.rms());
+      number(n, "min", in.overallMin());
+      number(n, "max", in.overallMax());
+      n.put("constant_features", in.constantFeatures()).put("non_finite_features", in.nonFiniteFeatures());
+    }
     ArrayNode layers = root.putArray("layers");
     for (LayerRow r : d.rows()) {
       ObjectNode n = layers.addObject().put("name", r.name()).put("activation", r.activation())
@@ -75,8 +88,16 @@ public final class DiagnosisJson {
       ObjectNode numbers = n.putObject("numbers");
       f.numbers().forEach((k, v) -> number(numbers, k, v));
       n.put("explanation", f.explanation());
+      ArrayNode causes = n.putArray("explained_by");
+      f.explainedBy().forEach(k -> causes.add(k.name()));
       ArrayNode remedies = n.putArray("remedies");
-      for (Remedy r : f.remedies()) remedies.addObject().put("name", r.name()).put("text", r.text()).put("reference", r.reference());
+      for (Remedy r : f.remedies()) {
+        ObjectNode rn = remedies.addObject().put("kind", r.kind().name());
+        r.layers().forEach(rn.putArray("layers")::add);
+        ObjectNode parameters = rn.putObject("parameters");
+        r.parameters().forEach((k, v) -> number(parameters, k, v));
+        rn.put("text", r.text()).put("reference", r.reference());
+      }
     }
     return findings;
   }

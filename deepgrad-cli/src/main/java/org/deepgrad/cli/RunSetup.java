@@ -7,12 +7,15 @@ import java.util.function.UnaryOperator;
 import org.deepgrad.backend.Backends;
 import org.deepgrad.data.DataLoader;
 import org.deepgrad.data.Samples;
+import org.deepgrad.diagnostics.Setup;
+import org.deepgrad.nn.LayerSpec;
 import org.deepgrad.nn.ModelSpec;
 import org.deepgrad.nn.Sequential;
 import org.deepgrad.optim.Optimizer;
 import org.deepgrad.optim.schedule.Schedules;
 import org.deepgrad.optim.schedule.StepUnit;
 import org.deepgrad.tensor.Rng;
+import org.deepgrad.train.DiagnosticsListener;
 import org.deepgrad.train.EarlyStopping;
 import org.deepgrad.train.Trainer;
 import org.deepgrad.train.TrainerSettings;
@@ -51,6 +54,21 @@ public record RunSetup<S extends Samples<S>>(TrainConfig config, RunData<S> data
   /** The model's spec. */
   public ModelSpec spec() {
     return preflight.spec();
+  }
+
+  /**
+   * The diagnostics of this run, sampling every {@code every} steps: told what the run already applies
+   * ({@link #diagnosisSetup}) and given the training inputs, measured once. Build it before training.
+   */
+  public DiagnosticsListener diagnostics(int every) {
+    return new DiagnosticsListener(model, every, settings, diagnosisSetup()).recordInputs(data.train().features());
+  }
+
+  /** What this run applies, for the remedies: optimizer, initializers, residual blocks, clipping, standardization. */
+  public Setup diagnosisSetup() {
+    ModelSpec spec = spec();
+    boolean residual = spec.layers().stream().anyMatch(l -> l instanceof LayerSpec.Residual);
+    return new Setup(optimizer.name(), spec.linearInits(), residual, settings.clipNorm(), data.standardizer() != null);
   }
 
   /** {@code model: 784-128-64-32-10 relu, ..., N parameters; optimizer: adam lr 0.001, schedule cosine}. */

@@ -105,7 +105,7 @@ public final class TrainRun {
     if (resumed != null) out.println(resumed);
     // metrics.jsonl is a run's first file: a config.yaml that deepgrad wrote always has one beside it.
     MetricsLog metrics = MetricsLog.open(o.dir(), o.resume(), o.logEvery());
-    DiagnosticsListener diagnostics = o.diagnose() ? new DiagnosticsListener(model, o.diagnoseEvery(), r.settings()) : null;
+    DiagnosticsListener diagnostics = o.diagnose() ? r.diagnostics(o.diagnoseEvery()) : null;
     HistoryLog history;
     try {
       List<String> changes = folder.decision().changes();

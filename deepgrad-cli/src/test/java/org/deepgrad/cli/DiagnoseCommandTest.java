@@ -86,14 +86,82 @@ class DiagnoseCommandTest {
     Cli.Run run = diagnose("--optimizer sgd --lr 10 --no-batch-norm --dropout 0 --json --fail-on EXPLODING,Nan_Or_Inf");
     assertEquals(DiagnoseCommand.FOUND, run.code(), run::toString);
     JsonNode root = JSON.readTree(run.out());
-    assertEquals(List.of("run", "layers", "findings"), iterable(root.fieldNames()));
+    assertEquals(List.of("run", "inputs", "layers", "findings"), iterable(root.fieldNames()));
+    assertEquals(List.of("samples", "features", "mean", "rms", "min", "max", "constant_features", "non_finite_features"),
+        iterable(root.get("inputs").fieldNames()));
+    assertEquals(784, root.at("/inputs/features").asInt());
+    assertEquals(1.0, root.at("/inputs/max").asDouble(), "mnist-10k's pixels are scaled to [0, 1]");
     assertEquals(4, root.get("layers").size(), run::toString);
     assertEquals(List.of("name", "activation", "fan_in", "fan_out", "grad_norm", "grad_ratio_to_last",
         "activation_std", "saturation", "dead_fraction", "update_ratio"), iterable(root.at("/layers/0").fieldNames()));
-    JsonNode first = root.at("/findings/0");
-    assertTrue(List.of("EXPLODING", "NAN_OR_INF").contains(first.get("kind").asText()), run::toString);
+    // a learning rate far too high is the cause, named first when found; the explosion or the NaN follows
+    List<String> kinds = kinds(root.get("findings"));
+    int at = kinds.contains("EXPLODING") ? kinds.indexOf("EXPLODING") : kinds.indexOf("NAN_OR_INF");
+    assertTrue(at == 0 || at == 1 && kinds.get(0).equals("LR_TOO_HIGH"), run::toString);
+    JsonNode first = root.get("findings").get(at);
     assertTrue(first.get("layers").size() > 0, () -> "no offending layer named:\n" + run);
-    for (String key : List.of("severity", "numbers", "explanation", "remedies")) assertTrue(first.has(key), key);
+    for (String key : List.of("severity", "numbers", "explanation", "explained_by", "remedies")) assertTrue(first.has(key), key);
+    assertEquals(List.of("kind", "layers", "parameters", "text", "reference"), iterable(first.at("/remedies/0").fieldNames()));
+  }
+
+  /**
+   * Issue 19, item 0: the digits as a CSV of raw 0-255 pixels, a plain ReLU MLP with He init and SGD at
+   * 0.1. The unscaled inputs come first and explain the rest; no remedy repeats what the run does.
+   */
+  @Test
+  void rawPixelsAreNamedAsTheCauseAndNoRemedyRepeatsTheRun() throws IOException {
+    Path csv = rawPixels(dir.resolve("digits.csv"), 600);
+    String net = "--dataset csv:" + csv + " --hidden 128,64 --activation relu --init he_normal --optimizer sgd --lr 0.1 "
+        + "--steps 20 --every 2";
+    Cli.Run text = diagnose(net, "--fail-on", "input_scale");
+    assertEquals(DiagnoseCommand.FOUND, text.code(), text::toString);
+    assertTrue(text.out().contains("inputs: 480 samples x 784 features, mean "), text::toString);
+    assertTrue(text.out().contains("\nINPUT_SCALE (warning)\n  The inputs are not standardized"), text::toString);
+    assertTrue(text.out().indexOf("\nINPUT_SCALE (warning)") < text.out().indexOf("\nDEAD_UNITS"), text::toString);
+    assertTrue(text.out().contains("below: fix it first."), text::toString);
+    assertFalse(text.out().contains("He (Kaiming) init"), text::toString);
+
+    JsonNode root = JSON.readTree(diagnose(net, "--json").out());
+    assertEquals(255, root.at("/inputs/max").asDouble());
+    JsonNode findings = root.get("findings");
+    assertEquals("INPUT_SCALE", findings.at("/0/kind").asText(), root::toString);
+    assertEquals("STANDARDIZE_INPUTS", findings.at("/0/remedies/0/kind").asText());
+    boolean explained = false;
+    for (JsonNode f : findings) {
+      explained |= f.get("explained_by").size() > 0;
+      for (JsonNode r : f.get("remedies")) assertTrue(!r.get("kind").asText().equals("INIT_HE"), f::toString);
+    }
+    assertTrue(explained, root::toString);
+
+    // standardized, the same digits have no input finding and no one suggests standardizing
+    Cli.Run standardized = diagnose(net, "--standardize", "--json");
+    assertEquals(Failures.OK, standardized.code(), standardized::toString);
+    assertFalse(standardized.out().contains("INPUT_SCALE") || standardized.out().contains("STANDARDIZE_INPUTS"),
+        standardized::toString);
+  }
+
+  /** Issue 14, item 5: an Adam run is not told to use an adaptive optimizer. */
+  @Test
+  void anAdamRunIsNotToldToUseAdam() throws IOException {
+    JsonNode sgd = JSON.readTree(diagnose(DEEP_SIGMOID, "--json").out());
+    JsonNode adam = JSON.readTree(diagnose(DEEP_SIGMOID.replace("--optimizer sgd --lr 0.1", "--optimizer adam --lr 1e-5"),
+        "--json").out());
+    assertTrue(sgd.toString().contains("\"OPTIMIZER_ADAM\""), sgd::toString);
+    assertTrue(kinds(adam.get("findings")).contains("VANISHING"), adam::toString);
+    assertFalse(adam.toString().contains("\"OPTIMIZER_ADAM\""), adam::toString);
+  }
+
+  /** The first {@code n} built-in digits as a CSV of their raw 0-255 pixels, label first. */
+  private static Path rawPixels(Path file, int n) throws IOException {
+    org.deepgrad.data.Dataset digits = org.deepgrad.data.Mnist.tenK().slice(0, n);
+    StringBuilder csv = new StringBuilder("label");
+    for (int j = 0; j < 784; j++) csv.append(",p").append(j);
+    float[] x = digits.features().data();
+    for (int i = 0; i < n; i++) {
+      csv.append('\n').append(digits.labels()[i]);
+      for (int j = 0; j < 784; j++) csv.append(',').append(Math.round(255 * x[i * 784 + j]));
+    }
+    return Files.writeString(file, csv.append('\n'));
   }
 
   @Test
@@ -101,7 +169,8 @@ class DiagnoseCommandTest {
     Cli.Run run = Cli.run("diagnose", "--fail-on", "vanishing,explode");
     assertEquals(Failures.BAD_INPUT, run.code(), run::toString);
     assertTrue(run.err().contains("unknown finding kind `explode`; did you mean `exploding`?; allowed kinds: "
-        + "vanishing, exploding, saturated, dead_units, nan_or_inf, lr_too_high, lr_too_low, stalled, init_mismatch"),
+        + "input_nan_or_inf, input_scale, constant_features, vanishing, exploding, saturated, dead_units, nan_or_inf, "
+        + "lr_too_high, lr_too_low, stalled, init_mismatch"),
         run::toString);
     assertEquals(Failures.BAD_INPUT, Cli.run("diagnose", "--resume", "--out", dir.toString()).code());
     assertEquals(Failures.BAD_INPUT, Cli.run("diagnose", "--every", "0").code());

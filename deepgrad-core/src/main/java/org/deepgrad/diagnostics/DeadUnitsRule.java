@@ -37,6 +37,15 @@ final class DeadUnitsRule implements Rule {
     return Optional.of(new Finding(Finding.Kind.DEAD_UNITS, Finding.Severity.WARNING, h.names(flagged), numbers,
         History.fmt(100 * dead[flagged.get(0)]) + "% of the ReLU units of layer " + h.layers().get(flagged.get(0)).name()
             + " output 0 for the whole batch; they get no gradient and stop learning.",
-        List.of(Remedy.LEAKY_RELU, Remedy.LOWER_LR, Remedy.HE_INIT, Remedy.BATCH_NORM)));
+        remedies(h.layers(flagged))));
+  }
+
+  /** Leaky ReLU, a lower learning rate, He init and batch norm, on the dead layers. */
+  private static List<Remedy> remedies(List<LayerInfo> dead) {
+    List<Remedy> out = new ArrayList<>(Remedies.leakyRelu(dead));
+    out.add(Remedy.of(Remedy.Kind.LR_DOWN));
+    out.add(Remedy.on(Remedy.Kind.INIT_HE, dead.stream().map(LayerInfo::name).toList()));
+    out.addAll(Remedies.batchNorm(dead));
+    return out;
   }
 }

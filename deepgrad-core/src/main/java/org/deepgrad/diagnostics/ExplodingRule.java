@@ -93,9 +93,9 @@ final class ExplodingRule implements Rule {
   }
 
   private static Finding finding(History h, List<Integer> layers, Map<String, Double> numbers, String why) {
-    List<Remedy> remedies = new ArrayList<>(List.of(Remedy.CLIP_GRADIENTS, Remedy.LOWER_LR));
-    remedies.addAll(Remedy.inits(h.layers()));
-    if (Remedy.unnormalized(h.layers())) remedies.add(Remedy.BATCH_NORM);
+    List<Remedy> remedies = new ArrayList<>(List.of(Remedy.of(Remedy.Kind.CLIP_NORM), Remedy.of(Remedy.Kind.LR_DOWN)));
+    remedies.addAll(Remedies.inits(h.layers()));
+    remedies.addAll(Remedies.batchNorm(h.layers()));
     return new Finding(Finding.Kind.EXPLODING, Finding.Severity.ERROR, h.names(layers), numbers, why, remedies);
   }
 }

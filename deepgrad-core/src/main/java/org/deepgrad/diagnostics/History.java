@@ -1,5 +1,7 @@
 package org.deepgrad.diagnostics;
 
+import java.math.BigDecimal;
+import java.math.MathContext;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
@@ -7,12 +9,14 @@ import java.util.Locale;
 import java.util.function.ToDoubleBiFunction;
 
 /**
- * What the verdict rules read: the layers of the model and the recorded steps in order.
+ * What the verdict rules read: the layers of the model, the training inputs' statistics and the
+ * recorded steps in order.
  *
  * @param layers the layers in depth order, as found by the {@link Recorder}
+ * @param inputs the training inputs' statistics ({@link Recorder#recordInputs}), or null when not measured
  * @param steps the records in step order (sampled steps, and unsampled ones whose loss was not finite)
  */
-public record History(List<LayerInfo> layers, List<StepStats> steps) {
+public record History(List<LayerInfo> layers, InputStats inputs, List<StepStats> steps) {
   /**
    * How many of the latest sampled steps the rules about the current state take the median over:
    * enough to smooth mini-batch noise, recent enough to follow a long run.
@@ -23,6 +27,11 @@ public record History(List<LayerInfo> layers, List<StepStats> steps) {
   public History {
     layers = List.copyOf(layers);
     steps = List.copyOf(steps);
+  }
+
+  /** A history without input statistics. */
+  public History(List<LayerInfo> layers, List<StepStats> steps) {
+    this(layers, null, steps);
   }
 
   /** The steps with per-layer statistics. */
@@ -65,6 +74,11 @@ public record History(List<LayerInfo> layers, List<StepStats> steps) {
     return v.length % 2 == 1 ? v[v.length / 2] : (v[v.length / 2 - 1] + v[v.length / 2]) / 2;
   }
 
+  /** The layers at {@code indices}. */
+  List<LayerInfo> layers(List<Integer> indices) {
+    return indices.stream().map(layers::get).toList();
+  }
+
   /** The names of the layers at {@code indices}. */
   List<String> names(List<Integer> indices) {
     List<String> out = new ArrayList<>();
@@ -75,5 +89,11 @@ public record History(List<LayerInfo> layers, List<StepStats> steps) {
   /** A number for an explanation: three significant digits. */
   static String fmt(double x) {
     return String.format(Locale.ROOT, "%.3g", x);
+  }
+
+  /** A setting or an input value for a sentence: three significant digits, no trailing zeros ({@code 10}, {@code 0.01}, {@code 255}). */
+  static String plain(double x) {
+    if (!Double.isFinite(x)) return String.valueOf(x);
+    return new BigDecimal(x).round(new MathContext(3)).stripTrailingZeros().toPlainString();
   }
 }

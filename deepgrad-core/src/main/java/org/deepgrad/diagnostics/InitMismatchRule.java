@@ -33,6 +33,8 @@ final class InitMismatchRule implements Rule {
    * is an order of magnitude off the other's. Our choice.
    */
   static final double COMPOUND = 100;
+  /** The label of a stack's variance factor R among the finding's numbers, before the layers' names. */
+  static final String FACTOR = "variance factor across layers ";
 
   @Override
   public Optional<Finding> check(History h) {
@@ -46,7 +48,7 @@ final class InitMismatchRule implements Rule {
       if (range == null) {
         if (product < 1 / COMPOUND || product > COMPOUND) {
           flagged.addAll(run);
-          numbers.put("variance factor across layers " + h.layers().get(run.get(0)).name() + " to "
+          numbers.put(FACTOR + h.layers().get(run.get(0)).name() + " to "
               + h.layers().get(run.get(run.size() - 1)).name(), product);
         }
         run.clear();
@@ -73,7 +75,7 @@ final class InitMismatchRule implements Rule {
             + " init, judged from the weights: Linear does not record its initializer), where "
             + first.activation().configName() + " wants " + History.fmt(range[0])
             + (range[0] == range[1] ? "" : " to " + History.fmt(range[1]))
-            + "; the variance drifts geometrically through the stack.", Remedy.fitting(List.of(first))));
+            + "; the variance drifts geometrically through the stack.", Remedies.fitting(h.layers(flagged))));
   }
 
   /** The gains that suit {@code kind}, {lo, hi}; null where the rule has no reference. */

@@ -59,8 +59,8 @@ final class LearningRateRule implements Rule {
         : "Even the fastest-changing weights move by only ‖Δw‖/‖w‖ = " + History.fmt(max) + " per step, "
             + "far below the ~1e-3 that trains steadily: learning crawls.";
     return Optional.of(new Finding(high ? Finding.Kind.LR_TOO_HIGH : Finding.Kind.LR_TOO_LOW, Finding.Severity.WARNING,
-        h.names(flagged), numbers, why, high ? List.of(Remedy.LOWER_LR, Remedy.CLIP_GRADIENTS)
-            : List.of(Remedy.HIGHER_LR, Remedy.ADAPTIVE_OPTIMIZER)));
+        h.names(flagged), numbers, why, high ? List.of(Remedy.of(Remedy.Kind.LR_DOWN), Remedy.of(Remedy.Kind.CLIP_NORM))
+            : List.of(Remedy.of(Remedy.Kind.LR_UP), Remedy.of(Remedy.Kind.OPTIMIZER_ADAM))));
   }
 
   private static boolean lossFallsAtEverySample(List<StepStats> recent) {

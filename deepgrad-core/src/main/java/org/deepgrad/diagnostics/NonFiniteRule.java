@@ -1,5 +1,6 @@
 package org.deepgrad.diagnostics;
 
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -47,7 +48,20 @@ final class NonFiniteRule implements Rule {
     return Optional.of(new Finding(Finding.Kind.NAN_OR_INF, Finding.Severity.ERROR, layers, numbers,
         "A NaN or infinity appeared at step " + at.step() + " (loss " + at.loss() + "): once one is in the weights"
             + " every later step is NaN." + where,
-        List.of(Remedy.LOWER_LR, Remedy.CLIP_GRADIENTS, Remedy.CHECK_INPUTS)));
+        remedies(h)));
+  }
+
+  /**
+   * A lower learning rate and clipping; when the inputs' statistics were not measured, also a look at
+   * the inputs and standardizing them (when they were, INPUT_NAN_OR_INF and INPUT_SCALE speak for them).
+   */
+  private static List<Remedy> remedies(History h) {
+    List<Remedy> out = new ArrayList<>(List.of(Remedy.of(Remedy.Kind.LR_DOWN), Remedy.of(Remedy.Kind.CLIP_NORM)));
+    if (h.inputs() == null) {
+      out.add(Remedy.of(Remedy.Kind.CHECK_INPUTS));
+      out.add(Remedy.of(Remedy.Kind.STANDARDIZE_INPUTS));
+    }
+    return out;
   }
 
   private static boolean badWeights(LayerStats l) {

@@ -56,6 +56,7 @@ public final class Recorder {
   private final Collection<Parameter> params;
   private final Map<Parameter, float[]> before = new IdentityHashMap<>();
   private final List<StepStats> steps = new ArrayList<>();
+  private InputStats inputs;
   private long step = -1;
   private boolean armed;
   private boolean forceNext;
@@ -171,6 +172,14 @@ public final class Recorder {
     return Optional.of(record);
   }
 
+  /**
+   * Measures the training inputs the model will see, {@code [samples, features]}, once ({@link InputStats}:
+   * one pass over them); the input rules judge them. Replaces an earlier measurement.
+   */
+  public void recordInputs(Tensor features) {
+    inputs = InputStats.of(features);
+  }
+
   /** The layers found in the model, in depth order. */
   public List<LayerInfo> layers() {
     return taps.stream().map(t -> t.info).toList();
@@ -178,6 +187,6 @@ public final class Recorder {
 
   /** Everything recorded so far, with the layers, for {@link Verdicts#judge}. */
   public History history() {
-    return new History(layers(), steps);
+    return new History(layers(), inputs, steps);
   }
 }

@@ -34,8 +34,8 @@ final class SaturationRule implements Rule {
     }
     if (flagged.isEmpty()) return Optional.empty();
     LayerInfo first = h.layers().get(flagged.get(0));
-    List<Remedy> remedies = new ArrayList<>(Remedy.fitting(List.of(first)));
-    remedies.add(Remedy.LOWER_LR);
+    List<Remedy> remedies = new ArrayList<>(Remedies.fitting(h.layers(flagged)));
+    remedies.add(Remedy.of(Remedy.Kind.LR_DOWN));
     return Optional.of(new Finding(Finding.Kind.SATURATED, Finding.Severity.WARNING, h.names(flagged), numbers,
         History.fmt(100 * sat[flagged.get(0)]) + "% of the " + first.activation().configName() + " outputs of layer "
             + first.name() + " sit in the flat ends of the function, where the derivative is near 0, "

@@ -1,5 +1,6 @@
 package org.deepgrad.diagnostics;
 
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -40,6 +41,12 @@ final class StalledRule implements Rule {
     return Optional.of(new Finding(Finding.Kind.STALLED, Finding.Severity.WARNING, List.of(), numbers,
         "The loss moved by only " + History.fmt(100 * change) + "% between steps " + s.get(0).step() + " and "
             + s.get(s.size() - 1).step() + ": the network is not learning; the other findings say why.",
-        List.of(Remedy.HIGHER_LR, Remedy.ADAPTIVE_OPTIMIZER, Remedy.BATCH_NORM)));
+        remedies(h)));
+  }
+
+  private static List<Remedy> remedies(History h) {
+    List<Remedy> out = new ArrayList<>(List.of(Remedy.of(Remedy.Kind.LR_UP), Remedy.of(Remedy.Kind.OPTIMIZER_ADAM)));
+    out.addAll(Remedies.batchNorm(h.layers()));
+    return out;
   }
 }

@@ -54,16 +54,22 @@ final class VanishingRule implements Rule {
     int f0 = flagged.get(0);
     boolean byBackprop = !(grad[f0] < RATIO) && backprop[f0] < RATIO;
     double[] shown = byBackprop ? backprop : grad;
-    double perLayer = Math.pow(shown[0], 1.0 / last);
-    numbers.put("gradient factor per layer", perLayer);
-    List<Remedy> remedies = new ArrayList<>(Remedy.fitting(h.layers()));
-    remedies.add(Remedy.RESIDUAL);
-    remedies.add(Remedy.ADAPTIVE_OPTIMIZER);
+    List<Remedy> remedies = new ArrayList<>(Remedies.fitting(h.layers()));
+    remedies.add(Remedy.of(Remedy.Kind.RESIDUAL));
+    remedies.add(Remedy.of(Remedy.Kind.OPTIMIZER_ADAM));
     String first = h.layers().get(f0).name();
-    String what = byBackprop ? "The gradient back-propagated to layer " : "The gradient reaching layer ";
-    return Optional.of(new Finding(Finding.Kind.VANISHING, Finding.Severity.WARNING, h.names(flagged), numbers,
-        what + first + " is " + History.fmt(shown[f0])
-            + " times the last layer's: back-propagation scales it by about " + History.fmt(perLayer)
-            + " per layer, so the first layers barely learn.", remedies));
+    String why;
+    if (shown[f0] == 0) { // nothing at all came back: no geometric shrinking to speak of
+      why = byBackprop ? "No gradient is back-propagated to the output of layer " + first + ": it is exactly 0."
+          : "No gradient reaches the weights of layer " + first + ": their gradient is exactly 0, so the layer does not learn.";
+    } else {
+      double perLayer = Math.pow(shown[0], 1.0 / last);
+      numbers.put("gradient factor per layer", perLayer);
+      why = (byBackprop ? "The gradient back-propagated to layer " : "The gradient reaching layer ") + first + " is "
+          + History.fmt(shown[f0]) + " times the last layer's: back-propagation scales it by about "
+          + History.fmt(perLayer) + " per layer, so the first layers barely learn.";
+    }
+    return Optional.of(new Finding(Finding.Kind.VANISHING, Finding.Severity.WARNING, h.names(flagged), numbers, why,
+        remedies));
   }
 }

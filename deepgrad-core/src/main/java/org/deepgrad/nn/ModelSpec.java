@@ -93,6 +93,33 @@ public record ModelSpec(int inputs, List<LayerSpec> layers) {
     return new ModelSpec(inputs, layers);
   }
 
+  /**
+   * The initializer of each {@link Linear} of the built model, in the order the input meets them (a
+   * residual block's body, then its projection), which is how diagnostics number layers: each dense
+   * layer's name as the spec holds it, null for torch's default; null for a projection, which is drawn
+   * with torch's default.
+   */
+  public List<String> linearInits() {
+    List<String> out = new ArrayList<>();
+    linearInits(inputs, layers, out);
+    return out;
+  }
+
+  /** Adds the initializers of the Linears of {@code layers} from an input of {@code width}; returns the width after. */
+  private static int linearInits(int width, List<LayerSpec> layers, List<String> out) {
+    for (LayerSpec l : layers) {
+      if (l instanceof LayerSpec.Dense d) {
+        out.add(d.init());
+        width = d.units();
+      } else if (l instanceof LayerSpec.Residual r) {
+        int after = linearInits(width, r.body(), out);
+        if (after != width) out.add(null);
+        width = after;
+      }
+    }
+    return width;
+  }
+
   /** A one-line summary: the widths, then the kinds of layers, e.g. {@code 784-128-10 relu, dropout 0.2}. */
   public String describe() {
     return SpecSummary.of(this);

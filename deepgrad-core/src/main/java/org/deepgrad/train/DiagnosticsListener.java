@@ -2,21 +2,25 @@ package org.deepgrad.train;
 
 import java.util.Collection;
 import java.util.List;
+import java.util.Set;
 import org.deepgrad.diagnostics.Clipping;
 import org.deepgrad.diagnostics.Finding;
 import org.deepgrad.diagnostics.History;
 import org.deepgrad.diagnostics.Recorder;
+import org.deepgrad.diagnostics.Setup;
 import org.deepgrad.diagnostics.Verdicts;
 import org.deepgrad.nn.Module;
 import org.deepgrad.nn.Parameter;
 import org.deepgrad.optim.clip.Clip;
+import org.deepgrad.tensor.Tensor;
 
 /**
  * Gradient-flow diagnostics during a {@link Trainer} run: a {@link Recorder} driven by the trainer's
  * hooks, {@link Verdicts} on what it saw.
  *
  * <pre>{@code
- * DiagnosticsListener diag = new DiagnosticsListener(model, 50, settings);  // before fit: initial weights
+ * DiagnosticsListener diag = new DiagnosticsListener(model, 50, settings, setup);  // before fit: initial weights
+ * diag.recordInputs(train.features());                // once: the input rules judge them
  * trainer.addListener(diag).fit();
  * for (Finding f : diag.findings()) System.out.println(f.kind() + " " + f.layers() + ": " + f.explanation());
  * }</pre>
@@ -36,17 +40,34 @@ public final class DiagnosticsListener implements TrainListener {
   private final Collection<Parameter> params;
   private final Recorder recorder;
   private final boolean clipping;
+  private final Setup setup;
   private boolean resumed;
+
+  /** {@link #DiagnosticsListener(Module, int, TrainerSettings, Setup)} knowing nothing else of the run. */
+  public DiagnosticsListener(Module model, int every, TrainerSettings settings) {
+    this(model, every, settings, Setup.UNKNOWN);
+  }
 
   /**
    * Samples {@code model} every {@code every} steps ({@link Recorder#DEFAULT_EVERY} is the cheap
-   * default) of a trainer with {@code settings}. Build it before training: the init check reads the
-   * weights as they are now.
+   * default) of a trainer with {@code settings}; {@code setup} says what the run already applies, so
+   * that no remedy suggests it again. Build it before training: the init check reads the weights as
+   * they are now.
+   *
+   * @throws IllegalArgumentException when {@code setup} names initializers for another number of layers
    */
-  public DiagnosticsListener(Module model, int every, TrainerSettings settings) {
+  public DiagnosticsListener(Module model, int every, TrainerSettings settings, Setup setup) {
     this.params = model.namedParameters().values();
     this.recorder = new Recorder(model, every);
     this.clipping = settings.clipNorm() > 0 || settings.clipValue() > 0;
+    setup.check(recorder.layers());
+    this.setup = setup;
+  }
+
+  /** Measures the training inputs once ({@link Recorder#recordInputs}); returns this listener. */
+  public DiagnosticsListener recordInputs(Tensor features) {
+    recorder.recordInputs(features);
+    return this;
   }
 
   @Override
@@ -91,13 +112,17 @@ public final class DiagnosticsListener implements TrainListener {
   }
 
   /**
-   * The verdicts on what was recorded so far ({@link Verdicts#judge}). When the trainer started from a
-   * checkpoint (at a step &gt; 0), INIT_MISMATCH is left out: the weights the recorder took for the
-   * initial ones were not those the run started with.
+   * The verdicts on what was recorded so far ({@link Verdicts#judge}), with the remedies the setup does
+   * not apply yet. When the trainer started from a checkpoint (at a step &gt; 0), INIT_MISMATCH is left
+   * out: the weights the recorder took for the initial ones were not those the run started with.
    */
   public List<Finding> findings() {
-    return Verdicts.judge(recorder.history()).stream()
-        .filter(f -> !(resumed && f.kind() == Finding.Kind.INIT_MISMATCH)).toList();
+    return Verdicts.judge(recorder.history(), setup, resumed ? Set.of(Finding.Kind.INIT_MISMATCH) : Set.of());
+  }
+
+  /** What the run already applies, as given. */
+  public Setup setup() {
+    return setup;
   }
 
   /** √(Σ_p ‖g_p‖²) of the gradients now, in the order and precision TrainStep sums them before clipping. */

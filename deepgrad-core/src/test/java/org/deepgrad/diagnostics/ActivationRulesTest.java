@@ -42,7 +42,7 @@ class ActivationRulesTest {
     Finding f = new DeadUnitsRule().check(h).orElseThrow();
     assertEquals(List.of("0"), f.layers());
     assertEquals(20.0 / 32, f.numbers().get("dead fraction, 0"), 1e-9);
-    assertEquals(Remedy.LEAKY_RELU, f.remedies().get(0));
+    assertEquals(Remedy.on(Remedy.Kind.ACTIVATION_LEAKY_RELU, List.of("0")), f.remedies().get(0));
   }
 
   @Test

@@ -34,7 +34,8 @@ class GradientFlowRulesTest {
     assertEquals(List.of("0", "2", "4", "6"), f.layers().subList(0, 4)); // the first layers, in depth order
     assertFalse(f.layers().contains("18") || f.layers().contains("20"), f.layers().toString());
     assertTrue(f.numbers().get("gradient ratio to last layer, 0") < 1e-5, f.numbers().toString());
-    assertTrue(f.remedies().containsAll(List.of(Remedy.XAVIER_INIT, Remedy.RELU, Remedy.BATCH_NORM)));
+    assertTrue(Probe.remedies(f).containsAll(List.of(Remedy.Kind.INIT_XAVIER, Remedy.Kind.ACTIVATION_RELU,
+        Remedy.Kind.BATCH_NORM)), f.remedies().toString());
   }
 
   @Test
@@ -46,7 +47,7 @@ class GradientFlowRulesTest {
     double first = f.numbers().get("back-propagated gradient ratio to last layer, 0");
     double top = f.numbers().get("back-propagated gradient ratio to last layer, " + f.layers().get(f.layers().size() - 1));
     assertTrue(first < top / 100, "it shrinks with depth: " + f.numbers());
-    assertTrue(f.remedies().contains(Remedy.HE_INIT), f.remedies().toString());
+    assertTrue(Probe.remedies(f).contains(Remedy.Kind.INIT_HE), f.remedies().toString());
   }
 
   @Test
@@ -68,7 +69,7 @@ class GradientFlowRulesTest {
     assertEquals(2.0, f.numbers().get("step"));
     assertEquals("0", f.layers().get(0));
     assertTrue(f.explanation().contains("first offending layer in depth order: 0"), f.explanation());
-    assertEquals(Remedy.CLIP_GRADIENTS, f.remedies().get(0));
+    assertEquals(Remedy.Kind.CLIP_NORM, Probe.remedies(f).get(0));
   }
 
   @Test

@@ -40,11 +40,22 @@ final class Probe {
    */
   static History train(Module model, Function<Map<String, Parameter>, Optimizer> optimizer, int steps,
       int every, double maxNorm, Tensor features) {
+    return train(model, optimizer, steps, every, maxNorm, new Dataset(features, DATA.labels(), DATA.classes()), false);
+  }
+
+  /**
+   * {@link #train(Module, Function, int, int, double, Tensor)} on {@code data}; with {@code inputs}, the
+   * recorder measures the inputs first ({@link Recorder#recordInputs}), as the trainer's diagnostics do.
+   */
+  static History train(Module model, Function<Map<String, Parameter>, Optimizer> optimizer, int steps,
+      int every, double maxNorm, Dataset data, boolean inputs) {
     Recorder rec = new Recorder(model, every);
+    if (inputs) rec.recordInputs(data.features());
+    Tensor features = data.features();
     Optimizer opt = optimizer.apply(model.namedParameters());
     for (int step = 0; step < steps; step++) {
       rec.beforeForward(step);
-      Tensor loss = Loss.crossEntropy(model.forward(features), DATA.labels());
+      Tensor loss = Loss.crossEntropy(model.forward(features), data.labels());
       opt.zeroGrad();
       Autograd.backward(loss);
       rec.afterBackward();
@@ -63,6 +74,11 @@ final class Probe {
   /** {@link #train} on {@link #DATA}, sampling every step, without clipping. */
   static History train(Module model, Function<Map<String, Parameter>, Optimizer> optimizer, int steps) {
     return train(model, optimizer, steps, 1, Double.NaN, DATA.features());
+  }
+
+  /** The kinds of {@code f}'s remedies, in order. */
+  static List<Remedy.Kind> remedies(Finding f) {
+    return f.remedies().stream().map(Remedy::kind).toList();
   }
 
   /** The kinds of the findings on {@code h}. */

@@ -20,7 +20,7 @@ class TrainingRulesTest {
     Finding f = new LearningRateRule().check(h).orElseThrow();
     assertEquals(Finding.Kind.LR_TOO_HIGH, f.kind());
     assertEquals(3.0, f.numbers().get("learning rate"));
-    assertEquals(Remedy.LOWER_LR, f.remedies().get(0));
+    assertEquals(Remedy.Kind.LR_DOWN, Probe.remedies(f).get(0));
   }
 
   @Test
@@ -57,7 +57,8 @@ class TrainingRulesTest {
     History he = Probe.train(Probe.mlp(8, 32, Kind.SIGMOID, Init.heNormal(), false), p -> Optimizers.sgd(p, SGD.of(0.1)), 1);
     Finding f = new InitMismatchRule().check(he).orElseThrow();
     assertTrue(f.explanation().contains("like he init"), f.explanation());
-    assertEquals(List.of(Remedy.XAVIER_INIT, Remedy.RELU, Remedy.BATCH_NORM), f.remedies());
+    assertEquals(List.of(Remedy.Kind.INIT_XAVIER, Remedy.Kind.ACTIVATION_RELU, Remedy.Kind.BATCH_NORM), Probe.remedies(f));
+    assertEquals(f.layers(), f.remedies().get(0).layers(), "aimed at the mismatched stack");
     History xavier = Probe.train(Probe.mlp(8, 32, Kind.SIGMOID, Init.xavierNormal(1), false), p -> Optimizers.sgd(p, SGD.of(0.1)), 1);
     assertTrue(new InitMismatchRule().check(xavier).isEmpty());
   }
@@ -67,6 +68,7 @@ class TrainingRulesTest {
     History normalized = Probe.train(Probe.mlp(8, 32, Kind.RELU, null, true), p -> Optimizers.sgd(p, SGD.of(0.1)), 1);
     assertTrue(new InitMismatchRule().check(normalized).isEmpty());
     History xavierRelu = Probe.train(Probe.mlp(8, 32, Kind.RELU, Init.xavierNormal(1), false), p -> Optimizers.sgd(p, SGD.of(0.1)), 1);
-    assertEquals(List.of(Remedy.HE_INIT, Remedy.BATCH_NORM), new InitMismatchRule().check(xavierRelu).orElseThrow().remedies());
+    assertEquals(List.of(Remedy.Kind.INIT_HE, Remedy.Kind.BATCH_NORM),
+        Probe.remedies(new InitMismatchRule().check(xavierRelu).orElseThrow()));
   }
 }

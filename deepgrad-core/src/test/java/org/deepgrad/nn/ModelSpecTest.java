@@ -49,6 +49,16 @@ class ModelSpecTest {
   }
 
   @Test
+  void linearInitsNameEveryLinearInBuildOrderWithProjectionsAtTorchsDefault() {
+    ModelSpec spec = new ModelSpec(4, List.of(new Dense(8, "he_normal"), new Act("relu"),
+        new Residual(List.of(new Dense(8, "xavier_normal:auto"), new Act("tanh"))),
+        new Residual(List.of(new Dense(5, "orthogonal"))), new Dense(2, null)));
+    assertEquals(Arrays.asList("he_normal", "xavier_normal:auto", "orthogonal", null, null), spec.linearInits());
+    assertEquals(spec.linearInits().size(), spec.build(new Rng(0)).stateDict().keySet().stream()
+        .filter(k -> k.endsWith("weight")).count());
+  }
+
+  @Test
   void stateSizeCountsEveryParameterAndBufferWithoutBuilding() {
     for (ModelSpec spec : List.of(
         ModelSpec.mlp(7, new int[] {16, 16, 9}, 4, "relu", null, true, 0.1, true),

@@ -8,9 +8,11 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import org.deepgrad.diagnostics.Histogram;
+import org.deepgrad.diagnostics.InputStats;
 import org.deepgrad.diagnostics.LayerInfo;
 import org.deepgrad.diagnostics.LayerStats;
 import org.deepgrad.diagnostics.ParamStats;
+import org.deepgrad.diagnostics.Setup;
 import org.deepgrad.diagnostics.StepStats;
 import org.deepgrad.diagnostics.Summary;
 import org.deepgrad.nn.Activation;
@@ -22,7 +24,9 @@ import org.deepgrad.nn.Parameter;
  * and reads back as NaN, so an infinite update ratio (a zero bias that moved) comes back as NaN.
  *
  * <pre>
- * {"event":"layers","every":50,"layers":[{"name","index","activation","normalized","fan_in","fan_out","initial_weight_std"}]}
+ * {"event":"layers","every":50,"layers":[{"name","index","activation","normalized","fan_in","fan_out","initial_weight_std"}],
+ *  "setup":{"optimizer","inits":[name|null],"residual","clip_norm","standardized"},
+ *  "inputs":{"rows","mean":[..],"std":[..],"min":[..],"max":[..],"non_finite":[..]}|null}
  * {"event":"sample","step","loss","lr","grad_norm_before","grad_norm_after","clipped","clip_rate",
  *  "layers":[{"name","index","activation","saturation","dead_fraction",
  *             "params":[{"name","role","grad_norm","grad_rms","weight_norm","update_ratio","non_finite_grad","non_finite_weight"}],
@@ -35,9 +39,28 @@ final class HistoryJson {
 
   private HistoryJson() {}
 
-  /** The header line: the layers found in the model and the sampling period. */
-  static ObjectNode header(List<LayerInfo> layers, int every) {
+  /**
+   * The header line: the layers found in the model, the sampling period, what the run applies and the
+   * inputs' statistics (null when not measured), so that a report judges the samples as the run did.
+   */
+  static ObjectNode header(List<LayerInfo> layers, int every, Setup setup, InputStats inputs) {
     ObjectNode root = F.objectNode().put("event", "layers").put("every", every);
+    ObjectNode s = root.putObject("setup").put("optimizer", setup.optimizer());
+    ArrayNode inits = s.putArray("inits");
+    setup.inits().forEach(inits::add);
+    s.put("residual", setup.residual()).put("clip_norm", setup.clipNorm()).put("standardized", setup.standardized());
+    if (inputs == null) {
+      root.putNull("inputs");
+    } else {
+      ObjectNode in = root.putObject("inputs").put("rows", inputs.rows());
+      for (int j = 0; j < inputs.features(); j++) {
+        number(in.withArray("mean"), inputs.mean()[j]);
+        number(in.withArray("std"), inputs.std()[j]);
+        number(in.withArray("min"), inputs.min()[j]);
+        number(in.withArray("max"), inputs.max()[j]);
+        in.withArray("non_finite").add(inputs.nonFinite()[j]);
+      }
+    }
     ArrayNode a = root.putArray("layers");
     for (LayerInfo l : layers) {
       ObjectNode n = a.addObject().put("name", l.name()).put("index", l.index())
@@ -57,6 +80,35 @@ final class HistoryJson {
           num(n, "initial_weight_std")));
     }
     return out;
+  }
+
+  /** What the run applies, from a {@link #header} line; {@link Setup#UNKNOWN} when the header has none. */
+  static Setup setup(JsonNode header) {
+    JsonNode s = header.get("setup");
+    if (s == null || !s.isObject()) return Setup.UNKNOWN;
+    List<String> inits = new ArrayList<>();
+    s.path("inits").forEach(n -> inits.add(n.isNull() ? null : n.asText()));
+    JsonNode optimizer = s.get("optimizer");
+    return new Setup(optimizer == null || optimizer.isNull() ? null : optimizer.asText(), inits,
+        s.path("residual").asBoolean(), Math.max(0, s.path("clip_norm").asDouble()), s.path("standardized").asBoolean());
+  }
+
+  /** The inputs' statistics of a {@link #header} line; null when it has none. */
+  static InputStats inputs(JsonNode header) {
+    JsonNode in = header.get("inputs");
+    if (in == null || !in.isObject()) return null;
+    int d = in.path("mean").size();
+    double[][] v = new double[4][d];
+    String[] keys = {"mean", "std", "min", "max"};
+    long[] nonFinite = new long[d];
+    for (int j = 0; j < d; j++) {
+      for (int k = 0; k < keys.length; k++) {
+        JsonNode x = in.path(keys[k]).get(j);
+        v[k][j] = x == null || !x.isNumber() ? Double.NaN : x.asDouble();
+      }
+      nonFinite[j] = in.path("non_finite").path(j).asLong();
+    }
+    return new InputStats(in.path("rows").asInt(), v[0], v[1], v[2], v[3], nonFinite);
   }
 
   /** One recorded step. */
@@ -137,6 +189,11 @@ final class HistoryJson {
   static double num(JsonNode n, String key) {
     JsonNode v = n.get(key);
     return v == null || !v.isNumber() ? Double.NaN : v.asDouble();
+  }
+
+  private static void number(ArrayNode a, double v) {
+    if (Double.isFinite(v)) a.add(v);
+    else a.addNull();
   }
 
   private static void number(ObjectNode n, String key, double v) {

@@ -58,7 +58,8 @@ public final class HistoryLog implements TrainListener {
     guard(() -> {
       List<String> keep = resume ? kept(file, step) : new ArrayList<>();
       if (keep.isEmpty() || !keep.get(0).contains("\"event\":\"layers\"")) {
-        keep.add(0, JSON.writeValueAsString(HistoryJson.header(source.recorder().layers(), every)));
+        keep.add(0, JSON.writeValueAsString(HistoryJson.header(source.recorder().layers(), every, source.setup(),
+            source.history().inputs())));
       }
       AtomicFiles.write(file, s -> {
         for (String line : keep) s.write((line + "\n").getBytes(StandardCharsets.UTF_8));

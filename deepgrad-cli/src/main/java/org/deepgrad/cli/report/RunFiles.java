@@ -14,6 +14,7 @@ import java.util.TreeMap;
 import org.deepgrad.cli.UsageException;
 import org.deepgrad.diagnostics.History;
 import org.deepgrad.diagnostics.LayerInfo;
+import org.deepgrad.diagnostics.Setup;
 import org.deepgrad.diagnostics.StepStats;
 
 /**
@@ -33,9 +34,10 @@ import org.deepgrad.diagnostics.StepStats;
  * @param diagnosis diagnostics.json; null when missing
  * @param history the sampled steps of diagnostics.jsonl; null when missing
  * @param every the sampling period in the header of diagnostics.jsonl (0 without it)
+ * @param setup what the run applies, from that header ({@link Setup#UNKNOWN} without it)
  */
 record RunFiles(Path dir, String config, List<JsonNode> steps, List<JsonNode> epochs, JsonNode end,
-    Map<String, String> info, JsonNode diagnosis, History history, int every) {
+    Map<String, String> info, JsonNode diagnosis, History history, int every, Setup setup) {
   static final String METRICS = "metrics.jsonl";
   private static final ObjectMapper JSON = new ObjectMapper();
 
@@ -64,16 +66,20 @@ record RunFiles(Path dir, String config, List<JsonNode> steps, List<JsonNode> ep
     List<JsonNode> samples = Files.exists(dir.resolve(HistoryLog.FILE)) ? JsonLines.read(dir.resolve(HistoryLog.FILE)) : List.of();
     History history = null;
     int every = 0;
+    Setup setup = Setup.UNKNOWN;
     if (!samples.isEmpty() && "layers".equals(samples.get(0).path("event").asText())) {
-      List<LayerInfo> layers = HistoryJson.layers(samples.get(0));
-      every = samples.get(0).path("every").asInt();
+      JsonNode header = samples.get(0);
+      List<LayerInfo> layers = HistoryJson.layers(header);
+      every = header.path("every").asInt();
       List<StepStats> recorded = new ArrayList<>();
       for (JsonNode s : samples.subList(1, samples.size())) recorded.add(HistoryJson.step(s));
-      history = new History(layers, recorded);
+      history = new History(layers, HistoryJson.inputs(header), recorded);
+      Setup told = HistoryJson.setup(header);
+      if (told.inits().isEmpty() || told.inits().size() == layers.size()) setup = told;
     }
     return new RunFiles(dir, Files.exists(config) ? Files.readString(config, StandardCharsets.UTF_8) : "",
         List.copyOf(steps.values()), List.copyOf(epochs.values()), end, info, tree(dir.resolve("diagnostics.json")),
-        history, every);
+        history, every, setup);
   }
 
   private static JsonNode tree(Path file) throws IOException {

@@ -34,7 +34,7 @@ public final class RunReport {
     } else if (run.history() != null) {
       page.html("<p class=\"note\">diagnostics.json is missing (the run has not ended, or was killed): these "
           + "findings are judged again from the samples in diagnostics.jsonl.</p>");
-      FindingsSection.findings(page, DiagnosisJson.findings(Verdicts.judge(run.history())));
+      FindingsSection.findings(page, DiagnosisJson.findings(Verdicts.judge(run.history(), run.setup())));
     } else {
       page.html("<p class=\"note\">Diagnostics were off for this run (<code>--no-diagnose</code>): no findings and "
           + "no gradient charts. Train with diagnostics (the default) to get them.</p>");

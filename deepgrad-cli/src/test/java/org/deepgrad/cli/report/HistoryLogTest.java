@@ -55,8 +55,15 @@ class HistoryLogTest {
     assertEquals(3, files.layers().size(), "16, 16 and the output layer");
     var last = files.sampled().get(7).layers().get(0);
     assertTrue(last.weight().gradNorm() > 0 && last.activation().histogram().counts().length == 32, last::toString);
+    // The header holds what the run applies and the inputs' statistics, so a report judges as the run did.
+    assertEquals("adam", files.setup().optimizer());
+    assertEquals(3, files.setup().inits().size());
+    assertEquals(2, files.history().inputs().features(), "the spirals' x and y");
+    assertEquals(0, files.history().inputs().nonFiniteFeatures());
     // Written again, every record is the same line: nothing is lost on the way through JSON.
     List<String> lines = Files.readAllLines(run.resolve(HistoryLog.FILE));
+    assertEquals(lines.get(0), new com.fasterxml.jackson.databind.ObjectMapper().writeValueAsString(
+        HistoryJson.header(files.layers(), files.every(), files.setup(), files.history().inputs())));
     for (int i = 0; i < 8; i++) {
       assertEquals(lines.get(i + 1), new com.fasterxml.jackson.databind.ObjectMapper()
           .writeValueAsString(HistoryJson.sample(files.sampled().get(i))));
