@@ -1,5 +1,7 @@
 package org.deepgrad.cli;
 
+import org.deepgrad.run.HeapCheck;
+
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.util.ArrayList;

@@ -1,5 +1,7 @@
 package org.deepgrad.cli;
 
+import org.deepgrad.run.config.Hidden;
+
 import java.util.ArrayList;
 import java.util.List;
 

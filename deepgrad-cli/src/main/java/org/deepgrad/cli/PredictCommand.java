@@ -1,5 +1,7 @@
 package org.deepgrad.cli;
 
+import org.deepgrad.run.config.InputFiles;
+
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.concurrent.Callable;

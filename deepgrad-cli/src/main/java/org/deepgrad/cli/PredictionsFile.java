@@ -1,5 +1,9 @@
 package org.deepgrad.cli;
 
+import org.deepgrad.run.files.Locks;
+import org.deepgrad.run.files.Outputs;
+import org.deepgrad.run.files.RunContents;
+
 import java.io.IOException;
 import java.io.OutputStreamWriter;
 import java.io.Writer;

@@ -1,5 +1,7 @@
 package org.deepgrad.cli;
 
+import org.deepgrad.run.files.RunContents;
+
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -137,7 +139,7 @@ class BadFileTest {
   }
 
   private static Path checkpoint(Path out, long step) {
-    return out.resolve(TrainRun.CHECKPOINTS).resolve(CheckpointStore.fileName(step));
+    return out.resolve(RunContents.CHECKPOINTS).resolve(CheckpointStore.fileName(step));
   }
 
   /** {@code train --resume} of the run in {@code out} with its flags, or with {@code flags} where given. */

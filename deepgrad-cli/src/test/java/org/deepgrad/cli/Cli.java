@@ -1,5 +1,7 @@
 package org.deepgrad.cli;
 
+import org.deepgrad.run.config.TrainConfig;
+
 import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.nio.file.Path;
@@ -35,6 +37,6 @@ public final class Cli {
   static TrainConfig config(Path file, String... flags) {
     TrainCommand cmd = new TrainCommand();
     new CommandLine(cmd).parseArgs(flags);
-    return TrainConfig.load(file, cmd.options, CLOCK);
+    return TrainConfig.load(file, cmd.options.settings(), CLOCK);
   }
 }

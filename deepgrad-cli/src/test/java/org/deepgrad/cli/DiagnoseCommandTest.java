@@ -1,5 +1,8 @@
 package org.deepgrad.cli;
 
+import org.deepgrad.run.files.Diagnosis;
+import org.deepgrad.run.files.RunContents;
+
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
@@ -198,7 +201,7 @@ class DiagnoseCommandTest {
 
     // A finished run's config.yaml names its directory as output.dir: diagnose ignores the output section.
     Path probe = dir.resolve("probe");
-    Cli.Run c = Cli.run("diagnose", watched.resolve(TrainRun.CONFIG_FILE).toString(), "--steps", "10", "--out",
+    Cli.Run c = Cli.run("diagnose", watched.resolve(RunContents.CONFIG_FILE).toString(), "--steps", "10", "--out",
         probe.toString());
     assertEquals(Failures.OK, c.code(), c::toString);
     assertTrue(c.out().contains(b.out().lines().filter(l -> l.startsWith("model: ")).findFirst().orElseThrow()),

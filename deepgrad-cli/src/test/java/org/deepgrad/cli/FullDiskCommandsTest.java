@@ -1,5 +1,8 @@
 package org.deepgrad.cli;
 
+import org.deepgrad.run.files.Diagnosis;
+import org.deepgrad.run.files.RunContents;
+
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -117,7 +120,7 @@ class FullDiskCommandsTest {
     String[] args = {"train", "--dataset", "spirals", "--hidden", "8", "--epochs", "1", "--no-progress", "--out",
         out.toString()};
     Child run = deepgrad(0, null, args);
-    assertFailed(run, "deepgrad train: cannot write " + out.resolve(TrainRun.CONFIG_FILE) + " (File too large)");
+    assertFailed(run, "deepgrad train: cannot write " + out.resolve(RunContents.CONFIG_FILE) + " (File too large)");
     assertFalse(Files.exists(out), "the folder the run created is gone");
     Cli.Run again = Cli.run(args);
     assertEquals(Failures.OK, again.code(), again::toString);

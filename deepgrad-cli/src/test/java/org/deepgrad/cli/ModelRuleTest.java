@@ -1,5 +1,9 @@
 package org.deepgrad.cli;
 
+import org.deepgrad.run.config.ModelConfig;
+import org.deepgrad.run.config.Preset;
+import org.deepgrad.run.config.TrainConfig;
+
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNull;

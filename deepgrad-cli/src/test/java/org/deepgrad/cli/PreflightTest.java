@@ -1,5 +1,8 @@
 package org.deepgrad.cli;
 
+import org.deepgrad.run.Batching;
+import org.deepgrad.run.HeapCheck;
+
 import static org.deepgrad.cli.Folders.assertRefused;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;

@@ -1,5 +1,14 @@
 package org.deepgrad.cli;
 
+import org.deepgrad.run.config.ConfigPrinter;
+import org.deepgrad.run.config.CsvConfig;
+import org.deepgrad.run.config.Defaults;
+import org.deepgrad.run.config.GroupConfig;
+import org.deepgrad.run.config.Interval;
+import org.deepgrad.run.config.Preset;
+import org.deepgrad.run.config.ScheduleConfig;
+import org.deepgrad.run.config.TrainConfig;
+
 import org.deepgrad.nn.LayerSpec;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
