@@ -87,7 +87,8 @@ public record RunSetup<S extends Samples<S>>(TrainConfig config, RunData<S> data
 
   /**
    * The trainer settings of {@code c}: limits, L2, clipping, the schedule over the run's length
-   * (epochs, or updates capped by max_steps), checkpoints in {@code OUT/checkpoints}, early stopping
+   * (epochs, or updates capped by max_steps), checkpoints in {@code OUT/checkpoints} (none
+   * while the output folder is unset), early stopping
    * and the non-finite policy.
    */
   private static TrainerSettings settings(TrainConfig c, int batchesPerEpoch) {
@@ -98,11 +99,12 @@ public record RunSetup<S extends Samples<S>>(TrainConfig config, RunData<S> data
     if (unit != StepUnit.EPOCH && t.maxSteps() > 0) steps = Math.min(steps, t.maxSteps());
     Interval every = o.checkpointEvery();
     boolean bySteps = every.unit() == Interval.Unit.STEPS;
+    boolean saved = o.dir() != null; // no folder yet (a run not started by Training): no checkpoints
     return TrainerSettings.defaults().withEpochs(t.epochs()).withMaxSteps(t.maxSteps()).withL2(t.l2())
         .withClipping(t.clipNorm(), t.clipValue())
         .withSchedule(Schedules.parse(c.schedule().spec(), steps), unit)
-        .withCheckpoints(o.dir().resolve(RunContents.CHECKPOINTS), bySteps ? every.count() : 0,
-            bySteps ? 0 : (int) every.count(), o.keepCheckpoints())
+        .withCheckpoints(saved ? o.dir().resolve(RunContents.CHECKPOINTS) : null, saved && bySteps ? every.count() : 0,
+            saved && !bySteps ? (int) every.count() : 0, o.keepCheckpoints())
         .withEarlyStopping(t.earlyStopping() > 0 ? EarlyStopping.of(t.earlyStopping()) : null)
         .withNonFinite(t.nonFinite(), TrainerSettings.defaults().maxBackoffs());
   }

@@ -1,13 +1,16 @@
 package org.deepgrad.run.reproduce;
 
+import org.deepgrad.run.config.ModelConfig;
+import org.deepgrad.run.config.OptimizerConfig;
 import org.deepgrad.run.config.RunException;
+import org.deepgrad.run.config.ScheduleConfig;
+import org.deepgrad.run.config.TrainConfig;
 
-import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.function.UnaryOperator;
 
 /**
  * One run per topic of the tutorial articles deepgrad started from (DESIGN.md, "The topics the examples
@@ -17,38 +20,52 @@ import java.util.List;
  * ({@link ArticleClaims}).
  */
 final class Articles implements Experiment {
-  /** A run: name, example file, topic, label, then key/value overrides. */
-  static final String[][] RUNS = {
-      {"linreg-full-batch", "linreg-full-batch", "1 GD/SGD/mini-batch/decay", "full-batch GD"},
-      {"linreg-sgd", "linreg-sgd", "1 GD/SGD/mini-batch/decay", "SGD (batch 1)"},
-      {"linreg-minibatch", "linreg-minibatch", "1 GD/SGD/mini-batch/decay", "mini-batch SGD (32)"},
-      {"linreg-decay", "linreg-decay", "1 GD/SGD/mini-batch/decay", "SGD, lr decay 0.8/epoch"},
-      {"mnist-mlp", "mnist-mlp", "2 MLP with BN, dropout, Adam", "128-64-32 BN dropout Adam"},
-      {"compare-sgd", "compare-sgd", "3 optimizers compared", "SGD"},
-      {"compare-momentum", "compare-momentum", "3 optimizers compared", "momentum"},
-      {"compare-adagrad", "compare-adagrad", "3 optimizers compared", "AdaGrad"},
-      {"compare-rmsprop", "compare-rmsprop", "3 optimizers compared", "RMSprop"},
-      {"compare-adam", "compare-adam", "3 optimizers compared", "Adam"},
-      {"linreg-adam", "linreg-adam", "4 optimizers on y = 2x", "Adam"},
-      {"linreg-rmsprop", "linreg-rmsprop", "4 optimizers on y = 2x", "RMSprop"},
-      {"linreg-adadelta", "linreg-adadelta", "4 optimizers on y = 2x", "Adadelta"},
-      {"linreg-adadelta-40", "linreg-adadelta", "4 optimizers on y = 2x", "Adadelta, 40 epochs", "training.epochs", "40"},
-      {"init-he", "init-xavier-vs-he", "5 Xavier vs He", "He (he_normal)"},
-      {"init-xavier", "init-xavier-vs-he", "5 Xavier vs He", "Xavier (glorot_normal)", "model.init", "glorot_normal"},
-      {"weight-clip", "weight-clipping", "5 weight clipping", "weight clip 0.1"},
-      {"no-clip", "weight-clipping", "5 weight clipping", "no clipping", "training.weight_clip", "0"},
-      {"leaky-relu", "relu-vs-leaky-relu", "5 ReLU vs Leaky ReLU", "Leaky ReLU"},
-      {"relu", "relu-vs-leaky-relu", "5 ReLU vs Leaky ReLU", "ReLU", "model.activation", "relu"},
-      {"l2", "l2-regularization", "5 L2", "L2 0.001"},
-      {"no-l2", "l2-regularization", "5 L2", "no L2", "training.l2", "0"},
-      {"scratch", null, "5 layer-wise pre-training", "from scratch"},
-      {"pretrained", null, "5 layer-wise pre-training", "pre-trained (denoising AEs)"},
-      {"vanishing-sigmoid", "vanishing-sigmoid", "6 vanishing gradients", "sigmoid 64x6 (the problem)"},
-      {"remedy-relu-he", "vanishing-remedies-relu-he", "6 vanishing gradients", "remedy: ReLU + He"},
-      {"remedy-batch-norm", "vanishing-remedies-batch-norm", "6 vanishing gradients", "remedy: batch norm"},
-      {"remedy-residual", "vanishing-remedies-residual", "6 vanishing gradients", "remedy: residual"},
-      {"remedy-adam", "vanishing-remedies-adam", "6 vanishing gradients", "remedy: Adam"},
-      {"gradient-clipping", "gradient-clipping", "6 vanishing gradients", "exploding: clip_norm 1 (vs no-clip)"}};
+  /**
+   * A run of the articles: its name, the example it starts from (examples/EXAMPLE.yaml; null: the
+   * pre-training network, {@link #pretrainConfig}), its topic and label, and its one change to the example.
+   */
+  record Run(String name, String example, String topic, String label, UnaryOperator<TrainConfig> change) {
+    Run(String name, String example, String topic, String label) {
+      this(name, example, topic, label, c -> c);
+    }
+  }
+
+  static final List<Run> RUNS = List.of(
+      new Run("linreg-full-batch", "linreg-full-batch", "1 GD/SGD/mini-batch/decay", "full-batch GD"),
+      new Run("linreg-sgd", "linreg-sgd", "1 GD/SGD/mini-batch/decay", "SGD (batch 1)"),
+      new Run("linreg-minibatch", "linreg-minibatch", "1 GD/SGD/mini-batch/decay", "mini-batch SGD (32)"),
+      new Run("linreg-decay", "linreg-decay", "1 GD/SGD/mini-batch/decay", "SGD, lr decay 0.8/epoch"),
+      new Run("mnist-mlp", "mnist-mlp", "2 MLP with BN, dropout, Adam", "128-64-32 BN dropout Adam"),
+      new Run("compare-sgd", "compare-sgd", "3 optimizers compared", "SGD"),
+      new Run("compare-momentum", "compare-momentum", "3 optimizers compared", "momentum"),
+      new Run("compare-adagrad", "compare-adagrad", "3 optimizers compared", "AdaGrad"),
+      new Run("compare-rmsprop", "compare-rmsprop", "3 optimizers compared", "RMSprop"),
+      new Run("compare-adam", "compare-adam", "3 optimizers compared", "Adam"),
+      new Run("linreg-adam", "linreg-adam", "4 optimizers on y = 2x", "Adam"),
+      new Run("linreg-rmsprop", "linreg-rmsprop", "4 optimizers on y = 2x", "RMSprop"),
+      new Run("linreg-adadelta", "linreg-adadelta", "4 optimizers on y = 2x", "Adadelta"),
+      new Run("linreg-adadelta-40", "linreg-adadelta", "4 optimizers on y = 2x", "Adadelta, 40 epochs",
+          c -> c.withTraining(t -> t.withEpochs(40))),
+      new Run("init-he", "init-xavier-vs-he", "5 Xavier vs He", "He (he_normal)"),
+      new Run("init-xavier", "init-xavier-vs-he", "5 Xavier vs He", "Xavier (glorot_normal)",
+          c -> c.withModel(m -> m.withInit("glorot_normal"))),
+      new Run("weight-clip", "weight-clipping", "5 weight clipping", "weight clip 0.1"),
+      new Run("no-clip", "weight-clipping", "5 weight clipping", "no clipping",
+          c -> c.withTraining(t -> t.withWeightClip(0))),
+      new Run("leaky-relu", "relu-vs-leaky-relu", "5 ReLU vs Leaky ReLU", "Leaky ReLU"),
+      new Run("relu", "relu-vs-leaky-relu", "5 ReLU vs Leaky ReLU", "ReLU",
+          c -> c.withModel(m -> m.withActivation("relu"))),
+      new Run("l2", "l2-regularization", "5 L2", "L2 0.001"),
+      new Run("no-l2", "l2-regularization", "5 L2", "no L2",
+          c -> c.withTraining(t -> t.withL2(0))),
+      new Run("scratch", null, "5 layer-wise pre-training", "from scratch"),
+      new Run("pretrained", null, "5 layer-wise pre-training", "pre-trained (denoising AEs)"),
+      new Run("vanishing-sigmoid", "vanishing-sigmoid", "6 vanishing gradients", "sigmoid 64x6 (the problem)"),
+      new Run("remedy-relu-he", "vanishing-remedies-relu-he", "6 vanishing gradients", "remedy: ReLU + He"),
+      new Run("remedy-batch-norm", "vanishing-remedies-batch-norm", "6 vanishing gradients", "remedy: batch norm"),
+      new Run("remedy-residual", "vanishing-remedies-residual", "6 vanishing gradients", "remedy: residual"),
+      new Run("remedy-adam", "vanishing-remedies-adam", "6 vanishing gradients", "remedy: Adam"),
+      new Run("gradient-clipping", "gradient-clipping", "6 vanishing gradients", "exploding: clip_norm 1 (vs no-clip)"));
 
   @Override
   public String name() {
@@ -72,21 +89,19 @@ final class Articles implements Experiment {
           + "repository or give --examples DIR.");
     }
     List<RunPlan> plans = new ArrayList<>();
-    for (String[] r : RUNS) {
-      ConfigTree c = r[1] == null ? pretrainConfig() : read(mode.examples().resolve(r[1] + ".yaml"));
-      for (int i = 4; i + 1 < r.length; i += 2) c = c.set(r[i], number(r[i + 1]));
-      RunPlan p = RunPlan.of(r[0], r[3], c);
-      plans.add(r[0].equals("pretrained") ? p.withPretraining() : p);
+    for (Run r : RUNS) {
+      TrainConfig c = r.example() == null ? pretrainConfig() : read(mode.examples().resolve(r.example() + ".yaml"));
+      RunPlan p = RunPlan.of(r.name(), r.label(), r.change().apply(c));
+      plans.add(r.name().equals("pretrained") ? p.withPretraining() : p);
     }
     return plans;
   }
 
   /** The deepgrad-examples {@code pretrain} network: 5 hidden layers of 128 sigmoid units, SGD momentum. */
-  static ConfigTree pretrainConfig() {
-    return ConfigTree.create().set("model.hidden", "128x5").set("model.activation", "sigmoid")
-        .set("model.batch_norm", false).set("model.dropout", 0.0).set("optimizer.name", "momentum")
-        .set("optimizer.lr", 0.1).set("optimizer.momentum", 0.9).set("schedule.spec", "constant")
-        .set("training.batch_size", 64).set("training.epochs", 3);
+  static TrainConfig pretrainConfig() {
+    return TrainConfig.plain().withModel(ModelConfig.mlp(128, 128, 128, 128, 128).withActivation("sigmoid"))
+        .withOptimizer(OptimizerConfig.of("momentum").withLr(0.1).withMomentum(0.9))
+        .withSchedule(ScheduleConfig.constant()).withTraining(t -> t.withBatchSize(64).withEpochs(3));
   }
 
   @Override
@@ -96,7 +111,7 @@ final class Articles implements Experiment {
 
   /** The topic of a run, from {@link #RUNS}. */
   static String topic(String run) {
-    for (String[] r : RUNS) if (r[0].equals(run)) return r[2];
+    for (Run r : RUNS) if (r.name().equals(run)) return r.topic();
     throw new IllegalArgumentException(run);
   }
 
@@ -122,22 +137,8 @@ final class Articles implements Experiment {
     return b.toString();
   }
 
-  private static ConfigTree read(Path file) {
+  private static TrainConfig read(Path file) {
     if (!Files.isRegularFile(file)) throw new RunException("articles: missing example config " + file);
-    try {
-      return ConfigTree.read(file);
-    } catch (IOException e) {
-      throw new UncheckedIOException(e);
-    }
-  }
-
-  /** An override's value as YAML would read it: a whole number, a decimal, else the string. */
-  private static Object number(String v) {
-    try {
-      if (v.matches("-?\\d+")) return Integer.parseInt(v); // not a ?: which would widen it to a double
-      return Double.parseDouble(v);
-    } catch (NumberFormatException e) {
-      return v;
-    }
+    return TrainConfig.read(file);
   }
 }

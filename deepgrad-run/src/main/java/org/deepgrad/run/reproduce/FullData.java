@@ -1,34 +1,28 @@
 package org.deepgrad.run.reproduce;
 
+import org.deepgrad.run.config.DataConfig;
 import org.deepgrad.run.config.RunException;
 
 import java.io.FileNotFoundException;
 import java.io.IOException;
 import java.nio.file.Path;
-import java.util.LinkedHashMap;
-import java.util.Map;
 
-/** The full data set's keys for the data section: full MNIST if present (or downloadable), else Fashion-MNIST. */
+/** The full data set of full mode: full MNIST if present (or downloadable), else Fashion-MNIST. */
 final class FullData {
   private FullData() {}
 
-  static Map<String, Object> find(Path dir, boolean download) throws IOException {
+  static DataConfig find(Path dir, boolean download) throws IOException {
     if (dir != null && download) {
       throw new RunException("--data-dir " + dir + " and --download: a data directory is the only place the files are "
           + "read from, and --download fetches them into the cache instead; give one of them.");
     }
-    Map<String, Object> keys = new LinkedHashMap<>();
-    if (dir != null) keys.put("data_dir", dir.toString());
     try {
       org.deepgrad.data.DataSources.mnist(options(dir).withDownload(download));
-      keys.put("dataset", "mnist");
-      keys.put("download", download);
-      return keys;
+      return DataConfig.of("mnist").withDataDir(dir).withDownload(download);
     } catch (FileNotFoundException mnistMissing) {
       try {
         org.deepgrad.data.DataSources.load("fashion-mnist", options(dir));
-        keys.put("dataset", "fashion-mnist");
-        return keys;
+        return DataConfig.of("fashion-mnist").withDataDir(dir);
       } catch (FileNotFoundException fashionMissing) {
         throw new RunException("reproduce without --quick trains on full MNIST or Fashion-MNIST, and neither was "
             + "found (" + mnistMissing.getMessage() + "; " + fashionMissing.getMessage() + "). Give --download to fetch "

@@ -1,6 +1,12 @@
 package org.deepgrad.run.reproduce;
 
+import org.deepgrad.run.config.ModelConfig;
+import org.deepgrad.run.config.OptimizerConfig;
+import org.deepgrad.run.config.ScheduleConfig;
+import org.deepgrad.run.config.TrainConfig;
+
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.List;
 import java.util.Locale;
 import org.deepgrad.diagnostics.LayerStats;
@@ -46,11 +52,10 @@ final class Glorot2010 implements Experiment {
     List<RunPlan> plans = new ArrayList<>();
     for (String act : ACTIVATIONS) {
       for (String init : INITS) {
-        ConfigTree c = ConfigTree.create()
-            .set("model.hidden", mode.pick(256, 1000) + "x5").set("model.activation", act).set("model.init", init)
-            .set("model.batch_norm", false).set("model.dropout", 0.0)
-            .set("optimizer.name", "sgd").set("optimizer.lr", 0.1).set("schedule.spec", "constant")
-            .set("training.batch_size", BATCH).set("training.epochs", mode.pick(10, 3));
+        TrainConfig c = TrainConfig.plain()
+            .withModel(ModelConfig.mlp(Collections.nCopies(5, mode.pick(256, 1000))).withActivation(act).withInit(init))
+            .withOptimizer(OptimizerConfig.of("sgd").withLr(0.1)).withSchedule(ScheduleConfig.constant())
+            .withTraining(t -> t.withBatchSize(BATCH).withEpochs(mode.pick(10, 3)));
         String initName = init.equals("standard") ? "standard" : "normalized";
         plans.add(RunPlan.of(act + "-" + initName, act + ", " + initName + " init", c));
       }

@@ -1,6 +1,12 @@
 package org.deepgrad.run.reproduce;
 
+import org.deepgrad.run.config.ModelConfig;
+import org.deepgrad.run.config.OptimizerConfig;
+import org.deepgrad.run.config.ScheduleConfig;
+import org.deepgrad.run.config.TrainConfig;
+
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.List;
 
 /**
@@ -32,11 +38,10 @@ final class He2015 implements Experiment {
   public List<RunPlan> plans(Mode mode) {
     List<RunPlan> plans = new ArrayList<>();
     for (String init : new String[] {"glorot_normal", "he_normal"}) {
-      ConfigTree c = ConfigTree.create()
-          .set("model.hidden", mode.pick(64, 256) + "x" + DEPTH).set("model.activation", "relu").set("model.init", init)
-          .set("model.batch_norm", false).set("model.dropout", 0.0)
-          .set("optimizer.name", "sgd").set("optimizer.lr", 0.01)
-          .set("schedule.spec", "constant").set("training.batch_size", 64).set("training.epochs", 10);
+      TrainConfig c = TrainConfig.plain()
+          .withModel(ModelConfig.mlp(Collections.nCopies(DEPTH, mode.pick(64, 256))).withActivation("relu").withInit(init))
+          .withOptimizer(OptimizerConfig.of("sgd").withLr(0.01)).withSchedule(ScheduleConfig.constant())
+          .withTraining(t -> t.withBatchSize(64).withEpochs(10));
       String name = init.startsWith("he") ? "he" : "xavier";
       plans.add(RunPlan.of(name, (name.equals("he") ? "He" : "Xavier") + " init (" + init + ")", c).withEvals(10));
     }

@@ -1,5 +1,10 @@
 package org.deepgrad.run.reproduce;
 
+import org.deepgrad.run.config.ModelConfig;
+import org.deepgrad.run.config.OptimizerConfig;
+import org.deepgrad.run.config.ScheduleConfig;
+import org.deepgrad.run.config.TrainConfig;
+
 import java.util.ArrayList;
 import java.util.List;
 
@@ -32,10 +37,10 @@ final class Ioffe2015 implements Experiment {
   public List<RunPlan> plans(Mode mode) {
     List<RunPlan> plans = new ArrayList<>();
     for (boolean bn : new boolean[] {false, true}) {
-      ConfigTree c = ConfigTree.create()
-          .set("model.hidden", "100x3").set("model.activation", "sigmoid").set("model.batch_norm", bn)
-          .set("model.dropout", 0.0).set("optimizer.name", "sgd").set("optimizer.lr", 0.1)
-          .set("schedule.spec", "constant").set("training.batch_size", 60).set("training.epochs", mode.pick(20, 50));
+      TrainConfig c = TrainConfig.plain()
+          .withModel(ModelConfig.mlp(100, 100, 100).withActivation("sigmoid").withBatchNorm(bn))
+          .withOptimizer(OptimizerConfig.of("sgd").withLr(0.1)).withSchedule(ScheduleConfig.constant())
+          .withTraining(t -> t.withBatchSize(60).withEpochs(mode.pick(20, 50)));
       plans.add(RunPlan.of(bn ? "batch-norm" : "baseline", bn ? "with batch norm" : "without batch norm", c)
           .withEvals(mode.pick(40, 100)));
     }

@@ -1,5 +1,10 @@
 package org.deepgrad.run.reproduce;
 
+import org.deepgrad.run.config.ModelConfig;
+import org.deepgrad.run.config.OptimizerConfig;
+import org.deepgrad.run.config.ScheduleConfig;
+import org.deepgrad.run.config.TrainConfig;
+
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -43,12 +48,11 @@ final class Kingma2015 implements Experiment {
   public List<RunPlan> plans(Mode mode) {
     List<RunPlan> plans = new ArrayList<>();
     for (String[] o : OPTIMIZERS) {
-      ConfigTree c = ConfigTree.create()
-          .set("model.hidden", "1000x2").set("model.activation", "relu")
-          .set("model.batch_norm", false).set("model.dropout", 0.5)
-          .set("optimizer.name", o[1]).set("optimizer.lr", Double.parseDouble(o[2])).set("schedule.spec", "constant")
-          .set("training.batch_size", 128).set("training.epochs", mode.pick(10, 20));
-      if (o[1].equals("nesterov")) c = c.set("optimizer.momentum", 0.9);
+      OptimizerConfig optimizer = OptimizerConfig.of(o[1]).withLr(Double.parseDouble(o[2]));
+      TrainConfig c = TrainConfig.plain()
+          .withModel(ModelConfig.mlp(1000, 1000).withActivation("relu").withDropout(0.5))
+          .withOptimizer(o[1].equals("nesterov") ? optimizer.withMomentum(0.9) : optimizer)
+          .withSchedule(ScheduleConfig.constant()).withTraining(t -> t.withBatchSize(128).withEpochs(mode.pick(10, 20)));
       plans.add(RunPlan.of(o[0], o[3], c));
     }
     return plans;

@@ -1,5 +1,6 @@
 package org.deepgrad.run.reproduce;
 
+import org.deepgrad.run.config.DataConfig;
 import org.deepgrad.run.config.RunException;
 import org.deepgrad.run.files.Locks;
 import org.deepgrad.run.files.Outputs;
@@ -14,7 +15,6 @@ import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
-import java.util.Map;
 import org.deepgrad.io.FolderLock;
 
 /**
@@ -27,12 +27,11 @@ final class Reproduction {
   /**
    * Runs {@code e} into {@code dir} and prints one line per run and per claim.
    *
-   * @param data the data-section keys of full mode (empty in quick mode)
-   * @param training training-section keys set in every run (the thread count)
+   * @param fullData the data set of full mode in place of mnist-10k; null in quick mode
+   * @param threads the backend threads of every run
    * @return the verdict lines, "REPRODUCED ..." or "NOT REPRODUCED ..."
    */
-  static List<String> run(Experiment e, Mode mode, Map<String, Object> data, Map<String, Object> training, Path dir,
-      PrintWriter out)
+  static List<String> run(Experiment e, Mode mode, DataConfig fullData, int threads, Path dir, PrintWriter out)
       throws IOException {
     List<RunPlan> plans = e.plans(mode);
     if (RunContents.holdsRun(dir) || Files.exists(dir.resolve("sweep.json"))) {
@@ -41,26 +40,26 @@ final class Reproduction {
     }
     Outputs.createDirectory(dir, "--out");
     try (FolderLock lock = Locks.hold(dir, "deepgrad reproduce")) {
-      return run(e, plans, mode, data, training, dir, out);
+      return run(e, plans, mode, fullData, threads, dir, out);
     }
   }
 
-  private static List<String> run(Experiment e, List<RunPlan> plans, Mode mode, Map<String, Object> data,
-      Map<String, Object> training, Path dir, PrintWriter out) throws IOException {
+  private static List<String> run(Experiment e, List<RunPlan> plans, Mode mode, DataConfig fullData, int threads,
+      Path dir, PrintWriter out) throws IOException {
     out.println(e.name() + (mode.quick() ? " (quick)" : "") + ": " + e.title());
     out.println("  " + plans.size() + " runs, writing to " + dir);
     out.flush();
-    Runner runner = new Runner(dir, data, training, out);
+    Runner runner = new Runner(dir, fullData, threads, out);
     long start = System.nanoTime();
     List<RunResult> results = new ArrayList<>();
     for (RunPlan p : plans) results.add(runner.run(p));
     double seconds = (System.nanoTime() - start) / 1e9;
     Experiment.Outcome o = e.judge(results, mode);
-    String dataName = data.isEmpty() ? "mnist-10k (built-in: 8,000 train, 2,000 test)" : String.valueOf(data.get("dataset"));
+    String dataName = fullData == null ? "mnist-10k (built-in: 8,000 train, 2,000 test)" : fullData.dataset();
     List<String> context = List.of(
         "command: `deepgrad reproduce " + e.name() + (mode.quick() ? " --quick" : "") + "`",
         "data: " + dataName + (e instanceof Articles ? " (synthetic y = 2x for the regressions)" : "")
-            + "; seed 42 unless a run's config says otherwise; " + training.get("threads") + " thread(s) per run",
+            + "; seed 42 unless a run's config says otherwise; " + threads + " thread(s) per run",
         String.format(Locale.ROOT, "time: %.0f s for %d runs on %d processors (%s %s, Java %s), finished %s", seconds,
             results.size(), Runtime.getRuntime().availableProcessors(), System.getProperty("os.name"),
             System.getProperty("os.arch"), System.getProperty("java.version"),

@@ -1,11 +1,12 @@
 package org.deepgrad.run.reproduce;
 
+import org.deepgrad.run.config.DataConfig;
+
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
 
 /**
@@ -46,8 +47,7 @@ public final class Reproductions {
   public static Settings settings(boolean quick, Path dataDir, boolean download, Path examples, int threads)
       throws IOException {
     Mode mode = new Mode(quick, examples != null ? examples : ExamplesDir.find());
-    Map<String, Object> data = quick ? Map.of() : FullData.find(dataDir, download);
-    return new Settings(mode, data, threads);
+    return new Settings(mode, quick ? null : FullData.find(dataDir, download), threads);
   }
 
   /** The quick version on one thread, examples/ found from the current directory. */
@@ -58,9 +58,9 @@ public final class Reproductions {
   /**
    * How the experiments run.
    *
-   * @param data the data-section keys of full mode (empty in quick mode)
+   * @param fullData the data set of full mode, in place of every run's mnist-10k; null in quick mode
    */
-  public record Settings(Mode mode, Map<String, Object> data, int threads) {}
+  public record Settings(Mode mode, DataConfig fullData, int threads) {}
 
   /**
    * Runs {@code experiment} into {@code dir}, printing one line per run and per claim on {@code out}.
@@ -68,7 +68,7 @@ public final class Reproductions {
    * @return the verdict lines, "REPRODUCED ..." or "NOT REPRODUCED ..."
    */
   public static List<String> run(Experiment experiment, Settings s, Path dir, PrintWriter out) throws IOException {
-    return Reproduction.run(experiment, s.mode(), s.data(), Map.of("threads", s.threads()), dir, out);
+    return Reproduction.run(experiment, s.mode(), s.fullData(), s.threads(), dir, out);
   }
 
   /**

@@ -2,6 +2,8 @@ package org.deepgrad.run.reproduce;
 
 import org.deepgrad.run.RunData;
 import org.deepgrad.run.RunSetup;
+import org.deepgrad.run.config.ConfigPrinter;
+import org.deepgrad.run.config.DataConfig;
 import org.deepgrad.run.config.TrainConfig;
 import org.deepgrad.run.files.Outputs;
 
@@ -9,7 +11,7 @@ import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Clock;
+import java.nio.charset.StandardCharsets;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
@@ -17,57 +19,57 @@ import java.util.Map;
 import org.deepgrad.data.Samples;
 import org.deepgrad.diagnostics.Verdicts;
 import org.deepgrad.io.AtomicFiles;
+import org.deepgrad.train.DiagnosticsListener;
 import org.deepgrad.train.LayerwisePretraining;
 import org.deepgrad.train.Metrics;
 import org.deepgrad.train.TrainResult;
 import org.deepgrad.train.TrainerSettings;
 
 /**
- * Runs the plans of an experiment the way {@code deepgrad train} runs a config: each plan's config is
- * written to {@code OUT/configs/NAME.yaml}, loaded with {@link TrainConfig#load} and built with
- * {@link RunSetup} (same data splits, model, optimizer, schedule), without checkpoints or model files.
- * A {@link LayerProbe} samples per-layer statistics about {@value #SAMPLES} times per run, the first
- * time at the initial weights; {@link Curves} keeps every update's loss and the test evaluations.
- * Data sets are loaded once per runner.
+ * Runs the plans of an experiment the way {@code deepgrad train} runs a config: each plan's
+ * configuration is checked ({@link TrainConfig#validated}), written to {@code OUT/configs/NAME.yaml}
+ * and built with {@link RunSetup} (same data splits, model, optimizer, schedule), without checkpoints
+ * or model files. {@link DiagnosticsListener#fromFirstUpdate} samples per-layer statistics about
+ * {@value #SAMPLES} times per run, the first time at the initial weights; {@link Curves} keeps every
+ * update's loss and the test evaluations. Data sets are loaded once per runner.
  */
 final class Runner {
   /** About how many times per run the per-layer statistics are sampled. */
   static final int SAMPLES = 40;
 
   private final Path out;
-  private final Map<String, Object> data;
-  private final Map<String, Object> training;
+  private final DataConfig fullData;
+  private final int threads;
   private final PrintWriter log;
   private final Map<List<Object>, RunData<?>> loaded = new HashMap<>();
 
   /**
    * @param out the experiment's output directory
-   * @param data keys of the data section that replace those of every mnist-10k run (full mode: the
-   *     full data set), empty for none
-   * @param training keys of the training section set in every run (e.g. threads), empty for none
+   * @param fullData the data set of every mnist-10k run in full mode (its split and preprocessing kept);
+   *     null for none
+   * @param threads the backend threads of every run
    * @param log where one line per run goes
    */
-  Runner(Path out, Map<String, Object> data, Map<String, Object> training, PrintWriter log) {
+  Runner(Path out, DataConfig fullData, int threads, PrintWriter log) {
     this.out = out;
-    this.data = Map.copyOf(data);
-    this.training = Map.copyOf(training);
+    this.fullData = fullData;
+    this.threads = threads;
     this.log = log;
   }
 
   /** The plan's config as {@code deepgrad train} would resolve it, written to {@code OUT/configs/NAME.yaml}. */
   TrainConfig config(RunPlan plan) throws IOException {
-    ConfigTree t = plan.config();
-    String dataset = t.get("data.dataset");
-    if (dataset == null || dataset.equals("mnist-10k")) {
-      for (Map.Entry<String, Object> e : data.entrySet()) t = t.set("data." + e.getKey(), e.getValue());
+    TrainConfig c = plan.config().withTraining(t -> t.withThreads(threads));
+    if (fullData != null && c.data().dataset().equals("mnist-10k")) {
+      c = c.withData(d -> fullData.withValidation(d.validation()).withStandardize(d.standardize()));
     }
-    for (Map.Entry<String, Object> e : training.entrySet()) t = t.set("training." + e.getKey(), e.getValue());
+    TrainConfig checked = c.validated();
     Path file = out.resolve("configs").resolve(plan.name() + ".yaml");
     Files.createDirectories(file.getParent());
-    byte[] text = ConfigTree.YAML.writeValueAsBytes(t.tree());
+    byte[] text = ConfigPrinter.yaml(checked).getBytes(StandardCharsets.UTF_8);
     Outputs.write(file.toString(), "Free space on that disk or make the directory writable, then run the reproduction "
         + "again.", () -> AtomicFiles.write(file, s -> s.write(text)));
-    return TrainConfig.load(file, List.of(), Clock.systemDefaultZone());
+    return checked;
   }
 
   /** The run's objects, built but not trained. */
@@ -89,7 +91,8 @@ final class Runner {
       LayerwisePretraining.pretrain(s.model(), d.train().features(), LayerwisePretraining.Settings.defaults());
     }
     long total = plannedSteps(s.settings(), s.loader().batchesPerEpoch());
-    LayerProbe probe = new LayerProbe(s.model(), (int) Math.max(1, total / SAMPLES));
+    DiagnosticsListener probe = DiagnosticsListener.fromFirstUpdate(s.model(), (int) Math.max(1, total / SAMPLES),
+        s.settings());
     Curves curves = new Curves(step -> d.objective().evaluate(s.model(), d.test()),
         plan.evals() > 0 ? Math.max(1, total / plan.evals()) : 0);
     TrainResult r = s.trainer().addListener(probe).addListener(curves).fit();

@@ -13,7 +13,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.HashSet;
 import java.util.List;
-import java.util.Map;
 import java.util.Set;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -31,7 +30,7 @@ class PlansTest {
     Path examples = ExamplesDir.find();
     assertNotNull(examples, "the repository's examples/ directory");
     Mode mode = new Mode(quick, examples);
-    Runner runner = new Runner(dir, Map.of(), Map.of(), new PrintWriter(new StringWriter()));
+    Runner runner = new Runner(dir, null, 0, new PrintWriter(new StringWriter()));
     for (Experiment e : Experiments.ALL) {
       List<RunPlan> plans = e.plans(mode);
       Set<String> names = new HashSet<>();
@@ -48,7 +47,7 @@ class PlansTest {
   @Test
   void theModelsAreThoseThePapersDescribe() throws Exception {
     Mode full = new Mode(false, ExamplesDir.find());
-    Runner runner = new Runner(dir, Map.of(), Map.of(), new PrintWriter(new StringWriter()));
+    Runner runner = new Runner(dir, null, 0, new PrintWriter(new StringWriter()));
     String glorot = runner.setup(new Glorot2010().plans(full).get(0)).spec().describe();
     assertTrue(glorot.startsWith("784-1000-1000-1000-1000-1000-10 sigmoid, standard init"), glorot);
     String xavier = runner.setup(new He2015().plans(full).get(0)).spec().describe();

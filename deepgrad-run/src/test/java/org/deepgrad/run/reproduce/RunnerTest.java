@@ -8,7 +8,11 @@ import java.io.StringWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
-import java.util.Map;
+import org.deepgrad.run.config.DataConfig;
+import org.deepgrad.run.config.ModelConfig;
+import org.deepgrad.run.config.OptimizerConfig;
+import org.deepgrad.run.config.ScheduleConfig;
+import org.deepgrad.run.config.TrainConfig;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -18,16 +22,15 @@ class RunnerTest {
   Path dir;
 
   private static RunPlan tiny() {
-    return new RunPlan("tiny", "tiny tanh net", ConfigTree.create().set("data.dataset", "spirals")
-        .set("model.hidden", "8x2").set("model.activation", "tanh").set("model.batch_norm", false)
-        .set("model.dropout", 0.0).set("optimizer.name", "sgd").set("optimizer.lr", 0.1)
-        .set("schedule.spec", "constant").set("training.batch_size", 100).set("training.epochs", 1), 2, false);
+    return new RunPlan("tiny", "tiny tanh net", TrainConfig.plain().withData(DataConfig.of("spirals"))
+        .withModel(ModelConfig.mlp(8, 8).withActivation("tanh")).withOptimizer(OptimizerConfig.of("sgd").withLr(0.1))
+        .withSchedule(ScheduleConfig.constant()).withTraining(t -> t.withBatchSize(100).withEpochs(1)), 2, false);
   }
 
   @Test
   void runsOneEpochAndRecordsTheSeries() throws Exception {
     StringWriter log = new StringWriter();
-    RunResult r = new Runner(dir, Map.of(), Map.of(), new PrintWriter(log)).run(tiny());
+    RunResult r = new Runner(dir, null, 0, new PrintWriter(log)).run(tiny());
     assertEquals(10, r.totalSteps(), "1,000 spirals samples in batches of 100");
     assertEquals(1, (long) r.steps().get(0)[0]);
     assertEquals(0, r.first().step(), "the first sample is the initial weights (update 1)");
@@ -58,15 +61,27 @@ class RunnerTest {
 
   @Test
   void theRunnerSetsTheTrainingKeysItIsGivenInEveryConfig() throws Exception {
-    Runner runner = new Runner(dir, Map.of(), Map.of("threads", 1), new PrintWriter(new StringWriter()));
+    Runner runner = new Runner(dir, null, 1, new PrintWriter(new StringWriter()));
     assertEquals(1, runner.config(tiny()).training().threads());
     assertTrue(Files.readString(dir.resolve("configs/tiny.yaml")).contains("threads: 1"));
   }
 
   @Test
+  void theFullDataSetTakesThePlaceOfMnist10kKeepingItsSplit() throws Exception {
+    Runner runner = new Runner(dir, DataConfig.of("spirals"), 0, new PrintWriter(new StringWriter()));
+    RunPlan mnist = RunPlan.of("held-out", "mnist-10k with validation", TrainConfig.plain()
+        .withData(d -> d.withValidation(0.1)));
+    TrainConfig c = runner.config(mnist);
+    assertEquals("spirals", c.data().dataset());
+    assertEquals(0.1, c.data().validation());
+    assertEquals("linear", runner.config(RunPlan.of("linear", "a set of its own", TrainConfig.plain()
+        .withData(DataConfig.of("linear")))).data().dataset(), "only mnist-10k runs are changed");
+  }
+
+  @Test
   void theSameRunTwiceGivesTheSameResult() throws Exception {
-    RunResult a = new Runner(dir.resolve("a"), Map.of(), Map.of(), new PrintWriter(new StringWriter())).run(tiny());
-    RunResult b = new Runner(dir.resolve("b"), Map.of(), Map.of(), new PrintWriter(new StringWriter())).run(tiny());
+    RunResult a = new Runner(dir.resolve("a"), null, 0, new PrintWriter(new StringWriter())).run(tiny());
+    RunResult b = new Runner(dir.resolve("b"), null, 0, new PrintWriter(new StringWriter())).run(tiny());
     assertEquals(a.test(), b.test(), "same seed, same result");
   }
 }
