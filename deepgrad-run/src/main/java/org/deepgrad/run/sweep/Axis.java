@@ -6,6 +6,8 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.function.BiFunction;
+import org.deepgrad.run.config.TrainConfig;
 
 /**
  * One axis of a sweep grid: a name and the values it takes, in the grid's order. A named axis sets
@@ -13,9 +15,24 @@ import java.util.Map;
  * (depth layers of width units); a name of the form {@code SECTION.KEY} sets that key, so any
  * other setting (e.g. {@code optimizer.momentum}, {@code data.validation}) can be swept too.
  *
- * @param values the values, each a scalar (a list of widths for {@code hidden})
+ * @param values the values, each a scalar (a list of widths for {@code hidden}), as sweep.json records them
+ * @param typed for an axis a Java program gave ({@link Sweep.Builder#axis}): its values and what each
+ *     sets; null for an axis of a grid file, which sets its config key
  */
-record Axis(String name, List<JsonNode> values) {
+record Axis(String name, List<JsonNode> values, Typed<?> typed) {
+  /** The values of an axis given in Java and the change each makes to a configuration. */
+  record Typed<T>(List<T> values, BiFunction<TrainConfig, T, TrainConfig> set) {
+    /** The configuration {@code c} with the {@code i}-th value set. */
+    TrainConfig apply(TrainConfig c, int i) {
+      return set.apply(c, values.get(i));
+    }
+  }
+
+  /** An axis of a grid file. */
+  Axis(String name, List<JsonNode> values) {
+    this(name, values, null);
+  }
+
   /** The named axes and the config key each sets; depth and width set {@code model.hidden}. */
   static final Map<String, String> PATHS = paths();
 

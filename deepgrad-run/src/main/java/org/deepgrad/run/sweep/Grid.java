@@ -3,6 +3,7 @@ package org.deepgrad.run.sweep;
 import org.deepgrad.run.config.ConfigFiles;
 import org.deepgrad.run.config.RunException;
 import org.deepgrad.run.config.Suggest;
+import org.deepgrad.run.config.TrainConfig;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
@@ -29,13 +30,16 @@ import java.util.regex.Pattern;
  * name: "d{depth}-{activation}"   # optional: the cell id template; default depth=2,activation=sigmoid
  * </pre>
  *
+ * @param file the grid file; null for a grid a Java program built ({@link Sweep#of})
  * @param name the grid's name: the file name without {@code .yaml}
- * @param base the base config tree (a copy, owned by this grid)
+ * @param base the base config tree (a copy, owned by this grid), as the file gives it
+ * @param typedBase the base a Java program gave, whose axes set typed values; null for a grid file
  * @param target the target, or null
  * @param output the output directory the file gives, or null
  * @param template the cell id template, or null
  */
-public record Grid(Path file, String name, ObjectNode base, List<Axis> axes, Target target, Path output, String template) {
+public record Grid(Path file, String name, ObjectNode base, List<Axis> axes, Target target, Path output, String template,
+    TrainConfig typedBase) {
   static final List<String> KEYS = List.of("base", "axes", "target", "output", "name");
   private static final Pattern PLACEHOLDER = Pattern.compile("\\{([^{}]*)}");
 
@@ -56,7 +60,12 @@ public record Grid(Path file, String name, ObjectNode base, List<Axis> axes, Tar
     if (template != null) checkTemplate(file, template, axes);
     String output = text(file, root, "output");
     return new Grid(file, name, base(file, root.get("base")), axes, target(file, root.get("target")),
-        output == null ? null : Path.of(output), template);
+        output == null ? null : Path.of(output), template, null);
+  }
+
+  /** An error about this grid: {@code sweep grid FILE: problem}, or {@code sweep NAME: problem} for a grid built in Java. */
+  RunException bad(String problem) {
+    return file != null ? bad(file, problem) : new RunException("sweep " + name + ": " + problem);
   }
 
   /** An error about the grid {@code file}: the file, then {@code problem}. */

@@ -33,44 +33,111 @@ record Plan(List<Cell> cells, int baseThreads) {
 
   /** The cells of {@code g} under {@code out}, in grid order; throws the first configuration error. */
   static Plan of(Grid g, Path out, Clock clock) {
-    ObjectNode base = g.base().deepCopy();
-    TrainConfig.expandShorthands(base);
-    if (base.get("output") instanceof ObjectNode o) o.remove(List.of("dir", "resume", "progress", "diagnose"));
-    TrainConfig baseConfig = build(base, clock, g, "`base`");
-    if (base.get("training") instanceof ObjectNode t) t.remove("threads");
-    List<Integer> baseHidden = baseConfig.model().hidden();
-    for (Axis a : g.axes()) {
+    Configs configs = g.typedBase() != null ? typed(g) : fromFile(g, clock);
+    for (int k = 0; k < g.axes().size(); k++) {
+      Axis a = g.axes().get(k);
       for (int i = 0; i < a.values().size(); i++) {
-        ObjectNode tree = base.deepCopy();
-        apply(g, tree, Map.of(a, a.values().get(i)), baseHidden);
-        build(tree, clock, g, "`axes." + a.name() + "[" + i + "]` = " + a.values().get(i));
+        configs.one(k, i, "`axes." + a.name() + "[" + i + "]` = " + a.values().get(i));
       }
     }
     List<Cell> cells = new ArrayList<>();
     Map<String, String> ids = new HashMap<>();
     int[] at = new int[g.axes().size()];
     for (int index = 0; ; index++) {
-      Map<Axis, JsonNode> chosen = new LinkedHashMap<>();
       Map<String, String> texts = new LinkedHashMap<>();
       for (int k = 0; k < at.length; k++) {
         Axis a = g.axes().get(k);
-        chosen.put(a, a.values().get(at[k]));
         texts.put(a.name(), Axis.text(a.values().get(at[k])));
       }
       String id = CellIds.id(g.template(), texts);
       String clash = ids.put(id, texts.toString());
       if (clash != null) {
-        throw Grid.bad(g.file(), "the cells " + clash + " and " + texts + " both get the id " + id + "; "
+        throw g.bad("the cells " + clash + " and " + texts + " both get the id " + id + "; "
             + (g.template() == null ? "make the values differ in letters or digits." : "put every axis in `name`."));
       }
       Path dir = out.resolve(CELLS).resolve(id);
-      ObjectNode tree = base.deepCopy();
-      apply(g, tree, chosen, baseHidden);
-      ObjectNode output = tree.get("output") instanceof ObjectNode o ? o : tree.putObject("output");
-      output.put("diagnose", true).put("progress", false);
-      cells.add(Cell.of(index, id, texts, dir, in(dir, build(tree, clock, g, "cell " + id))));
-      if (!next(at, g.axes())) return new Plan(cells, baseConfig.training().threads());
+      cells.add(Cell.of(index, id, texts, dir, in(dir, configs.cell(at.clone(), "cell " + id))));
+      if (!next(at, g.axes())) return new Plan(cells, configs.baseThreads());
     }
+  }
+
+  /** How a grid's cells get their configurations: the base with the values at {@code at} set, the sweep's output settings. */
+  private interface Configs {
+    /** The cell with the values {@code at} (one index per axis), checked; {@code what} names it in errors. */
+    TrainConfig cell(int[] at, String what);
+
+    /** Checks the base with axis {@code k}'s value {@code i} alone; {@code what} names it in errors. */
+    void one(int k, int i, String what);
+
+    /** The base's {@code training.threads}. */
+    int baseThreads();
+  }
+
+  /** A grid file's cells: its base tree with each axis's config key set ({@link #apply}), read as a config file is. */
+  private static Configs fromFile(Grid g, Clock clock) {
+    ObjectNode base = g.base().deepCopy();
+    TrainConfig.expandShorthands(base);
+    if (base.get("output") instanceof ObjectNode o) o.remove(List.of("dir", "resume", "progress", "diagnose"));
+    TrainConfig baseConfig = build(base, clock, g, "`base`");
+    if (base.get("training") instanceof ObjectNode t) t.remove("threads");
+    List<Integer> baseHidden = baseConfig.model().hidden();
+    return new Configs() {
+      @Override
+      public TrainConfig cell(int[] at, String what) {
+        Map<Axis, JsonNode> chosen = new LinkedHashMap<>();
+        for (int k = 0; k < at.length; k++) chosen.put(g.axes().get(k), g.axes().get(k).values().get(at[k]));
+        ObjectNode tree = base.deepCopy();
+        apply(g, tree, chosen, baseHidden);
+        ObjectNode output = tree.get("output") instanceof ObjectNode o ? o : tree.putObject("output");
+        output.put("diagnose", true).put("progress", false);
+        return build(tree, clock, g, what);
+      }
+
+      @Override
+      public void one(int k, int i, String what) {
+        Axis a = g.axes().get(k);
+        ObjectNode tree = base.deepCopy();
+        apply(g, tree, Map.of(a, a.values().get(i)), baseHidden);
+        build(tree, clock, g, what);
+      }
+
+      @Override
+      public int baseThreads() {
+        return baseConfig.training().threads();
+      }
+    };
+  }
+
+  /** A grid built in Java: its base value with each axis's change applied in axis order, checked as a config file is. */
+  private static Configs typed(Grid g) {
+    TrainConfig base = g.typedBase();
+    return new Configs() {
+      @Override
+      public TrainConfig cell(int[] at, String what) {
+        TrainConfig c = base;
+        for (int k = 0; k < at.length; k++) c = g.axes().get(k).typed().apply(c, at[k]);
+        return checked(c.withTraining(t -> t.withThreads(0)).withOutput(o -> o.withDiagnose(true).withProgress(false)),
+            what);
+      }
+
+      @Override
+      public void one(int k, int i, String what) {
+        checked(g.axes().get(k).typed().apply(base, i), what);
+      }
+
+      @Override
+      public int baseThreads() {
+        return base.training().threads();
+      }
+
+      private TrainConfig checked(TrainConfig c, String what) {
+        try {
+          return c.validated();
+        } catch (RunException e) {
+          throw g.bad(what + ": " + e.getMessage());
+        }
+      }
+    };
   }
 
   /** Advances the odometer {@code at} (last axis fastest); false after the last combination. */
@@ -86,7 +153,7 @@ record Plan(List<Cell> cells, int baseThreads) {
     try {
       return TrainConfig.fromTree(tree, clock);
     } catch (RunException e) {
-      throw new RunException("sweep grid " + g.file() + ": " + what + ": " + e.getMessage(), e);
+      throw new RunException(g.bad(what + ": " + e.getMessage()).getMessage(), e);
     }
   }
 
@@ -105,7 +172,7 @@ record Plan(List<Cell> cells, int baseThreads) {
     Integer units = width != null ? Integer.valueOf(width.intValue())
         : baseHidden == null ? Integer.valueOf(1) : baseHidden.isEmpty() ? null : baseHidden.get(0);
     if (units == null && layers > 0) {
-      throw Grid.bad(g.file(), "`axes.depth` needs a layer width: give `axes.width`, or a base `model.hidden` with at "
+      throw g.bad("`axes.depth` needs a layer width: give `axes.width`, or a base `model.hidden` with at "
           + "least one layer (its first width is used).");
     }
     set(g, tree, "model.hidden", F.textNode(layers == 0 ? "none" : units + "x" + layers));
@@ -118,7 +185,7 @@ record Plan(List<Cell> cells, int baseThreads) {
       JsonNode child = n.get(keys[i]);
       if (child == null || child.isNull()) child = n.putObject(keys[i]);
       if (!child.isObject()) {
-        throw Grid.bad(g.file(), "the base's `" + String.join(".", List.of(keys).subList(0, i + 1)) + "` = " + child
+        throw g.bad("the base's `" + String.join(".", List.of(keys).subList(0, i + 1)) + "` = " + child
             + " is not a mapping, so the axis " + path + " cannot set a key in it.");
       }
       n = (ObjectNode) child;

@@ -11,7 +11,15 @@ import java.nio.file.AccessDeniedException;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.time.Clock;
+import java.util.ArrayList;
 import java.util.List;
+import java.util.function.BiFunction;
+import java.util.stream.StreamSupport;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.JsonNodeFactory;
+import org.deepgrad.run.config.ConfigPrinter;
+import org.deepgrad.run.config.TrainConfig;
 import org.deepgrad.io.FolderLock;
 
 /**
@@ -37,6 +45,83 @@ public record Sweep(Grid grid) {
     /** Whether every cell that has a result ran to its end (a cell that diverged counts: status nan is a result). */
     public boolean noCellFailed() {
       return results.rows().stream().noneMatch(r -> r.status().equals(CellResult.ERROR));
+    }
+  }
+
+  /**
+   * A sweep a Java program builds: {@code base} changed by each axis's values in turn, each cell the
+   * base with one value of every axis set (the first axis varies slowest).
+   *
+   * <pre>{@code
+   * Sweep sweep = Sweep.of("depth-lr", base)
+   *     .axis("depth", List.of(2, 5), (c, d) -> c.withModel(m -> m.withHidden(Collections.nCopies(d, 64))))
+   *     .axis("lr", List.of(0.1, 0.01), (c, lr) -> c.withOptimizer(o -> o.withLr(lr)))
+   *     .build();
+   * sweep.run(Path.of("runs/depth-lr"), 1, 0, false, new PrintWriter(System.out, true)).page();  // results.html
+   * }</pre>
+   *
+   * @param name the sweep's name, as its pages title it
+   */
+  public static Builder of(String name, TrainConfig base) {
+    return new Builder(name, base);
+  }
+
+  /** Builds a {@link Sweep} in Java: its axes and an optional target. */
+  public static final class Builder {
+    private static final ObjectMapper JSON = new ObjectMapper();
+    private final String name;
+    private final TrainConfig base;
+    private final List<Axis> axes = new ArrayList<>();
+    private Target target;
+
+    private Builder(String name, TrainConfig base) {
+      this.name = name;
+      this.base = base;
+    }
+
+    /**
+     * An axis: its {@code name} (a column of the results and a part of each cell's id), its values in
+     * order, and how a value changes a configuration.
+     *
+     * @throws IllegalArgumentException for an empty list, a repeated value or a repeated axis name
+     */
+    public <T> Builder axis(String name, List<T> values, BiFunction<TrainConfig, T, TrainConfig> set) {
+      if (values.isEmpty()) throw new IllegalArgumentException("axis " + name + ": give at least one value");
+      if (values.stream().distinct().count() < values.size()) {
+        throw new IllegalArgumentException("axis " + name + ": " + values + " lists a value twice; list each once");
+      }
+      if (axes.stream().anyMatch(a -> a.name().equals(name))) {
+        throw new IllegalArgumentException("two axes named " + name + "; give each its own name");
+      }
+      List<JsonNode> recorded = values.stream().map(Builder::recorded).toList();
+      axes.add(new Axis(name, recorded, new Axis.Typed<>(List.copyOf(values), set)));
+      return this;
+    }
+
+    /**
+     * The target for the results' epochs_to_target column: {@code metric} (accuracy, loss, mse or r2)
+     * reaching {@code value}.
+     */
+    public Builder target(String metric, double value) {
+      if (!Target.METRICS.contains(metric)) {
+        throw new IllegalArgumentException("target metric " + metric + ": must be one of " + Target.METRICS);
+      }
+      this.target = new Target(metric, value);
+      return this;
+    }
+
+    /** The sweep; every cell's configuration is checked when it is planned or run. */
+    public Sweep build() {
+      if (axes.isEmpty()) throw new IllegalArgumentException("sweep " + name + ": give at least one axis");
+      return new Sweep(new Grid(null, name, ConfigPrinter.tree(base), List.copyOf(axes), target, null, null, base));
+    }
+
+    /** A value as sweep.json records it: a JSON number, text, boolean or list; anything else as its text. */
+    private static JsonNode recorded(Object v) {
+      JsonNode n = JSON.valueToTree(v);
+      boolean scalars = n.isValueNode() || n.isArray() && StreamSupport.stream(n.spliterator(), false)
+          .allMatch(JsonNode::isValueNode);
+      return scalars ? n : JsonNodeFactory.instance.textNode(String.valueOf(v));
     }
   }
 

@@ -79,7 +79,8 @@ public final class SweepState {
 
   /** Writes {@code OUT/sweep.json}. */
   static void write(Path out, Grid g, Plan plan) throws IOException {
-    ObjectNode n = JSON.createObjectNode().put("grid", g.file().toAbsolutePath().toString()).put("name", g.name());
+    ObjectNode n = JSON.createObjectNode().put("grid", g.file() == null ? null : g.file().toAbsolutePath().toString())
+        .put("name", g.name());
     n.set("base", g.base());
     ObjectNode axes = n.putObject("axes");
     for (Axis a : g.axes()) a.values().forEach(axes.putArray(a.name())::add);
