@@ -20,6 +20,7 @@ import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Clock;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
@@ -91,11 +92,12 @@ public final class Training {
   /**
    * Runs {@code c} in its output folder as {@link RunFolder} allows with {@code consent}: the folder's
    * checks first, then the data and the {@link Preflight} checks, then the folder is taken for the run.
+   * An unset output folder is {@code runs/YYYYMMDD-HHMMSS} at the time it starts.
    *
    * @throws RunException for bad input, and when training stopped on a NaN or infinite value
    */
   public static Outcome run(TrainConfig c, RunFolder.Consent consent, RunListener listener) throws IOException {
-    c = c.validated();
+    c = c.validated().withOutputDirChosen(Clock.systemDefaultZone());
     if (RunFolder.check(c, consent).plan() == RunFolder.Plan.FINISHED) return finished(c.output().dir(), listener);
     RunSetup<?> r = RunSetup.build(c, RunSetup.data(c), s -> s);
     try (RunFolder folder = RunFolder.open(c, consent)) {
