@@ -1,32 +1,28 @@
 package org.deepgrad.run;
 
-import org.deepgrad.run.files.MetricsLog;
-
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Path;
-import java.util.LinkedHashMap;
-import java.util.Map;
 import org.deepgrad.data.DataLoader;
+import org.deepgrad.run.files.MetricsRecorder;
 import org.deepgrad.train.EpochEvent;
-import org.deepgrad.train.Metrics;
 import org.deepgrad.train.StepEvent;
 import org.deepgrad.train.TrainListener;
 import org.deepgrad.train.TrainResult;
 
 /**
- * The trainer's events on their way out: the records of {@code metrics.jsonl} ({@link MetricsLog}),
+ * The trainer's events on their way out: the records of {@code metrics.jsonl} ({@link MetricsRecorder}),
  * and the steps, epochs and warnings for the run's {@link RunListener}.
  */
 final class RunOutput implements TrainListener {
   private final RunListener listener;
-  private final MetricsLog metrics;
+  private final MetricsRecorder metrics;
   private final DataLoader<?> loader;
   /** Warnings told; a run that skips thousands of batches would otherwise bury its output. */
   static final int MAX_WARNINGS = 10;
   private int warnings;
 
-  RunOutput(RunListener listener, MetricsLog metrics, DataLoader<?> loader) {
+  RunOutput(RunListener listener, MetricsRecorder metrics, DataLoader<?> loader) {
     this.listener = listener;
     this.metrics = metrics;
     this.loader = loader;
@@ -34,30 +30,25 @@ final class RunOutput implements TrainListener {
 
   @Override
   public void onStep(StepEvent e) {
-    // The loader already points past the batch: its index is the batch's number from 1, or 0 after the epoch's last.
-    int batch = loader.batchIndex() == 0 ? loader.batchesPerEpoch() : loader.batchIndex();
-    double accuracy = e.accuracy().orElse(Double.NaN);
-    listener.onStep(e.epoch() + 1, batch, loader.batchesPerEpoch(), e.loss(), accuracy, e.lr(), e.samples());
-    metrics.onStep(e.epoch() + 1, batch, loader.batchesPerEpoch(), e.loss(), accuracy, e.lr(), e.samples());
+    listener.onStep(e.epoch() + 1, MetricsRecorder.batch(loader), loader.batchesPerEpoch(), e.loss(),
+        e.accuracy().orElse(Double.NaN), e.lr(), e.samples());
+    metrics.onStep(e);
   }
 
   @Override
   public void onEpoch(EpochEvent e) {
-    Map<String, Double> m = new LinkedHashMap<>();
-    put(m, "", e.train());
-    e.validation().ifPresent(v -> put(m, "val_", v));
-    listener.onEpoch(e.epoch() + 1, m);
-    metrics.onEpoch(e.epoch() + 1, m);
+    listener.onEpoch(e.epoch() + 1, MetricsRecorder.metrics(e));
+    metrics.onEpoch(e);
   }
 
   @Override
   public void onCheckpoint(Path file) {
-    metrics.note("checkpoint", Map.of("file", file.getFileName().toString()));
+    metrics.onCheckpoint(file);
   }
 
   @Override
   public void onWarning(String message) {
-    metrics.note("warning", Map.of("message", message));
+    metrics.onWarning(message);
     if (++warnings > MAX_WARNINGS) return;
     listener.warning(message + (warnings == MAX_WARNINGS ? " (further warnings only in metrics.jsonl)" : ""));
   }
@@ -65,7 +56,7 @@ final class RunOutput implements TrainListener {
   @Override
   public void onEnd(TrainResult result) {
     listener.onTrainingEnd();
-    metrics.note("end", Map.of("reason", result.stopReason().name(), "steps", result.steps(), "epochs", result.epochs()));
+    metrics.onEnd(result);
   }
 
   /** Closes the metrics file. */
@@ -75,13 +66,5 @@ final class RunOutput implements TrainListener {
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     }
-  }
-
-  /** The metrics under {@code prefix + name}: loss, accuracy, mse, r2 as the task has them. */
-  static void put(Map<String, Double> out, String prefix, Metrics m) {
-    out.put(prefix + "loss", m.loss());
-    m.accuracy().ifPresent(v -> out.put(prefix + "accuracy", v));
-    m.mse().ifPresent(v -> out.put(prefix + "mse", v));
-    m.r2().ifPresent(v -> out.put(prefix + "r2", v));
   }
 }

@@ -9,6 +9,7 @@ import org.deepgrad.run.files.Diagnosis;
 import org.deepgrad.run.files.DiagnosisJson;
 import org.deepgrad.run.files.HistoryLog;
 import org.deepgrad.run.files.MetricsLog;
+import org.deepgrad.run.files.MetricsRecorder;
 import org.deepgrad.run.files.Outputs;
 import org.deepgrad.run.files.RunContents;
 import org.deepgrad.run.report.RunReport;
@@ -138,14 +139,14 @@ public final class Training {
     String resumed = o.resume() ? resume(trainer, o.dir().resolve(RunContents.CHECKPOINTS), listener) : null;
     if (resumed != null) listener.line(resumed);
     // metrics.jsonl is a run's first file: a config.yaml that deepgrad wrote always has one beside it.
-    MetricsLog metrics = MetricsLog.open(o.dir(), o.resume(), o.logEvery());
+    MetricsRecorder metrics = MetricsRecorder.open(o.dir(), o.resume(), o.logEvery(), r.loader(), 1);
     DiagnosticsListener diagnostics = o.diagnose() ? r.diagnostics(o.diagnoseEvery()) : null;
     HistoryLog history;
     try {
       List<String> changes = folder.decision().changes();
       if (!changes.isEmpty()) {
         listener.line("settings changed since the run started (--allow-changes): " + String.join("; ", changes));
-        metrics.note("settings_changed", Map.of("changes", changes));
+        metrics.log().note("settings_changed", Map.of("changes", changes));
       }
       Path config = o.dir().resolve(RunContents.CONFIG_FILE);
       Outputs.write(config.toString(), "Free space on that disk, or choose another directory with --out DIR.",
@@ -280,7 +281,7 @@ public final class Training {
     info.put("epochs", r.epochs());
     info.put("stop_reason", r.stopReason().name());
     Map<String, Double> m = new LinkedHashMap<>();
-    RunOutput.put(m, "test_", test);
+    MetricsRecorder.put(m, "test_", test);
     m.forEach((k, v) -> info.put(k, Double.isFinite(v) ? v : String.valueOf(v)));
     info.put("created_by", "deepgrad " + Version.current());
     return info;
