@@ -1,6 +1,6 @@
 package org.deepgrad.cli;
 
-import org.deepgrad.run.reproduce.CsvLine;
+import org.deepgrad.run.files.CsvTables;
 import org.deepgrad.run.sweep.CellResult;
 import org.deepgrad.run.sweep.CellRunner;
 
@@ -147,19 +147,9 @@ class SweepRunTest {
     assertFalse(failed.out().contains("\tat "), failed::toString);
   }
 
-  /** The rows of a CSV file without quoted newlines, by column name. */
+  /** The rows of a CSV file, by column name. */
   static List<Map<String, String>> csv(Path file) throws IOException {
-    List<String> lines = Files.readAllLines(file);
-    List<String> header = CsvLine.fields(lines.get(0));
-    List<Map<String, String>> rows = new ArrayList<>();
-    for (String line : lines.subList(1, lines.size())) {
-      List<String> f = CsvLine.fields(line);
-      assertEquals(header.size(), f.size(), line);
-      Map<String, String> row = new java.util.LinkedHashMap<>();
-      for (int i = 0; i < f.size(); i++) row.put(header.get(i), f.get(i));
-      rows.add(row);
-    }
-    return rows;
+    return CsvTables.read(file);
   }
 
   /** The CSV text without its seconds column, the one value that differs between identical runs. */

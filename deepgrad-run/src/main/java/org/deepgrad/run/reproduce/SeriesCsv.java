@@ -1,35 +1,20 @@
 package org.deepgrad.run.reproduce;
 
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import org.deepgrad.run.files.CsvTables;
 
 /**
  * One of the CSV files {@link CsvFiles} writes, read back for the charts of report.html: a header line,
- * then rows whose fields may be quoted ({@link CsvLine}), each field by its column's name. A missing
- * file reads as no rows.
+ * then rows ({@link CsvTables}), each field by its column's name. A missing file reads as no rows.
  *
  * @param rows every row, each field by column name
  */
 record SeriesCsv(List<Map<String, String>> rows) {
   static SeriesCsv read(Path file) throws IOException {
-    if (!Files.isRegularFile(file)) return new SeriesCsv(List.of());
-    List<String> lines = Files.readAllLines(file, StandardCharsets.UTF_8);
-    List<Map<String, String>> rows = new ArrayList<>();
-    List<String> head = lines.isEmpty() ? List.of() : CsvLine.fields(lines.get(0));
-    for (String line : lines.subList(Math.min(1, lines.size()), lines.size())) {
-      if (line.isBlank()) continue;
-      List<String> f = CsvLine.fields(line);
-      Map<String, String> row = new LinkedHashMap<>();
-      for (int i = 0; i < head.size(); i++) row.put(head.get(i), i < f.size() ? f.get(i) : "");
-      rows.add(row);
-    }
-    return new SeriesCsv(List.copyOf(rows));
+    return new SeriesCsv(List.copyOf(CsvTables.read(file)));
   }
 
   /** The rows of run {@code run}, in file order. */

@@ -7,6 +7,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import org.deepgrad.io.AtomicFiles;
+import org.deepgrad.run.files.CsvTables;
 
 /**
  * Writes a {@link ResultsTable} as {@code results.csv} (grid order, full precision, RFC 4180
@@ -20,13 +21,9 @@ final class ResultsFiles {
   private ResultsFiles() {}
 
   static void write(Path out, String title, ResultsTable t) throws IOException {
-    StringBuilder csv = new StringBuilder(String.join(",", t.columns())).append('\n');
-    for (CellResult r : t.rows()) {
-      List<String> cells = new ArrayList<>();
-      for (String c : t.columns()) cells.add(quote(raw(t.value(r, c))));
-      csv.append(String.join(",", cells)).append('\n');
-    }
-    byte[] csvBytes = csv.toString().getBytes(StandardCharsets.UTF_8);
+    List<List<String>> rows = new ArrayList<>();
+    for (CellResult r : t.rows()) rows.add(t.columns().stream().map(c -> raw(t.value(r, c))).toList());
+    byte[] csvBytes = CsvTables.text(t.columns(), rows).getBytes(StandardCharsets.UTF_8);
     AtomicFiles.write(out.resolve(CSV), s -> s.write(csvBytes));
     byte[] md = markdown(title, t).getBytes(StandardCharsets.UTF_8);
     AtomicFiles.write(out.resolve(MARKDOWN), s -> s.write(md));
@@ -76,10 +73,5 @@ final class ResultsFiles {
     if (!Double.isFinite(d)) return "";
     if (column.equals("seconds")) return String.format(Locale.ROOT, "%.1f", d);
     return String.format(Locale.ROOT, "%.4g", d);
-  }
-
-  private static String quote(String s) {
-    if (s.isEmpty() || s.chars().noneMatch(c -> c == ',' || c == '"' || c == '\n' || c == '\r')) return s;
-    return '"' + s.replace("\"", "\"\"") + '"';
   }
 }

@@ -100,7 +100,7 @@ class ReproductionPageTest {
     for (int k = 0; k < plans.size(); k++) {
       String run = plans.get(k).name();
       double rate = 0.05 * (k + 1);
-      runs.append(String.join(",", run, CsvFiles.quote(plans.get(k).label()), "\"784-8-8-8-10 tanh\"", "100", "1.5",
+      runs.append(String.join(",", run, "\"" + plans.get(k).label().replace("\"", "\"\"") + "\"", "\"784-8-8-8-10 tanh\"", "100", "1.5",
           "COMPLETED", "0.5", "0.6", String.valueOf(0.5 + 0.01 * k), "\"VANISHING STALLED\"")).append('\n');
       for (int s = 10; s <= 100; s += 10) loss.append(run + "," + s + "," + 2.3 * Math.exp(-rate * s / 10) + ",0.5\n");
       for (int s = 25; s <= 100; s += 25) eval.append(run + "," + s + ",1.0," + (1 - Math.exp(-rate * s / 25)) + "\n");
