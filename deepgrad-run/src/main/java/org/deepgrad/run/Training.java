@@ -54,7 +54,7 @@ import org.deepgrad.train.TrainResult;
  * {@link RunFolder}'s to decide. What the run tells as it goes goes to a {@link RunListener}.
  *
  * <pre>{@code
- * TrainConfig c = TrainConfig.mainJob().withTraining(t -> t.withEpochs(2)).withOutputDir(Path.of("runs/two"));
+ * TrainConfig c = TrainConfig.mainJob().withTraining(t -> t.withEpochs(2)).withOutput(o -> o.withDir(Path.of("runs/two")));
  * Training.Outcome o = Training.run(c, RunListener.NONE);
  * o.test().accuracy();   // the saved model's test accuracy
  * }</pre>
