@@ -1,7 +1,5 @@
 package org.deepgrad.cli;
 
-import org.deepgrad.run.HeapCheck;
-
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.util.ArrayList;
@@ -15,6 +13,7 @@ import org.deepgrad.backend.Backends;
 import org.deepgrad.diagnostics.Recorder;
 import org.deepgrad.nn.ModelSpec;
 import org.deepgrad.optim.OptimizerRegistry;
+import org.deepgrad.run.HeapCheck;
 import org.deepgrad.train.MemoryEstimate;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;

@@ -1,9 +1,8 @@
 package org.deepgrad.cli;
 
-import org.deepgrad.run.config.Hidden;
-
 import java.util.ArrayList;
 import java.util.List;
+import org.deepgrad.run.config.Hidden;
 
 /**
  * The MLP that {@code bench} trains, as its layer widths from input to classes: {@code --model

@@ -1,13 +1,5 @@
 package org.deepgrad.cli;
 
-import org.deepgrad.run.RunSetup;
-import org.deepgrad.run.config.Suggest;
-import org.deepgrad.run.config.TrainConfig;
-import org.deepgrad.run.files.Diagnosis;
-import org.deepgrad.run.files.DiagnosisJson;
-import org.deepgrad.run.files.Outputs;
-import org.deepgrad.run.files.RunContents;
-
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.file.Path;
@@ -21,6 +13,13 @@ import java.util.concurrent.Callable;
 import org.deepgrad.data.Samples;
 import org.deepgrad.diagnostics.Finding;
 import org.deepgrad.io.AtomicFiles;
+import org.deepgrad.run.RunSetup;
+import org.deepgrad.run.config.Suggest;
+import org.deepgrad.run.config.TrainConfig;
+import org.deepgrad.run.files.Diagnosis;
+import org.deepgrad.run.files.DiagnosisJson;
+import org.deepgrad.run.files.Outputs;
+import org.deepgrad.run.files.RunContents;
 import org.deepgrad.train.DiagnosticsListener;
 import org.deepgrad.train.TrainResult;
 import picocli.CommandLine.Command;

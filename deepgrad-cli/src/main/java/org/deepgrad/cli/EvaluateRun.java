@@ -1,9 +1,5 @@
 package org.deepgrad.cli;
 
-import org.deepgrad.run.ClassReport;
-import org.deepgrad.run.RunData;
-import org.deepgrad.run.Training;
-
 import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -16,6 +12,9 @@ import org.deepgrad.io.ModelCard;
 import org.deepgrad.io.Preprocessing;
 import org.deepgrad.io.SavedModel;
 import org.deepgrad.ops.Reductions;
+import org.deepgrad.run.ClassReport;
+import org.deepgrad.run.RunData;
+import org.deepgrad.run.Training;
 import org.deepgrad.train.Metrics;
 import org.deepgrad.train.Objective;
 

@@ -1,11 +1,5 @@
 package org.deepgrad.cli;
 
-import org.deepgrad.run.config.ConfigFiles;
-import org.deepgrad.run.config.DataConfig;
-import org.deepgrad.run.config.Defaults;
-import org.deepgrad.run.config.RunException;
-import org.deepgrad.run.files.RunContents;
-
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
@@ -14,6 +8,11 @@ import java.nio.file.Path;
 import java.util.HashMap;
 import java.util.Map;
 import org.deepgrad.io.ModelCard;
+import org.deepgrad.run.config.ConfigFiles;
+import org.deepgrad.run.config.DataConfig;
+import org.deepgrad.run.config.Defaults;
+import org.deepgrad.run.config.RunException;
+import org.deepgrad.run.files.RunContents;
 
 /**
  * Which data a saved model is evaluated on, and the seed that draws its split. By default the data

@@ -1,7 +1,5 @@
 package org.deepgrad.cli;
 
-import org.deepgrad.run.config.RunException;
-
 import java.io.FileNotFoundException;
 import java.io.IOException;
 import java.io.PrintWriter;
@@ -11,6 +9,7 @@ import java.nio.file.NoSuchFileException;
 import org.deepgrad.data.DataFormatException;
 import org.deepgrad.data.IdxFormatException;
 import org.deepgrad.io.ModelFileException;
+import org.deepgrad.run.config.RunException;
 import picocli.CommandLine;
 import picocli.CommandLine.IExecutionExceptionHandler;
 import picocli.CommandLine.IParameterExceptionHandler;

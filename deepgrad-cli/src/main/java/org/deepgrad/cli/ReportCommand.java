@@ -1,16 +1,15 @@
 package org.deepgrad.cli;
 
-import org.deepgrad.run.files.Locks;
-import org.deepgrad.run.files.MetricsLog;
-import org.deepgrad.run.files.Outputs;
-import org.deepgrad.run.report.RunReport;
-import org.deepgrad.run.sweep.SweepReport;
-
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.concurrent.Callable;
 import org.deepgrad.io.FolderLock;
+import org.deepgrad.run.files.Locks;
+import org.deepgrad.run.files.MetricsLog;
+import org.deepgrad.run.files.Outputs;
+import org.deepgrad.run.report.RunReport;
+import org.deepgrad.run.sweep.SweepReport;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Parameters;

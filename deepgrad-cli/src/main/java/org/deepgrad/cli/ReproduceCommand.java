@@ -1,14 +1,13 @@
 package org.deepgrad.cli;
 
-import org.deepgrad.run.config.Suggest;
-import org.deepgrad.run.reproduce.Experiment;
-import org.deepgrad.run.reproduce.Reproductions;
-
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.concurrent.Callable;
+import org.deepgrad.run.config.Suggest;
+import org.deepgrad.run.reproduce.Experiment;
+import org.deepgrad.run.reproduce.Reproductions;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;

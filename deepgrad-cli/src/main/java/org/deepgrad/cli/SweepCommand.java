@@ -1,13 +1,12 @@
 package org.deepgrad.cli;
 
-import org.deepgrad.run.sweep.Cell;
-import org.deepgrad.run.sweep.Sweep;
-
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.concurrent.Callable;
+import org.deepgrad.run.sweep.Cell;
+import org.deepgrad.run.sweep.Sweep;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;

@@ -1,5 +1,9 @@
 package org.deepgrad.cli;
 
+import java.io.IOException;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.util.concurrent.Callable;
 import org.deepgrad.run.Preflight;
 import org.deepgrad.run.Progress;
 import org.deepgrad.run.RunFolder;
@@ -8,11 +12,6 @@ import org.deepgrad.run.RunSetup;
 import org.deepgrad.run.Training;
 import org.deepgrad.run.config.ConfigPrinter;
 import org.deepgrad.run.config.TrainConfig;
-
-import java.io.IOException;
-import java.nio.file.Path;
-import java.time.Clock;
-import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;

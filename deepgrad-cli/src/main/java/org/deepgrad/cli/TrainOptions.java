@@ -1,12 +1,11 @@
 package org.deepgrad.cli;
 
-import org.deepgrad.run.config.Defaults;
-import org.deepgrad.run.config.Preset;
-import org.deepgrad.run.config.TrainConfig;
-
 import java.util.ArrayList;
 import java.util.List;
 import org.deepgrad.diagnostics.Recorder;
+import org.deepgrad.run.config.Defaults;
+import org.deepgrad.run.config.Preset;
+import org.deepgrad.run.config.TrainConfig;
 import picocli.CommandLine.Option;
 
 /**

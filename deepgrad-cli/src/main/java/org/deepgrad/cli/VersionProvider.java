@@ -1,7 +1,6 @@
 package org.deepgrad.cli;
 
 import org.deepgrad.run.Version;
-
 import picocli.CommandLine.IVersionProvider;
 
 /** The version for {@code --version}: deepgrad's ({@link Version}) and Java's. */

@@ -1,7 +1,5 @@
 package org.deepgrad.cli;
 
-import org.deepgrad.run.files.RunContents;
-
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -19,6 +17,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.zip.GZIPOutputStream;
 import org.deepgrad.io.ModelFiles;
+import org.deepgrad.run.files.RunContents;
 import org.deepgrad.train.CheckpointStore;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;

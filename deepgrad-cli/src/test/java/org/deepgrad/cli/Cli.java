@@ -1,13 +1,12 @@
 package org.deepgrad.cli;
 
-import org.deepgrad.run.config.TrainConfig;
-
 import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.ZoneOffset;
+import org.deepgrad.run.config.TrainConfig;
 import picocli.CommandLine;
 
 /** Runs the command line in this JVM and captures what it prints. */

@@ -1,12 +1,11 @@
 package org.deepgrad.cli;
 
-import org.deepgrad.run.RunLayering;
-
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.tngtech.archunit.core.domain.JavaClasses;
 import java.util.List;
 import java.util.Map;
+import org.deepgrad.run.RunLayering;
 import org.deepgrad.testing.Layering;
 import org.deepgrad.testing.PackageRules;
 import org.junit.jupiter.api.Test;

@@ -1,8 +1,5 @@
 package org.deepgrad.cli;
 
-import org.deepgrad.run.files.Diagnosis;
-import org.deepgrad.run.files.RunContents;
-
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
@@ -18,6 +15,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.stream.Stream;
 import org.deepgrad.io.ModelFiles;
+import org.deepgrad.run.files.Diagnosis;
+import org.deepgrad.run.files.RunContents;
 import org.deepgrad.tensor.Tensor;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;

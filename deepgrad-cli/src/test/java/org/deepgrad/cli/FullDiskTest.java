@@ -1,7 +1,5 @@
 package org.deepgrad.cli;
 
-import org.deepgrad.run.files.RunContents;
-
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
@@ -19,6 +17,7 @@ import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
 import org.deepgrad.io.ModelFiles;
 import org.deepgrad.io.Safetensors;
+import org.deepgrad.run.files.RunContents;
 import org.deepgrad.tensor.Tensor;
 import org.deepgrad.train.CheckpointStore;
 import org.junit.jupiter.api.BeforeAll;

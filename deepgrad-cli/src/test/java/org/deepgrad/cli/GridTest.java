@@ -1,9 +1,5 @@
 package org.deepgrad.cli;
 
-import org.deepgrad.run.sweep.Cell;
-import org.deepgrad.run.sweep.Grid;
-import org.deepgrad.run.sweep.Sweep;
-
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -11,8 +7,10 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Clock;
 import java.util.List;
+import org.deepgrad.run.sweep.Cell;
+import org.deepgrad.run.sweep.Grid;
+import org.deepgrad.run.sweep.Sweep;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 

@@ -1,8 +1,5 @@
 package org.deepgrad.cli;
 
-import org.deepgrad.run.files.MetricsLog;
-import org.deepgrad.run.files.RunContents;
-
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -23,6 +20,8 @@ import java.util.Map;
 import java.util.Random;
 import java.util.concurrent.TimeUnit;
 import org.deepgrad.io.Safetensors;
+import org.deepgrad.run.files.MetricsLog;
+import org.deepgrad.run.files.RunContents;
 import org.deepgrad.tensor.Tensor;
 import org.deepgrad.train.CheckpointStore;
 import org.junit.jupiter.api.Test;

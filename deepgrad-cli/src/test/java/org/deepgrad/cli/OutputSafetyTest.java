@@ -1,8 +1,5 @@
 package org.deepgrad.cli;
 
-import org.deepgrad.run.files.MetricsLog;
-import org.deepgrad.run.files.RunContents;
-
 import static org.deepgrad.cli.Folders.assertRefused;
 import static org.deepgrad.cli.Folders.assertUnchanged;
 import static org.deepgrad.cli.Folders.snapshot;
@@ -18,6 +15,8 @@ import java.util.stream.Stream;
 import org.deepgrad.io.FolderLock;
 import org.deepgrad.io.ModelFiles;
 import org.deepgrad.io.SavedModel;
+import org.deepgrad.run.files.MetricsLog;
+import org.deepgrad.run.files.RunContents;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 

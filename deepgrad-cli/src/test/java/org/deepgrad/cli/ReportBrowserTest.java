@@ -1,13 +1,12 @@
 package org.deepgrad.cli;
 
-import org.deepgrad.run.report.BrowserCheck;
-import org.deepgrad.run.report.RunReport;
-
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
+import org.deepgrad.run.report.BrowserCheck;
+import org.deepgrad.run.report.RunReport;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 

@@ -1,12 +1,11 @@
 package org.deepgrad.cli;
 
-import org.deepgrad.run.reproduce.Reproductions;
-
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.PrintWriter;
 import java.io.StringWriter;
+import org.deepgrad.run.reproduce.Reproductions;
 import org.junit.jupiter.api.Test;
 
 /** The command's usage paths (the reproductions themselves are long: run them with the CLI). */

@@ -1,8 +1,5 @@
 package org.deepgrad.cli;
 
-import org.deepgrad.run.files.MetricsLog;
-import org.deepgrad.run.files.RunContents;
-
 import static org.deepgrad.cli.Folders.assertRefused;
 import static org.deepgrad.cli.Folders.assertUnchanged;
 import static org.deepgrad.cli.Folders.snapshot;
@@ -19,6 +16,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import org.deepgrad.io.FolderLock;
+import org.deepgrad.run.files.MetricsLog;
+import org.deepgrad.run.files.RunContents;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 

@@ -1,11 +1,5 @@
 package org.deepgrad.cli;
 
-import org.deepgrad.run.files.HistoryLog;
-import org.deepgrad.run.report.Charts;
-import org.deepgrad.run.report.HeatMaps;
-import org.deepgrad.run.report.PageChecks;
-import org.deepgrad.run.report.RunReport;
-
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -16,6 +10,11 @@ import java.io.StringWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
+import org.deepgrad.run.files.HistoryLog;
+import org.deepgrad.run.report.Charts;
+import org.deepgrad.run.report.HeatMaps;
+import org.deepgrad.run.report.PageChecks;
+import org.deepgrad.run.report.RunReport;
 import org.jfree.chart.JFreeChart;
 import org.jfree.chart.axis.ValueAxis;
 import org.junit.jupiter.api.BeforeAll;

@@ -1,13 +1,5 @@
 package org.deepgrad.cli;
 
-import org.deepgrad.run.report.BrowserCheck;
-import org.deepgrad.run.report.Charts;
-import org.deepgrad.run.report.DotPlots;
-import org.deepgrad.run.report.PageChecks;
-import org.deepgrad.run.sweep.CellResult;
-import org.deepgrad.run.sweep.SweepReport;
-import org.deepgrad.run.sweep.SweepState;
-
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
@@ -17,6 +9,13 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
+import org.deepgrad.run.report.BrowserCheck;
+import org.deepgrad.run.report.Charts;
+import org.deepgrad.run.report.DotPlots;
+import org.deepgrad.run.report.PageChecks;
+import org.deepgrad.run.sweep.CellResult;
+import org.deepgrad.run.sweep.SweepReport;
+import org.deepgrad.run.sweep.SweepState;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;

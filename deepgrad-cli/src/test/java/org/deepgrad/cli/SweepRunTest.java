@@ -1,9 +1,5 @@
 package org.deepgrad.cli;
 
-import org.deepgrad.run.files.CsvTables;
-import org.deepgrad.run.sweep.CellResult;
-import org.deepgrad.run.sweep.CellRunner;
-
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -15,6 +11,9 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Collectors;
+import org.deepgrad.run.files.CsvTables;
+import org.deepgrad.run.sweep.CellResult;
+import org.deepgrad.run.sweep.CellRunner;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 

@@ -1,13 +1,12 @@
 package org.deepgrad.run;
 
-import org.deepgrad.run.config.RunException;
-import org.deepgrad.run.config.TrainingConfig;
-
 import java.util.List;
 import org.deepgrad.data.DataLoader;
 import org.deepgrad.data.Samples;
 import org.deepgrad.nn.LayerSpec;
 import org.deepgrad.nn.ModelSpec;
+import org.deepgrad.run.config.RunException;
+import org.deepgrad.run.config.TrainingConfig;
 
 /**
  * How a run cuts its training split into batches. Batch norm cannot train on a batch of one sample

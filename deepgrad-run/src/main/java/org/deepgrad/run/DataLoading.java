@@ -1,10 +1,5 @@
 package org.deepgrad.run;
 
-import org.deepgrad.run.config.CsvConfig;
-import org.deepgrad.run.config.DataConfig;
-import org.deepgrad.run.config.RunException;
-import org.deepgrad.run.config.SyntheticConfig;
-
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -20,6 +15,10 @@ import org.deepgrad.data.Samples;
 import org.deepgrad.data.Standardizer;
 import org.deepgrad.data.Synthetic;
 import org.deepgrad.io.Task;
+import org.deepgrad.run.config.CsvConfig;
+import org.deepgrad.run.config.DataConfig;
+import org.deepgrad.run.config.RunException;
+import org.deepgrad.run.config.SyntheticConfig;
 import org.deepgrad.tensor.Rng;
 import org.deepgrad.train.Objective;
 

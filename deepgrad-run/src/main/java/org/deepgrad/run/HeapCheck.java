@@ -1,13 +1,12 @@
 package org.deepgrad.run;
 
-import org.deepgrad.run.config.RunException;
-
 import java.util.Locale;
 import java.util.Map;
 import org.deepgrad.nn.Parameter;
 import org.deepgrad.optim.Optimizer;
 import org.deepgrad.optim.OptimizerRegistry;
 import org.deepgrad.optim.StateDict;
+import org.deepgrad.run.config.RunException;
 import org.deepgrad.tensor.Tensor;
 import org.deepgrad.train.MemoryEstimate;
 

@@ -1,14 +1,13 @@
 package org.deepgrad.run;
 
+import org.deepgrad.data.Regression;
+import org.deepgrad.data.Samples;
+import org.deepgrad.nn.ModelSpec;
 import org.deepgrad.run.config.ConfigNode;
 import org.deepgrad.run.config.ModelConfig;
 import org.deepgrad.run.config.OptimizerConfig;
 import org.deepgrad.run.config.RunException;
 import org.deepgrad.run.config.TrainConfig;
-
-import org.deepgrad.data.Regression;
-import org.deepgrad.data.Samples;
-import org.deepgrad.nn.ModelSpec;
 import org.deepgrad.train.MemoryEstimate;
 
 /**

@@ -1,11 +1,10 @@
 package org.deepgrad.run;
 
-import org.deepgrad.run.files.RunningMean;
-
 import java.io.PrintWriter;
 import java.util.Locale;
 import java.util.Map;
 import java.util.function.LongSupplier;
+import org.deepgrad.run.files.RunningMean;
 
 /**
  * Training progress for people. On a terminal, one line redrawn with '\r' (at most every

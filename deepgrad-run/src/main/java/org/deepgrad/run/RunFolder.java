@@ -1,10 +1,5 @@
 package org.deepgrad.run;
 
-import org.deepgrad.run.config.RunException;
-import org.deepgrad.run.config.TrainConfig;
-import org.deepgrad.run.files.Outputs;
-import org.deepgrad.run.files.RunContents;
-
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -14,6 +9,10 @@ import java.util.stream.Stream;
 import org.deepgrad.io.FolderLock;
 import org.deepgrad.io.FolderLockedException;
 import org.deepgrad.io.ModelFiles;
+import org.deepgrad.run.config.RunException;
+import org.deepgrad.run.config.TrainConfig;
+import org.deepgrad.run.files.Outputs;
+import org.deepgrad.run.files.RunContents;
 
 /**
  * A {@code train} run's output folder and the rules for writing into it, so that nothing a user

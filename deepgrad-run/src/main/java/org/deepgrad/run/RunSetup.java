@@ -1,11 +1,5 @@
 package org.deepgrad.run;
 
-import org.deepgrad.run.config.Interval;
-import org.deepgrad.run.config.OutputConfig;
-import org.deepgrad.run.config.TrainConfig;
-import org.deepgrad.run.config.TrainingConfig;
-import org.deepgrad.run.files.RunContents;
-
 import java.io.IOException;
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -20,6 +14,11 @@ import org.deepgrad.nn.Sequential;
 import org.deepgrad.optim.Optimizer;
 import org.deepgrad.optim.schedule.Schedules;
 import org.deepgrad.optim.schedule.StepUnit;
+import org.deepgrad.run.config.Interval;
+import org.deepgrad.run.config.OutputConfig;
+import org.deepgrad.run.config.TrainConfig;
+import org.deepgrad.run.config.TrainingConfig;
+import org.deepgrad.run.files.RunContents;
 import org.deepgrad.tensor.Rng;
 import org.deepgrad.train.DiagnosticsListener;
 import org.deepgrad.train.EarlyStopping;

@@ -1,9 +1,5 @@
 package org.deepgrad.run;
 
-import org.deepgrad.run.config.ConfigFiles;
-import org.deepgrad.run.config.ConfigPrinter;
-import org.deepgrad.run.config.TrainConfig;
-
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -15,6 +11,9 @@ import java.util.Iterator;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
+import org.deepgrad.run.config.ConfigFiles;
+import org.deepgrad.run.config.ConfigPrinter;
+import org.deepgrad.run.config.TrainConfig;
 
 /**
  * What a {@code --resume} would change in a run's settings: the run's {@code config.yaml} (the

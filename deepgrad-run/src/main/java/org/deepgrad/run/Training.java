@@ -1,19 +1,5 @@
 package org.deepgrad.run;
 
-import org.deepgrad.run.config.ConfigPrinter;
-import org.deepgrad.run.config.OutputConfig;
-import org.deepgrad.run.config.RunException;
-import org.deepgrad.run.config.TrainConfig;
-import org.deepgrad.run.config.TrainingConfig;
-import org.deepgrad.run.files.Diagnosis;
-import org.deepgrad.run.files.DiagnosisJson;
-import org.deepgrad.run.files.HistoryLog;
-import org.deepgrad.run.files.MetricsLog;
-import org.deepgrad.run.files.MetricsRecorder;
-import org.deepgrad.run.files.Outputs;
-import org.deepgrad.run.files.RunContents;
-import org.deepgrad.run.report.RunReport;
-
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.io.StringWriter;
@@ -31,6 +17,19 @@ import org.deepgrad.io.AtomicFiles;
 import org.deepgrad.io.ModelCard;
 import org.deepgrad.io.ModelFiles;
 import org.deepgrad.nn.Sequential;
+import org.deepgrad.run.config.ConfigPrinter;
+import org.deepgrad.run.config.OutputConfig;
+import org.deepgrad.run.config.RunException;
+import org.deepgrad.run.config.TrainConfig;
+import org.deepgrad.run.config.TrainingConfig;
+import org.deepgrad.run.files.Diagnosis;
+import org.deepgrad.run.files.DiagnosisJson;
+import org.deepgrad.run.files.HistoryLog;
+import org.deepgrad.run.files.MetricsLog;
+import org.deepgrad.run.files.MetricsRecorder;
+import org.deepgrad.run.files.Outputs;
+import org.deepgrad.run.files.RunContents;
+import org.deepgrad.run.report.RunReport;
 import org.deepgrad.train.CheckpointException;
 import org.deepgrad.train.CheckpointWriteException;
 import org.deepgrad.train.DiagnosticsListener;
@@ -38,8 +37,8 @@ import org.deepgrad.train.Metrics;
 import org.deepgrad.train.StepEvent;
 import org.deepgrad.train.StopReason;
 import org.deepgrad.train.TrainListener;
-import org.deepgrad.train.Trainer;
 import org.deepgrad.train.TrainResult;
+import org.deepgrad.train.Trainer;
 
 /**
  * Runs a {@link TrainConfig} into its output folder, as {@code deepgrad train} does: data, model,

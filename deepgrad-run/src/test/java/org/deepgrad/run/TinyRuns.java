@@ -1,14 +1,13 @@
 package org.deepgrad.run;
 
-import org.deepgrad.run.config.DataConfig;
-import org.deepgrad.run.config.ModelConfig;
-import org.deepgrad.run.config.TrainConfig;
-
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.nio.file.Path;
 import java.util.function.UnaryOperator;
+import org.deepgrad.run.config.DataConfig;
+import org.deepgrad.run.config.ModelConfig;
+import org.deepgrad.run.config.TrainConfig;
 
 /**
  * A run small enough for a unit test (spirals, a 16-16 sigmoid MLP, 40 steps, diagnostics every 5

@@ -1,6 +1,5 @@
 package org.deepgrad.run.config;
 
-import org.deepgrad.nn.LayerSpec;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
@@ -11,6 +10,7 @@ import com.fasterxml.jackson.dataformat.yaml.YAMLGenerator;
 import java.io.UncheckedIOException;
 import java.util.List;
 import java.util.Locale;
+import org.deepgrad.nn.LayerSpec;
 
 /**
  * Writes a resolved {@link TrainConfig} as YAML with the config file's keys, every default filled

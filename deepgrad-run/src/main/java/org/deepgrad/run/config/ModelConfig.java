@@ -1,11 +1,11 @@
 package org.deepgrad.run.config;
 
-import org.deepgrad.nn.LayerSpec;
 import com.fasterxml.jackson.databind.JsonNode;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import org.deepgrad.nn.Activation;
+import org.deepgrad.nn.LayerSpec;
 import org.deepgrad.nn.ModelSpec;
 
 /**

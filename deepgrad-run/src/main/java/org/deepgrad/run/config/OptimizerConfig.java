@@ -8,11 +8,11 @@ import java.util.List;
 import java.util.Map;
 import org.deepgrad.nn.Module;
 import org.deepgrad.nn.Parameter;
-import org.deepgrad.optim.Optimizer;
-import org.deepgrad.optim.clip.WeightClip;
 import org.deepgrad.optim.HyperParameter;
+import org.deepgrad.optim.Optimizer;
 import org.deepgrad.optim.OptimizerRegistry;
 import org.deepgrad.optim.ParamGroup;
+import org.deepgrad.optim.clip.WeightClip;
 import org.deepgrad.tensor.Tensor;
 
 /**

@@ -1,11 +1,10 @@
 package org.deepgrad.run.files;
 
-import org.deepgrad.run.config.RunException;
-
 import java.io.IOException;
 import java.nio.file.Path;
 import org.deepgrad.io.FolderLock;
 import org.deepgrad.io.FolderLockedException;
+import org.deepgrad.run.config.RunException;
 
 /**
  * The commands other than {@code train} (which has {@code RunFolder}) take the {@link FolderLock} of

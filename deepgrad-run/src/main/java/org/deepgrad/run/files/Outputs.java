@@ -1,7 +1,5 @@
 package org.deepgrad.run.files;
 
-import org.deepgrad.run.config.RunException;
-
 import java.io.IOException;
 import java.nio.file.AccessDeniedException;
 import java.nio.file.FileAlreadyExistsException;
@@ -10,6 +8,7 @@ import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.NotDirectoryException;
 import java.nio.file.Path;
+import org.deepgrad.run.config.RunException;
 
 /**
  * Where the commands' writes fail as bad input rather than internal errors: a directory that cannot

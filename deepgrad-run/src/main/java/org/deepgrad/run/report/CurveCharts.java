@@ -1,11 +1,10 @@
 package org.deepgrad.run.report;
 
-import org.deepgrad.run.files.HistoryJson;
-
 import com.fasterxml.jackson.databind.JsonNode;
 import java.awt.Color;
 import java.util.ArrayList;
 import java.util.List;
+import org.deepgrad.run.files.HistoryJson;
 import org.jfree.chart.JFreeChart;
 
 /**

@@ -1,7 +1,5 @@
 package org.deepgrad.run.report;
 
-import org.deepgrad.run.files.RunContents;
-
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -14,6 +12,7 @@ import java.util.Map;
 import java.util.function.UnaryOperator;
 import java.util.stream.Stream;
 import org.deepgrad.io.AtomicFiles;
+import org.deepgrad.run.files.RunContents;
 import org.jfree.chart.JFreeChart;
 
 /**

@@ -1,10 +1,5 @@
 package org.deepgrad.run.report;
 
-import org.deepgrad.run.config.RunException;
-import org.deepgrad.run.files.HistoryJson;
-import org.deepgrad.run.files.HistoryLog;
-import org.deepgrad.run.files.JsonLines;
-
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
@@ -20,6 +15,10 @@ import org.deepgrad.diagnostics.History;
 import org.deepgrad.diagnostics.LayerInfo;
 import org.deepgrad.diagnostics.Setup;
 import org.deepgrad.diagnostics.StepStats;
+import org.deepgrad.run.config.RunException;
+import org.deepgrad.run.files.HistoryJson;
+import org.deepgrad.run.files.HistoryLog;
+import org.deepgrad.run.files.JsonLines;
 
 /**
  * What a run directory holds, read back for its report: {@code config.yaml} (as text),

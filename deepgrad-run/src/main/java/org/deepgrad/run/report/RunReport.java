@@ -1,13 +1,12 @@
 package org.deepgrad.run.report;
 
-import org.deepgrad.run.files.DiagnosisJson;
-import org.deepgrad.run.files.RunContents;
-
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.List;
 import org.deepgrad.diagnostics.StepStats;
 import org.deepgrad.diagnostics.Verdicts;
+import org.deepgrad.run.files.DiagnosisJson;
+import org.deepgrad.run.files.RunContents;
 import org.jfree.chart.JFreeChart;
 
 /**

@@ -1,16 +1,15 @@
 package org.deepgrad.run.reproduce;
 
-import org.deepgrad.run.config.ModelConfig;
-import org.deepgrad.run.config.OptimizerConfig;
-import org.deepgrad.run.config.RunException;
-import org.deepgrad.run.config.ScheduleConfig;
-import org.deepgrad.run.config.TrainConfig;
-
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.function.UnaryOperator;
+import org.deepgrad.run.config.ModelConfig;
+import org.deepgrad.run.config.OptimizerConfig;
+import org.deepgrad.run.config.RunException;
+import org.deepgrad.run.config.ScheduleConfig;
+import org.deepgrad.run.config.TrainConfig;
 
 /**
  * One run per topic of the tutorial articles deepgrad started from (DESIGN.md, "The topics the examples

@@ -7,11 +7,11 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.stream.Collectors;
-import org.deepgrad.run.files.CsvTables;
 import org.deepgrad.diagnostics.LayerStats;
-import org.deepgrad.io.AtomicFiles;
 import org.deepgrad.diagnostics.ParamStats;
 import org.deepgrad.diagnostics.StepStats;
+import org.deepgrad.io.AtomicFiles;
+import org.deepgrad.run.files.CsvTables;
 
 /**
  * The series of an experiment as CSV files, one record type per file, long format (one row per run

@@ -1,11 +1,10 @@
 package org.deepgrad.run.reproduce;
 
-import org.deepgrad.run.config.DataConfig;
-import org.deepgrad.run.config.RunException;
-
 import java.io.FileNotFoundException;
 import java.io.IOException;
 import java.nio.file.Path;
+import org.deepgrad.run.config.DataConfig;
+import org.deepgrad.run.config.RunException;
 
 /** The full data set of full mode: full MNIST if present (or downloadable), else Fashion-MNIST. */
 final class FullData {

@@ -1,16 +1,15 @@
 package org.deepgrad.run.reproduce;
 
-import org.deepgrad.run.config.ModelConfig;
-import org.deepgrad.run.config.OptimizerConfig;
-import org.deepgrad.run.config.ScheduleConfig;
-import org.deepgrad.run.config.TrainConfig;
-
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
 import java.util.Locale;
 import org.deepgrad.diagnostics.LayerStats;
 import org.deepgrad.diagnostics.StepStats;
+import org.deepgrad.run.config.ModelConfig;
+import org.deepgrad.run.config.OptimizerConfig;
+import org.deepgrad.run.config.ScheduleConfig;
+import org.deepgrad.run.config.TrainConfig;
 
 /**
  * Glorot &amp; Bengio, "Understanding the difficulty of training deep feedforward neural networks",

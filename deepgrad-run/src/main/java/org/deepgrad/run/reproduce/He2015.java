@@ -1,13 +1,12 @@
 package org.deepgrad.run.reproduce;
 
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
 import org.deepgrad.run.config.ModelConfig;
 import org.deepgrad.run.config.OptimizerConfig;
 import org.deepgrad.run.config.ScheduleConfig;
 import org.deepgrad.run.config.TrainConfig;
-
-import java.util.ArrayList;
-import java.util.Collections;
-import java.util.List;
 
 /**
  * He, Zhang, Ren and Sun, "Delving Deep into Rectifiers", ICCV 2015, fig. 3: a 30-layer ReLU network

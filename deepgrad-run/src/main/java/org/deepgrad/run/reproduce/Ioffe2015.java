@@ -1,12 +1,11 @@
 package org.deepgrad.run.reproduce;
 
+import java.util.ArrayList;
+import java.util.List;
 import org.deepgrad.run.config.ModelConfig;
 import org.deepgrad.run.config.OptimizerConfig;
 import org.deepgrad.run.config.ScheduleConfig;
 import org.deepgrad.run.config.TrainConfig;
-
-import java.util.ArrayList;
-import java.util.List;
 
 /**
  * Ioffe &amp; Szegedy, "Batch Normalization", ICML 2015, fig. 1(a): an MNIST MLP with three hidden layers

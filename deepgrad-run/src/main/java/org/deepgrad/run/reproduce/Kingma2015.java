@@ -1,13 +1,12 @@
 package org.deepgrad.run.reproduce;
 
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
 import org.deepgrad.run.config.ModelConfig;
 import org.deepgrad.run.config.OptimizerConfig;
 import org.deepgrad.run.config.ScheduleConfig;
 import org.deepgrad.run.config.TrainConfig;
-
-import java.util.ArrayList;
-import java.util.List;
-import java.util.Locale;
 
 /**
  * Kingma &amp; Ba, "Adam: A Method for Stochastic Optimization", ICLR 2015, fig. 2: an MNIST MLP with two

@@ -1,12 +1,11 @@
 package org.deepgrad.run.reproduce;
 
-import org.deepgrad.run.report.Charts;
-import org.deepgrad.run.report.ReportPage;
-
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
+import org.deepgrad.run.report.Charts;
+import org.deepgrad.run.report.ReportPage;
 import org.jfree.chart.JFreeChart;
 
 /**

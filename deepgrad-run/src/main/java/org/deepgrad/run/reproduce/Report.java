@@ -5,9 +5,9 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
-import org.deepgrad.io.AtomicFiles;
 import java.util.Locale;
 import java.util.stream.Collectors;
+import org.deepgrad.io.AtomicFiles;
 
 /**
  * {@code report.md} of an experiment: the claims with our numbers, the criterion and the verdict; the

@@ -1,11 +1,5 @@
 package org.deepgrad.run.reproduce;
 
-import org.deepgrad.run.config.DataConfig;
-import org.deepgrad.run.config.RunException;
-import org.deepgrad.run.files.Locks;
-import org.deepgrad.run.files.Outputs;
-import org.deepgrad.run.files.RunContents;
-
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.file.Files;
@@ -16,6 +10,11 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import org.deepgrad.io.FolderLock;
+import org.deepgrad.run.config.DataConfig;
+import org.deepgrad.run.config.RunException;
+import org.deepgrad.run.files.Locks;
+import org.deepgrad.run.files.Outputs;
+import org.deepgrad.run.files.RunContents;
 
 /**
  * Runs one experiment: its plans one after another, then the verdicts, the report and the summary

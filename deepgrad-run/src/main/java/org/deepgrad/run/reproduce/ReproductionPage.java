@@ -1,13 +1,12 @@
 package org.deepgrad.run.reproduce;
 
-import org.deepgrad.run.report.ReportPage;
-
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import org.deepgrad.run.report.ReportPage;
 
 /**
  * {@code report.html} of a reproduction, beside report.md, and its charts as {@code charts/*.png}: a

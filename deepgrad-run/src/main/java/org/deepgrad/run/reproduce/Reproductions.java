@@ -1,13 +1,12 @@
 package org.deepgrad.run.reproduce;
 
-import org.deepgrad.run.config.DataConfig;
-
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import org.deepgrad.run.config.DataConfig;
 
 /**
  * The reproductions of classic results ({@link Experiment}s), run as {@code deepgrad reproduce} runs

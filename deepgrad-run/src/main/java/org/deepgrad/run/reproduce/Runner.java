@@ -1,17 +1,10 @@
 package org.deepgrad.run.reproduce;
 
-import org.deepgrad.run.RunData;
-import org.deepgrad.run.RunSetup;
-import org.deepgrad.run.config.ConfigPrinter;
-import org.deepgrad.run.config.DataConfig;
-import org.deepgrad.run.config.TrainConfig;
-import org.deepgrad.run.files.Outputs;
-
 import java.io.IOException;
 import java.io.PrintWriter;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.charset.StandardCharsets;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
@@ -19,6 +12,12 @@ import java.util.Map;
 import org.deepgrad.data.Samples;
 import org.deepgrad.diagnostics.Verdicts;
 import org.deepgrad.io.AtomicFiles;
+import org.deepgrad.run.RunData;
+import org.deepgrad.run.RunSetup;
+import org.deepgrad.run.config.ConfigPrinter;
+import org.deepgrad.run.config.DataConfig;
+import org.deepgrad.run.config.TrainConfig;
+import org.deepgrad.run.files.Outputs;
 import org.deepgrad.train.DiagnosticsListener;
 import org.deepgrad.train.LayerwisePretraining;
 import org.deepgrad.train.Metrics;

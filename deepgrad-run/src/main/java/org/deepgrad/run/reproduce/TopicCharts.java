@@ -1,15 +1,14 @@
 package org.deepgrad.run.reproduce;
 
-import org.deepgrad.run.report.Charts;
-import org.deepgrad.run.report.DotPlots;
-import org.deepgrad.run.report.ReportPage;
-
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import org.deepgrad.run.report.Charts;
+import org.deepgrad.run.report.DotPlots;
+import org.deepgrad.run.report.ReportPage;
 
 /**
  * The articles reproduction's charts: one small chart per topic ({@link Articles#RUNS}) with the training

@@ -1,8 +1,5 @@
 package org.deepgrad.run.sweep;
 
-import org.deepgrad.run.config.Suggest;
-import org.deepgrad.run.config.TrainConfig;
-
 import com.fasterxml.jackson.databind.JsonNode;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -10,6 +7,8 @@ import java.util.HashMap;
 import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
+import org.deepgrad.run.config.Suggest;
+import org.deepgrad.run.config.TrainConfig;
 
 /**
  * Reads the grid's {@code axes:} mapping: known names ({@link Axis#PATHS}) or {@code SECTION.KEY},

@@ -1,8 +1,5 @@
 package org.deepgrad.run.sweep;
 
-import org.deepgrad.run.config.ConfigPrinter;
-import org.deepgrad.run.config.TrainConfig;
-
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
@@ -13,6 +10,8 @@ import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import org.deepgrad.run.config.ConfigPrinter;
+import org.deepgrad.run.config.TrainConfig;
 
 /**
  * One cell of a sweep: a normal training run in {@code OUT/cells/ID/}.

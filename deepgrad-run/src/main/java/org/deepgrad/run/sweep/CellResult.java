@@ -1,7 +1,5 @@
 package org.deepgrad.run.sweep;
 
-import org.deepgrad.run.config.RunException;
-
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
@@ -16,6 +14,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import org.deepgrad.io.AtomicFiles;
+import org.deepgrad.run.config.RunException;
 
 /**
  * The outcome of one cell, {@code OUT/cells/ID/result.json}, written atomically when the cell ends;

@@ -1,10 +1,5 @@
 package org.deepgrad.run.sweep;
 
-import org.deepgrad.run.Progress;
-import org.deepgrad.run.RunLog;
-import org.deepgrad.run.Training;
-import org.deepgrad.run.config.RunException;
-
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.databind.node.ObjectNode;
@@ -15,6 +10,10 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
 import org.deepgrad.io.AtomicFiles;
+import org.deepgrad.run.Progress;
+import org.deepgrad.run.RunLog;
+import org.deepgrad.run.Training;
+import org.deepgrad.run.config.RunException;
 
 /**
  * Runs one cell: writes {@code cell.json} (the id, the axis values, the configuration and its

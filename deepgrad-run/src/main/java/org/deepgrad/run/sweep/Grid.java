@@ -1,10 +1,5 @@
 package org.deepgrad.run.sweep;
 
-import org.deepgrad.run.config.ConfigFiles;
-import org.deepgrad.run.config.RunException;
-import org.deepgrad.run.config.Suggest;
-import org.deepgrad.run.config.TrainConfig;
-
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
@@ -15,6 +10,10 @@ import java.util.List;
 import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import org.deepgrad.run.config.ConfigFiles;
+import org.deepgrad.run.config.RunException;
+import org.deepgrad.run.config.Suggest;
+import org.deepgrad.run.config.TrainConfig;
 
 /**
  * A sweep grid file, read and checked (the values themselves are checked when the cells' configs

@@ -1,9 +1,5 @@
 package org.deepgrad.run.sweep;
 
-import org.deepgrad.run.config.OutputConfig;
-import org.deepgrad.run.config.RunException;
-import org.deepgrad.run.config.TrainConfig;
-
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
@@ -14,6 +10,9 @@ import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import org.deepgrad.run.config.OutputConfig;
+import org.deepgrad.run.config.RunException;
+import org.deepgrad.run.config.TrainConfig;
 
 /**
  * The cells of a grid, every one's configuration built and validated before anything runs, so that

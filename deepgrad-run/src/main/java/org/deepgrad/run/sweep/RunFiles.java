@@ -1,8 +1,5 @@
 package org.deepgrad.run.sweep;
 
-import org.deepgrad.run.files.JsonLines;
-import org.deepgrad.run.files.MetricsLog;
-
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
@@ -15,6 +12,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 import org.deepgrad.io.ModelFiles;
+import org.deepgrad.run.files.JsonLines;
+import org.deepgrad.run.files.MetricsLog;
 
 /**
  * What a finished training run left in its directory, read back: the epoch records and the end

@@ -1,10 +1,9 @@
 package org.deepgrad.run.sweep;
 
-import org.deepgrad.run.config.RunException;
-import org.deepgrad.run.files.Locks;
-import org.deepgrad.run.files.Outputs;
-
 import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.file.AccessDeniedException;
@@ -15,12 +14,12 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.function.BiFunction;
 import java.util.stream.StreamSupport;
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.node.JsonNodeFactory;
-import org.deepgrad.run.config.ConfigPrinter;
-import org.deepgrad.run.config.TrainConfig;
 import org.deepgrad.io.FolderLock;
+import org.deepgrad.run.config.ConfigPrinter;
+import org.deepgrad.run.config.RunException;
+import org.deepgrad.run.config.TrainConfig;
+import org.deepgrad.run.files.Locks;
+import org.deepgrad.run.files.Outputs;
 
 /**
  * A sweep: every combination of a grid's axes over a base configuration, each cell a normal training

@@ -1,14 +1,13 @@
 package org.deepgrad.run.sweep;
 
-import org.deepgrad.run.report.Charts;
-import org.deepgrad.run.report.DotPlots;
-import org.deepgrad.run.report.ReportPage;
-
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import org.deepgrad.run.report.Charts;
+import org.deepgrad.run.report.DotPlots;
+import org.deepgrad.run.report.ReportPage;
 import org.jfree.chart.JFreeChart;
 
 /**

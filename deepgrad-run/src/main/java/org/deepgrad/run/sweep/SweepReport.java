@@ -1,9 +1,5 @@
 package org.deepgrad.run.sweep;
 
-import org.deepgrad.run.files.MetricsLog;
-import org.deepgrad.run.report.ReportPage;
-import org.deepgrad.run.report.RunReport;
-
 import com.fasterxml.jackson.databind.JsonNode;
 import java.io.IOException;
 import java.io.PrintWriter;
@@ -11,6 +7,9 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import org.deepgrad.run.files.MetricsLog;
+import org.deepgrad.run.report.ReportPage;
+import org.deepgrad.run.report.RunReport;
 
 /**
  * {@code OUT/results.html} and {@code OUT/charts/*.png}: a sweep's comparison page, self-contained like

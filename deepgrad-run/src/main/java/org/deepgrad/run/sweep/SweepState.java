@@ -1,7 +1,5 @@
 package org.deepgrad.run.sweep;
 
-import org.deepgrad.run.config.RunException;
-
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -20,6 +18,7 @@ import java.util.Objects;
 import java.util.stream.Stream;
 import org.deepgrad.io.AtomicFiles;
 import org.deepgrad.io.FolderLock;
+import org.deepgrad.run.config.RunException;
 
 /**
  * The sweep's own record, {@code OUT/sweep.json} (the grid file, its base, axes and target, and the

@@ -1,11 +1,5 @@
 package org.deepgrad.run.report;
 
-import org.deepgrad.run.TinyRuns;
-import org.deepgrad.run.config.Interval;
-import org.deepgrad.run.config.TrainConfig;
-import org.deepgrad.run.files.HistoryJson;
-import org.deepgrad.run.files.HistoryLog;
-
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -17,6 +11,11 @@ import java.nio.file.StandardOpenOption;
 import java.util.List;
 import java.util.function.UnaryOperator;
 import java.util.stream.Stream;
+import org.deepgrad.run.TinyRuns;
+import org.deepgrad.run.config.Interval;
+import org.deepgrad.run.config.TrainConfig;
+import org.deepgrad.run.files.HistoryJson;
+import org.deepgrad.run.files.HistoryLog;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 

@@ -1,11 +1,5 @@
 package org.deepgrad.run.reproduce;
 
-import org.deepgrad.run.report.BrowserCheck;
-import org.deepgrad.run.report.Charts;
-import org.deepgrad.run.report.DotPlots;
-import org.deepgrad.run.report.PageChecks;
-import org.deepgrad.run.report.ReportPage;
-
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -15,6 +9,11 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import org.deepgrad.run.report.BrowserCheck;
+import org.deepgrad.run.report.Charts;
+import org.deepgrad.run.report.DotPlots;
+import org.deepgrad.run.report.PageChecks;
+import org.deepgrad.run.report.ReportPage;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
