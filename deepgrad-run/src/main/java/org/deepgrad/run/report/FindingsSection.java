@@ -8,7 +8,7 @@ import java.util.Locale;
 /**
  * The findings and the per-layer table of a run's diagnosis on the page: each finding's kind and
  * severity, the layers it names, its explanation, its numbers and its remedies with their references,
- * in the JSON form of diagnostics.json ({@link org.deepgrad.cli.DiagnosisJson}).
+ * in the JSON form of diagnostics.json ({@link org.deepgrad.run.files.DiagnosisJson}).
  */
 final class FindingsSection {
   private FindingsSection() {}

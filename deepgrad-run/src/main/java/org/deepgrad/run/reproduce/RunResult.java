@@ -17,7 +17,7 @@ import org.deepgrad.train.TrainResult;
  * @param seconds wall time of training (data loading and the final evaluation not included)
  * @param steps per update {step, loss, accuracy} ({@link Curves#steps})
  * @param evals the test evaluations along the run
- * @param history the per-layer samples, steps counted from 0 ({@link LayerProbe})
+ * @param history the per-layer samples, steps counted from 0 ({@link org.deepgrad.train.DiagnosticsListener#fromFirstUpdate})
  * @param findings the diagnostics' verdicts on the run
  * @param test the test metrics at the end
  */
