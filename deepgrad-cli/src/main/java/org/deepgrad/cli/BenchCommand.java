@@ -13,6 +13,7 @@ import org.deepgrad.backend.Backends;
 import org.deepgrad.diagnostics.Recorder;
 import org.deepgrad.nn.ModelSpec;
 import org.deepgrad.optim.OptimizerRegistry;
+import org.deepgrad.run.HeapCheck;
 import org.deepgrad.train.MemoryEstimate;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;

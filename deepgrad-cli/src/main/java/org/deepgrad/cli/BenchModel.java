@@ -2,6 +2,7 @@ package org.deepgrad.cli;
 
 import java.util.ArrayList;
 import java.util.List;
+import org.deepgrad.run.config.Hidden;
 
 /**
  * The MLP that {@code bench} trains, as its layer widths from input to classes: {@code --model

@@ -13,6 +13,13 @@ import java.util.concurrent.Callable;
 import org.deepgrad.data.Samples;
 import org.deepgrad.diagnostics.Finding;
 import org.deepgrad.io.AtomicFiles;
+import org.deepgrad.run.RunSetup;
+import org.deepgrad.run.config.Suggest;
+import org.deepgrad.run.config.TrainConfig;
+import org.deepgrad.run.files.Diagnosis;
+import org.deepgrad.run.files.DiagnosisJson;
+import org.deepgrad.run.files.Outputs;
+import org.deepgrad.run.files.RunContents;
 import org.deepgrad.train.DiagnosticsListener;
 import org.deepgrad.train.TrainResult;
 import picocli.CommandLine.Command;
@@ -75,7 +82,7 @@ final class DiagnoseCommand implements Callable<Integer> {
       throw new UsageException("--resume: diagnose always probes a freshly built model and writes no run; "
           + "use 'train --resume --diagnose' to diagnose the rest of a run.");
     }
-    TrainConfig c = TrainConfig.loadWithoutOutput(config, options, Clock.systemDefaultZone());
+    TrainConfig c = TrainConfig.loadWithoutOutput(config, options.settings(), Clock.systemDefaultZone());
     Path dir = options.out == null ? null : Path.of(options.out);
     if (dir != null && RunContents.holdsRun(dir)) {
       throw new UsageException("--out " + dir + " holds a 'deepgrad train' run, whose " + Diagnosis.FILE + " the probe "

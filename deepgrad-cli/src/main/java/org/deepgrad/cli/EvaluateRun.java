@@ -12,6 +12,9 @@ import org.deepgrad.io.ModelCard;
 import org.deepgrad.io.Preprocessing;
 import org.deepgrad.io.SavedModel;
 import org.deepgrad.ops.Reductions;
+import org.deepgrad.run.ClassReport;
+import org.deepgrad.run.RunData;
+import org.deepgrad.run.Training;
 import org.deepgrad.train.Metrics;
 import org.deepgrad.train.Objective;
 
@@ -19,7 +22,7 @@ import org.deepgrad.train.Objective;
  * One {@code deepgrad evaluate} run: the saved model on the test split of a data set, read as the
  * reader gives it and transformed by the model card's preprocessing (the training statistics), so
  * evaluating the model a run saved reproduces the run's test line exactly. Prints that line
- * ({@link TrainRun#summary}) and, for a classifier, the {@link ClassReport}.
+ * ({@link Training#summary}) and, for a classifier, the {@link ClassReport}.
  */
 final class EvaluateRun {
   private EvaluateRun() {}
@@ -46,7 +49,7 @@ final class EvaluateRun {
       Metrics m = Objective.classification().evaluate(saved.model(), x);
       int[] predicted = Reductions.argmax(ModelOutputs.of(saved.model(), x.features()), 1);
       out.println(header);
-      out.println(TrainRun.summary(m) + " (" + x.size() + " test samples)");
+      out.println(Training.summary(m) + " (" + x.size() + " test samples)");
       out.print(ClassReport.format(classNames(card), x.labels(), predicted));
     } else {
       Regression test = (Regression) data.test();
@@ -57,7 +60,7 @@ final class EvaluateRun {
       }
       Metrics m = Objective.regression().evaluate(saved.model(), test.withFeatures(rest.apply(test.features())));
       out.println(header);
-      out.println(TrainRun.summary(m) + " (" + test.size() + " test samples)");
+      out.println(Training.summary(m) + " (" + test.size() + " test samples)");
     }
     out.flush();
     return Failures.OK;

@@ -8,6 +8,11 @@ import java.nio.file.Path;
 import java.util.HashMap;
 import java.util.Map;
 import org.deepgrad.io.ModelCard;
+import org.deepgrad.run.config.ConfigFiles;
+import org.deepgrad.run.config.DataConfig;
+import org.deepgrad.run.config.Defaults;
+import org.deepgrad.run.config.RunException;
+import org.deepgrad.run.files.RunContents;
 
 /**
  * Which data a saved model is evaluated on, and the seed that draws its split. By default the data
@@ -43,24 +48,24 @@ record EvaluationData(DataConfig config, long seed) {
     Map<String, String> flags = new HashMap<>();
     flags.put("data.dataset", dataset != null ? "--dataset" : "the model's data set, info.dataset in "
         + dir.resolve(EvaluateCommand.MODEL_JSON));
-    flags.put("data.data_dir", dataDir != null ? "--data-dir" : "data_dir in " + dir.resolve(TrainRun.CONFIG_FILE));
+    flags.put("data.data_dir", dataDir != null ? "--data-dir" : "data_dir in " + dir.resolve(RunContents.CONFIG_FILE));
     try {
-      return new EvaluationData(DataConfig.read(new ConfigNode(data, "data", flags)), seed(dir, card));
-    } catch (UsageException e) {
+      return new EvaluationData(DataConfig.read(data, flags), seed(dir, card));
+    } catch (RunException e) {
       if (dataset != null) throw e;
-      throw new UsageException(e.getMessage() + " Give --dataset to evaluate on another data set with the same "
+      throw new RunException(e.getMessage() + " Give --dataset to evaluate on another data set with the same "
           + "features.", e);
     }
   }
 
   /** The data section of the run's config.yaml in {@code dir}, or null when there is none. */
   private static ObjectNode runData(Path dir) {
-    Path file = dir.resolve(TrainRun.CONFIG_FILE);
+    Path file = dir.resolve(RunContents.CONFIG_FILE);
     if (!Files.isRegularFile(file)) return null;
     try {
       JsonNode data = ConfigFiles.read(file).get("data");
       return data instanceof ObjectNode o ? o : null;
-    } catch (UsageException e) {
+    } catch (RunException e) {
       return null; // not readable as the run wrote it: the card's data set name alone still works
     }
   }

@@ -9,6 +9,7 @@ import java.nio.file.NoSuchFileException;
 import org.deepgrad.data.DataFormatException;
 import org.deepgrad.data.IdxFormatException;
 import org.deepgrad.io.ModelFileException;
+import org.deepgrad.run.config.RunException;
 import picocli.CommandLine;
 import picocli.CommandLine.IExecutionExceptionHandler;
 import picocli.CommandLine.IParameterExceptionHandler;
@@ -18,10 +19,10 @@ import picocli.CommandLine.UnmatchedArgumentException;
 
 /**
  * The one place that turns failures into exit codes and messages. Bad usage and bad input (a
- * {@link UsageException}, a flag picocli rejects, a malformed data or model file, a missing file,
+ * {@link UsageException} or a {@link RunException}, a flag picocli rejects, a malformed data or model file, a missing file,
  * an {@link IllegalArgumentException} from core's validation) exit with {@link #BAD_INPUT} and one
  * paragraph on stderr, as do the output files {@code train} cannot write (a full disk, a read-only
- * directory: {@link TrainRun} names the file); anything else exits with {@link #INTERNAL}: another
+ * directory: the run names the file); anything else exits with {@link #INTERNAL}: another
  * I/O failure with its message, any other exception as a bug, with its class.
  * {@code --verbose} adds the stack trace to either.
  */
@@ -35,7 +36,7 @@ final class Failures implements IExecutionExceptionHandler, IParameterExceptionH
 
   /** The exit code for {@code t}: {@link #BAD_INPUT} for problems the user can fix, else {@link #INTERNAL}. */
   static int exitCode(Throwable t) {
-    return t instanceof UsageException || t instanceof ParameterException || t instanceof IllegalArgumentException
+    return t instanceof UsageException || t instanceof RunException || t instanceof ParameterException || t instanceof IllegalArgumentException
         || t instanceof IdxFormatException || t instanceof DataFormatException || t instanceof ModelFileException
         || t instanceof FileNotFoundException || t instanceof NoSuchFileException || t instanceof AccessDeniedException
         ? BAD_INPUT : INTERNAL;

@@ -2,9 +2,6 @@ package org.deepgrad.cli;
 
 import java.io.PrintWriter;
 import java.util.concurrent.Callable;
-import org.deepgrad.cli.report.ReportCommand;
-import org.deepgrad.cli.reproduce.ReproduceCommand;
-import org.deepgrad.cli.sweep.SweepCommand;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;

@@ -6,6 +6,7 @@ import java.util.concurrent.Callable;
 import org.deepgrad.io.ModelCard;
 import org.deepgrad.io.SavedModel;
 import org.deepgrad.io.Task;
+import org.deepgrad.run.config.InputFiles;
 import org.deepgrad.tensor.Tensor;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;

@@ -8,6 +8,9 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import org.deepgrad.io.AtomicFiles;
 import org.deepgrad.io.FolderLock;
+import org.deepgrad.run.files.Locks;
+import org.deepgrad.run.files.Outputs;
+import org.deepgrad.run.files.RunContents;
 
 /**
  * {@code predict --output FILE}: checked before anything is computed, then written atomically. The

@@ -4,6 +4,14 @@ import java.io.IOException;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.util.concurrent.Callable;
+import org.deepgrad.run.Preflight;
+import org.deepgrad.run.Progress;
+import org.deepgrad.run.RunFolder;
+import org.deepgrad.run.RunLog;
+import org.deepgrad.run.RunSetup;
+import org.deepgrad.run.Training;
+import org.deepgrad.run.config.ConfigPrinter;
+import org.deepgrad.run.config.TrainConfig;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
@@ -13,7 +21,7 @@ import picocli.CommandLine.Spec;
 
 /**
  * {@code deepgrad train [CONFIG] [flags]}: resolves the configuration ({@link TrainConfig}: defaults,
- * then the preset, then the YAML file, then the flags) and trains. With no arguments it is the main
+ * then the preset, then the YAML file, then the flags) and trains ({@link Training}). With no arguments it is the main
  * job described in {@link Defaults}; the model rule is {@link Preset}'s. {@code --dry-run} makes every
  * check the run would make before its first step ({@link RunFolder#check}, the data, {@link Preflight})
  * and writes nothing.
@@ -47,7 +55,7 @@ final class TrainCommand implements Callable<Integer> {
 
   @Override
   public Integer call() throws IOException {
-    TrainConfig resolved = TrainConfig.load(config, options, Clock.systemDefaultZone());
+    TrainConfig resolved = TrainConfig.load(config, options.settings(), Clock.systemDefaultZone());
     var out = spec.commandLine().getOut();
     var err = spec.commandLine().getErr();
     RunFolder.Consent consent = new RunFolder.Consent(overwrite, allowChanges);
@@ -55,7 +63,11 @@ final class TrainCommand implements Callable<Integer> {
       throw new UsageException("--allow-changes applies to --resume (a resumed run with other settings); leave it out, "
           + "or add --resume.");
     }
-    if (!dryRun) return TrainRun.run(resolved, consent, out, err);
+    if (!dryRun) {
+      boolean bar = resolved.output().progress() && Terminal.interactive();
+      Training.run(resolved, consent, new RunLog(out, err, bar ? Progress.Mode.BAR : Progress.Mode.LINES));
+      return Failures.OK;
+    }
     RunFolder.Decision d = RunFolder.check(resolved, consent);
     Preflight p = Preflight.of(resolved, RunSetup.data(resolved));
     if (p.batching().note() != null) err.println("note: " + p.batching().note());

@@ -1,10 +1,11 @@
 package org.deepgrad.cli;
 
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.node.JsonNodeFactory;
-import com.fasterxml.jackson.databind.node.ObjectNode;
-import java.util.Map;
+import java.util.ArrayList;
+import java.util.List;
 import org.deepgrad.diagnostics.Recorder;
+import org.deepgrad.run.config.Defaults;
+import org.deepgrad.run.config.Preset;
+import org.deepgrad.run.config.TrainConfig;
 import picocli.CommandLine.Option;
 
 /**
@@ -129,15 +130,12 @@ public final class TrainOptions {
   Long diagnoseEvery;
 
   /**
-   * Writes every given flag into {@code tree} at its key, recording in {@code flags} which flag set
-   * which key path, so that errors about the value name the flag.
+   * Every flag given, as the {@link TrainConfig.Setting} of its key, in the order of the table; the
+   * flag is named as typed ({@code --no-batch-norm} for a negatable flag given as false).
    */
-  void applyTo(ObjectNode tree, Map<String, String> flags) {
-    if (preset != null) {
-      tree.put(Preset.KEY, preset);
-      flags.put(Preset.KEY, "--preset");
-    }
+  List<TrainConfig.Setting> settings() {
     Object[][] table = {
+      {"--preset", Preset.KEY, preset},
       {"--dataset", "data.dataset", dataset}, {"--data-dir", "data.data_dir", dataDir},
       {"--download", "data.download", download}, {"--validation", "data.validation", validation},
       {"--standardize", "data.standardize", standardize},
@@ -160,29 +158,12 @@ public final class TrainOptions {
       {"--progress", "output.progress", progress}, {"--log-every", "output.log_every", logEvery},
       {"--diagnose", "output.diagnose", diagnose}, {"--diagnose-every", "output.diagnose_every", diagnoseEvery},
     };
+    List<TrainConfig.Setting> settings = new ArrayList<>();
     for (Object[] row : table) {
       if (row[2] == null) continue;
-      String[] path = ((String) row[1]).split("\\.");
-      JsonNode section = tree.get(path[0]);
-      if (section != null && !section.isNull() && !section.isObject()) {
-        throw new UsageException("`" + path[0] + "` = " + section + ": must be a mapping of keys to values.");
-      }
-      ObjectNode target = section instanceof ObjectNode o ? o : tree.putObject(path[0]);
-      target.set(path[1], value(row[2]));
-      flags.put((String) row[1], negated(row[0], row[2]));
+      String flag = Boolean.FALSE.equals(row[2]) ? "--no-" + ((String) row[0]).substring(2) : (String) row[0];
+      settings.add(new TrainConfig.Setting(flag, (String) row[1], row[2]));
     }
-  }
-
-  private static JsonNode value(Object v) {
-    JsonNodeFactory f = JsonNodeFactory.instance;
-    if (v instanceof Boolean b) return f.booleanNode(b);
-    if (v instanceof Long l) return f.numberNode(l);
-    if (v instanceof Double d) return f.numberNode(d);
-    return f.textNode(v.toString());
-  }
-
-  /** {@code --no-batch-norm} for a negatable flag given as false, so messages quote what was typed. */
-  private static String negated(Object flag, Object value) {
-    return Boolean.FALSE.equals(value) ? "--no-" + ((String) flag).substring(2) : (String) flag;
+    return settings;
   }
 }

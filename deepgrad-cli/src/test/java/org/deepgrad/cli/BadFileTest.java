@@ -17,6 +17,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.zip.GZIPOutputStream;
 import org.deepgrad.io.ModelFiles;
+import org.deepgrad.run.files.RunContents;
 import org.deepgrad.train.CheckpointStore;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -137,7 +138,7 @@ class BadFileTest {
   }
 
   private static Path checkpoint(Path out, long step) {
-    return out.resolve(TrainRun.CHECKPOINTS).resolve(CheckpointStore.fileName(step));
+    return out.resolve(RunContents.CHECKPOINTS).resolve(CheckpointStore.fileName(step));
   }
 
   /** {@code train --resume} of the run in {@code out} with its flags, or with {@code flags} where given. */

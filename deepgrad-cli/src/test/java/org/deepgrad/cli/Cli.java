@@ -6,6 +6,7 @@ import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.ZoneOffset;
+import org.deepgrad.run.config.TrainConfig;
 import picocli.CommandLine;
 
 /** Runs the command line in this JVM and captures what it prints. */
@@ -35,6 +36,6 @@ public final class Cli {
   static TrainConfig config(Path file, String... flags) {
     TrainCommand cmd = new TrainCommand();
     new CommandLine(cmd).parseArgs(flags);
-    return TrainConfig.load(file, cmd.options, CLOCK);
+    return TrainConfig.load(file, cmd.options.settings(), CLOCK);
   }
 }

@@ -15,6 +15,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.stream.Stream;
 import org.deepgrad.io.ModelFiles;
+import org.deepgrad.run.files.Diagnosis;
+import org.deepgrad.run.files.RunContents;
 import org.deepgrad.tensor.Tensor;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -198,7 +200,7 @@ class DiagnoseCommandTest {
 
     // A finished run's config.yaml names its directory as output.dir: diagnose ignores the output section.
     Path probe = dir.resolve("probe");
-    Cli.Run c = Cli.run("diagnose", watched.resolve(TrainRun.CONFIG_FILE).toString(), "--steps", "10", "--out",
+    Cli.Run c = Cli.run("diagnose", watched.resolve(RunContents.CONFIG_FILE).toString(), "--steps", "10", "--out",
         probe.toString());
     assertEquals(Failures.OK, c.code(), c::toString);
     assertTrue(c.out().contains(b.out().lines().filter(l -> l.startsWith("model: ")).findFirst().orElseThrow()),

@@ -5,14 +5,16 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
-import java.nio.charset.StandardCharsets;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
+import org.deepgrad.run.files.Diagnosis;
+import org.deepgrad.run.files.RunContents;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -117,7 +119,7 @@ class FullDiskCommandsTest {
     String[] args = {"train", "--dataset", "spirals", "--hidden", "8", "--epochs", "1", "--no-progress", "--out",
         out.toString()};
     Child run = deepgrad(0, null, args);
-    assertFailed(run, "deepgrad train: cannot write " + out.resolve(TrainRun.CONFIG_FILE) + " (File too large)");
+    assertFailed(run, "deepgrad train: cannot write " + out.resolve(RunContents.CONFIG_FILE) + " (File too large)");
     assertFalse(Files.exists(out), "the folder the run created is gone");
     Cli.Run again = Cli.run(args);
     assertEquals(Failures.OK, again.code(), again::toString);

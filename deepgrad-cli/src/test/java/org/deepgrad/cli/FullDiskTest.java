@@ -17,6 +17,7 @@ import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
 import org.deepgrad.io.ModelFiles;
 import org.deepgrad.io.Safetensors;
+import org.deepgrad.run.files.RunContents;
 import org.deepgrad.tensor.Tensor;
 import org.deepgrad.train.CheckpointStore;
 import org.junit.jupiter.api.BeforeAll;
@@ -55,8 +56,8 @@ class FullDiskTest {
     Cli.Run first = train(base);
     assertEquals(Failures.OK, first.code(), first::toString);
     uninterrupted = Safetensors.read(base.resolve(ModelFiles.WEIGHTS)).tensors();
-    for (String f : List.of(ModelFiles.WEIGHTS, ModelFiles.CARD, TrainRun.CHECKPOINTS + "/" + CheckpointStore.fileName(30),
-        TrainRun.CHECKPOINTS + "/" + CheckpointStore.fileName(40))) {
+    for (String f : List.of(ModelFiles.WEIGHTS, ModelFiles.CARD, RunContents.CHECKPOINTS + "/" + CheckpointStore.fileName(30),
+        RunContents.CHECKPOINTS + "/" + CheckpointStore.fileName(40))) {
       Files.delete(base.resolve(f));
     }
   }
@@ -71,7 +72,7 @@ class FullDiskTest {
   @Test
   void aFullDiskLeavesThePreviousCheckpointsIntact() throws Exception {
     Path out = copyOfBase();
-    Path checkpoints = out.resolve(TrainRun.CHECKPOINTS);
+    Path checkpoints = out.resolve(RunContents.CHECKPOINTS);
     Map<String, byte[]> before = contents(checkpoints);
     long pages = 0;
     for (byte[] b : before.values()) pages += (b.length + 4095) / 4096;
@@ -94,7 +95,7 @@ class FullDiskTest {
   @Test
   void theFileSizeLimitLeavesThePreviousCheckpointsIntact() throws Exception {
     Path out = copyOfBase();
-    Path checkpoints = out.resolve(TrainRun.CHECKPOINTS);
+    Path checkpoints = out.resolve(RunContents.CHECKPOINTS);
     Map<String, byte[]> before = contents(checkpoints);
     int kib = before.values().iterator().next().length / 2048; // half a checkpoint, in bash's 1024-byte blocks
     Child run = child("ulimit -f " + kib + " && " + java(out));
@@ -106,7 +107,7 @@ class FullDiskTest {
   @Test
   void aReadOnlyDirectoryLeavesThePreviousCheckpointsIntact() throws Exception {
     Path out = copyOfBase();
-    Path checkpoints = out.resolve(TrainRun.CHECKPOINTS);
+    Path checkpoints = out.resolve(RunContents.CHECKPOINTS);
     Map<String, byte[]> before = contents(checkpoints);
     Child run = inNamespace("mount --bind " + q(checkpoints) + " " + q(checkpoints) + " && mount -o remount,bind,ro "
         + q(checkpoints) + " || exit " + NO_NAMESPACE + "; " + java(out));

@@ -20,6 +20,8 @@ import java.util.Map;
 import java.util.Random;
 import java.util.concurrent.TimeUnit;
 import org.deepgrad.io.Safetensors;
+import org.deepgrad.run.files.MetricsLog;
+import org.deepgrad.run.files.RunContents;
 import org.deepgrad.tensor.Tensor;
 import org.deepgrad.train.CheckpointStore;
 import org.junit.jupiter.api.Test;
@@ -71,7 +73,7 @@ class KillResumeTest {
       String log = finish(out, true);
       String place = "run " + out.getFileName() + " killed after steps " + Arrays.toString(plan);
       String from = newest < 0 ? "starting the run from the beginning"
-          : "resumed from " + out.resolve(TrainRun.CHECKPOINTS).resolve(CheckpointStore.fileName(newest));
+          : "resumed from " + out.resolve(RunContents.CHECKPOINTS).resolve(CheckpointStore.fileName(newest));
       assertTrue(log.contains(from), () -> place + ": '" + from + "' missing:\n" + log);
       assertEquals(summary, testSummary(log), place);
       assertSameWeights(expected, Safetensors.read(out.resolve("model.safetensors")).tensors(), place);
@@ -112,7 +114,7 @@ class KillResumeTest {
   private void kill(Process p, Path out, long step, int delayMs) throws Exception {
     long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(120);
     try {
-      while (step == 0 ? !Files.exists(out.resolve(TrainRun.CONFIG_FILE)) : newestCheckpoint(out) < step) {
+      while (step == 0 ? !Files.exists(out.resolve(RunContents.CONFIG_FILE)) : newestCheckpoint(out) < step) {
         if (!p.isAlive()) fail("the run ended before step " + step + ":\n" + lastLog());
         if (System.nanoTime() > deadline) fail("no checkpoint of step " + step + " within 120 s:\n" + lastLog());
         Thread.sleep(1);
@@ -134,7 +136,7 @@ class KillResumeTest {
   }
 
   private static long newestCheckpoint(Path out) throws IOException {
-    List<Path> files = new CheckpointStore(out.resolve(TrainRun.CHECKPOINTS), 1).list();
+    List<Path> files = new CheckpointStore(out.resolve(RunContents.CHECKPOINTS), 1).list();
     if (files.isEmpty()) return -1;
     String name = files.get(files.size() - 1).getFileName().toString();
     return Long.parseLong(name.replaceAll("\\D", ""));

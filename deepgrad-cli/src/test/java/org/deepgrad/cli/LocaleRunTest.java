@@ -10,6 +10,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.stream.Stream;
 import org.deepgrad.io.ModelFiles;
+import org.deepgrad.run.files.RunContents;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -36,7 +37,7 @@ class LocaleRunTest {
       Path out = dir.resolve("run");
       Cli.Run run = train(out);
       assertEquals(Failures.OK, run.code(), run::toString);
-      try (Stream<Path> files = Files.list(out.resolve(TrainRun.CHECKPOINTS))) {
+      try (Stream<Path> files = Files.list(out.resolve(RunContents.CHECKPOINTS))) {
         assertEquals(List.of("ckpt-000000000010.safetensors"), files.map(f -> f.getFileName().toString()).toList(),
             "one checkpoint kept: the step-5 file was found and pruned");
       }
@@ -44,7 +45,7 @@ class LocaleRunTest {
       Files.delete(out.resolve(ModelFiles.CARD)); // as a run killed after its last checkpoint: one to resume
       Cli.Run resumed = train(out, "--resume");
       assertEquals(Failures.OK, resumed.code(), resumed::toString);
-      assertTrue(resumed.out().contains("resumed from " + out.resolve(TrainRun.CHECKPOINTS)
+      assertTrue(resumed.out().contains("resumed from " + out.resolve(RunContents.CHECKPOINTS)
           .resolve("ckpt-000000000010.safetensors")), resumed::toString);
     } finally {
       Locale.setDefault(saved);

@@ -15,6 +15,8 @@ import java.util.stream.Stream;
 import org.deepgrad.io.FolderLock;
 import org.deepgrad.io.ModelFiles;
 import org.deepgrad.io.SavedModel;
+import org.deepgrad.run.files.MetricsLog;
+import org.deepgrad.run.files.RunContents;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -50,13 +52,13 @@ class OutputSafetyTest {
     String m = model.toString();
     assertRefused(Cli.run("predict", "--model", m, "--input", input.toString(), "--output", input.toString()),
         "--output " + input + " is the --input file", "Choose another file");
-    for (String f : new String[] {ModelFiles.WEIGHTS, ModelFiles.CARD, TrainRun.CONFIG_FILE, MetricsLog.FILE,
+    for (String f : new String[] {ModelFiles.WEIGHTS, ModelFiles.CARD, RunContents.CONFIG_FILE, MetricsLog.FILE,
         FolderLock.FILE}) {
       assertRefused(Cli.run("predict", "--model", m, "--input", input.toString(), "--output", model.resolve(f).toString()),
           "--output " + model.resolve(f) + " is the run's " + f + " in " + model, "Choose another file name");
     }
     assertRefused(Cli.run("predict", "--model", m, "--input", input.toString(), "--output",
-        model.resolve(TrainRun.CHECKPOINTS).resolve("p.csv").toString()), "in the checkpoints folder of the run in " + model);
+        model.resolve(RunContents.CHECKPOINTS).resolve("p.csv").toString()), "in the checkpoints folder of the run in " + model);
     assertRefused(Cli.run("predict", "--model", m, "--input", input.toString(), "--output", dir.toString()),
         "--output " + dir + " is a directory");
     assertRefused(Cli.run("predict", "--model", m, "--input", input.toString(), "--output", "/dev/null"),

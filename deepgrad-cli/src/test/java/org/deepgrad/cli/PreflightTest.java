@@ -13,6 +13,8 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
 import org.deepgrad.nn.ModelSpec;
+import org.deepgrad.run.Batching;
+import org.deepgrad.run.HeapCheck;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 

@@ -15,6 +15,8 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import org.deepgrad.io.ModelFiles;
+import org.deepgrad.run.files.MetricsLog;
+import org.deepgrad.run.files.RunContents;
 import org.deepgrad.train.CheckpointStore;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -49,7 +51,7 @@ class RunFolderTest {
   @Test
   void resumeNeverTrainsOverAFinishedModelWithoutACheckpoint() throws IOException {
     Path out = finishedRun("finished");
-    try (var files = Files.list(out.resolve(TrainRun.CHECKPOINTS))) {
+    try (var files = Files.list(out.resolve(RunContents.CHECKPOINTS))) {
       for (Path f : files.toList()) Files.delete(f);
     }
     Map<String, byte[]> before = snapshot(out);
@@ -84,7 +86,7 @@ class RunFolderTest {
     assertTrue(again.out().contains("nothing to resume, and nothing was written"), again::toString);
     assertUnchanged(before, out, again);
     // Its own config.yaml gives the same settings.
-    Cli.Run fromConfig = Cli.run("train", out.resolve(TrainRun.CONFIG_FILE).toString(), "--resume");
+    Cli.Run fromConfig = Cli.run("train", out.resolve(RunContents.CONFIG_FILE).toString(), "--resume");
     assertEquals(Failures.OK, fromConfig.code(), fromConfig::toString);
     assertUnchanged(before, out, fromConfig);
   }
@@ -105,7 +107,7 @@ class RunFolderTest {
     assertEquals("mine", Files.readString(out.resolve("notes.txt")), "other files are never touched");
     String metrics = Files.readString(out.resolve(MetricsLog.FILE));
     assertEquals(1, metrics.split("\"event\":\"end\"", -1).length - 1, "the old run's records are gone:\n" + metrics);
-    assertEquals(1, new CheckpointStore(out.resolve(TrainRun.CHECKPOINTS), 3).list().size(),
+    assertEquals(1, new CheckpointStore(out.resolve(RunContents.CHECKPOINTS), 3).list().size(),
         "the old run's two epoch checkpoints are gone, the new run's one is there");
   }
 
@@ -115,7 +117,7 @@ class RunFolderTest {
     Files.delete(out.resolve(ModelFiles.CARD)); // killed after its last checkpoint: there is a step to resume from
     Map<String, byte[]> before = snapshot(out);
     assertRefused(train(out, "--resume", "--lr", "0.5"), "--resume: the run in " + out,
-        "was started with other settings", "optimizer.lr: not set -> 0.5", out.resolve(TrainRun.CONFIG_FILE) + " --resume",
+        "was started with other settings", "optimizer.lr: not set -> 0.5", out.resolve(RunContents.CONFIG_FILE) + " --resume",
         "--allow-changes");
     assertUnchanged(before, out, "a refused change of settings");
     assertRefused(train(out, "--lr", "0.5", "--allow-changes"), "--allow-changes applies to --resume");
@@ -126,7 +128,7 @@ class RunFolderTest {
         + "optimizer.lr: not set -> 0.5; training.epochs: 2 -> 3"), changed::toString);
     assertTrue(Files.readString(out.resolve(MetricsLog.FILE)).contains("{\"event\":\"settings_changed\",\"changes\":"
         + "[\"optimizer.lr: not set -> 0.5\",\"training.epochs: 2 -> 3\"]"));
-    assertTrue(Files.readString(out.resolve(TrainRun.CONFIG_FILE)).contains("lr: 0.5"), "config.yaml holds the new settings");
+    assertTrue(Files.readString(out.resolve(RunContents.CONFIG_FILE)).contains("lr: 0.5"), "config.yaml holds the new settings");
     // Where the files are and how the run reports may change freely.
     Files.delete(out.resolve(ModelFiles.CARD));
     Cli.Run free = train(out, "--resume", "--lr", "0.5", "--epochs", "3", "--log-every", "7", "--threads", "1");
@@ -137,12 +139,12 @@ class RunFolderTest {
   @Test
   void filesARunWouldReplaceAreNeverTouched() throws IOException {
     Path out = Files.createDirectories(dir.resolve("mine"));
-    Files.writeString(out.resolve(TrainRun.CONFIG_FILE), "data: {dataset: spirals}\n");
+    Files.writeString(out.resolve(RunContents.CONFIG_FILE), "data: {dataset: spirals}\n");
     Files.writeString(out.resolve("report.html"), "<p>my page</p>");
     Map<String, byte[]> before = snapshot(out);
     assertRefused(train(out), out + " already has config.yaml, report.html", "holds no run", "--out DIR");
     assertRefused(train(out, "--resume"), out + " already has config.yaml, report.html");
-    assertRefused(Cli.run("train", out.resolve(TrainRun.CONFIG_FILE).toString(), "--out", out.toString(), "--dry-run"),
+    assertRefused(Cli.run("train", out.resolve(RunContents.CONFIG_FILE).toString(), "--out", out.toString(), "--dry-run"),
         "already has config.yaml");
     assertUnchanged(before, out, "a folder with files of a run's names that holds no run");
   }

@@ -16,6 +16,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import org.deepgrad.io.FolderLock;
+import org.deepgrad.run.files.MetricsLog;
+import org.deepgrad.run.files.RunContents;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -77,7 +79,7 @@ class RunLockTest {
     Path log = dir.resolve("child.log");
     Process child = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(log.toFile()).start();
     try {
-      Path checkpoints = out.resolve(TrainRun.CHECKPOINTS);
+      Path checkpoints = out.resolve(RunContents.CHECKPOINTS);
       long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(120);
       while (!Files.isDirectory(checkpoints) || Files.list(checkpoints).findAny().isEmpty()) {
         if (!child.isAlive()) fail("the child ended:\n" + Files.readString(log));
@@ -97,7 +99,7 @@ class RunLockTest {
     Cli.Run resumed = train(out, "--epochs", "100000", "--checkpoint-every", "20steps", "--resume", "--max-steps", "1",
         "--allow-changes");
     assertEquals(Failures.OK, resumed.code(), resumed::toString);
-    assertTrue(resumed.out().contains("resumed from " + out.resolve(TrainRun.CHECKPOINTS)), resumed::toString);
+    assertTrue(resumed.out().contains("resumed from " + out.resolve(RunContents.CHECKPOINTS)), resumed::toString);
   }
 
   @Test

@@ -1,6 +1,5 @@
 package org.deepgrad.cli;
 
-import org.deepgrad.nn.LayerSpec;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNull;
@@ -11,7 +10,16 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
+import org.deepgrad.nn.LayerSpec;
 import org.deepgrad.optim.schedule.StepUnit;
+import org.deepgrad.run.config.ConfigPrinter;
+import org.deepgrad.run.config.CsvConfig;
+import org.deepgrad.run.config.Defaults;
+import org.deepgrad.run.config.GroupConfig;
+import org.deepgrad.run.config.Interval;
+import org.deepgrad.run.config.Preset;
+import org.deepgrad.run.config.ScheduleConfig;
+import org.deepgrad.run.config.TrainConfig;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 

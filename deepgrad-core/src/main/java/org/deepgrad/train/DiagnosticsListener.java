@@ -26,7 +26,9 @@ import org.deepgrad.tensor.Tensor;
  * }</pre>
  *
  * Steps are the trainer's update numbers (from 1); a step is sampled when its number is a multiple of
- * {@code every}. A batch with a NaN or infinite loss or gradient is recorded too (with the layers'
+ * {@code every}. {@link #fromFirstUpdate} samples update 1 and every {@code every}-th after it instead,
+ * so that the initial weights are seen, where Glorot &amp; Bengio and He et al. measure; its history
+ * counts updates from 0 (a recorded step s is update s + 1). A batch with a NaN or infinite loss or gradient is recorded too (with the layers'
  * statistics when it was a sampled step), so NAN_OR_INF sees where the run broke even when the
  * non-finite policy stops it there. The recorder only reads tensors and copies weights, so the run's
  * results are bit-identical with and without this listener.
@@ -41,6 +43,8 @@ public final class DiagnosticsListener implements TrainListener {
   private final Recorder recorder;
   private final boolean clipping;
   private final Setup setup;
+  /** 1 when update 1 is recorded as step 0 ({@link #fromFirstUpdate}), else 0. */
+  private final long offset;
   private boolean resumed;
 
   /** {@link #DiagnosticsListener(Module, int, TrainerSettings, Setup)} knowing nothing else of the run. */
@@ -57,6 +61,20 @@ public final class DiagnosticsListener implements TrainListener {
    * @throws IllegalArgumentException when {@code setup} names initializers for another number of layers
    */
   public DiagnosticsListener(Module model, int every, TrainerSettings settings, Setup setup) {
+    this(model, every, settings, setup, 0);
+  }
+
+  /**
+   * Samples update 1 of {@code model} and every {@code every}-th update after it (updates 1, 1 + every,
+   * ...), its history counting updates from 0; otherwise as {@link #DiagnosticsListener(Module, int,
+   * TrainerSettings)}. Build it before training (after any pre-training).
+   */
+  public static DiagnosticsListener fromFirstUpdate(Module model, int every, TrainerSettings settings) {
+    return new DiagnosticsListener(model, every, settings, Setup.UNKNOWN, 1);
+  }
+
+  private DiagnosticsListener(Module model, int every, TrainerSettings settings, Setup setup, long offset) {
+    this.offset = offset;
     this.params = model.namedParameters().values();
     this.recorder = new Recorder(model, every);
     this.clipping = settings.clipNorm() > 0 || settings.clipValue() > 0;
@@ -77,7 +95,7 @@ public final class DiagnosticsListener implements TrainListener {
 
   @Override
   public void beforeStep(long step) {
-    recorder.beforeForward(step);
+    recorder.beforeForward(step - offset);
   }
 
   @Override

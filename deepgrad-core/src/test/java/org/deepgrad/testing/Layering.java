@@ -35,14 +35,17 @@ public final class Layering {
 
   /** {@code base} followed by more rows: package, then the list of packages it may use, and so on. */
   public static Map<String, List<String>> with(Map<String, List<String>> base, Object... rows) {
-    Map<String, List<String>> all = new LinkedHashMap<>(base);
-    all.putAll(table(rows));
-    return Collections.unmodifiableMap(all);
+    return table(base, rows);
   }
 
-  @SuppressWarnings("unchecked")
   private static Map<String, List<String>> table(Object... rows) {
-    Map<String, List<String>> t = new LinkedHashMap<>();
+    return table(Map.of(), rows);
+  }
+
+  /** {@code base} and then {@code rows}, each row using only packages of the rows above it (base's included). */
+  @SuppressWarnings("unchecked")
+  private static Map<String, List<String>> table(Map<String, List<String>> base, Object... rows) {
+    Map<String, List<String>> t = new LinkedHashMap<>(base);
     for (int i = 0; i < rows.length; i += 2) {
       List<String> uses = (List<String>) rows[i + 1];
       for (String used : uses) {

@@ -25,9 +25,14 @@ import java.util.stream.Stream;
 public final class PackageRules {
   private PackageRules() {}
 
-  /** The main (not test) classes under {@code root} found on the class path, from every module there. */
+  /**
+   * The main (not test) classes under {@code root} found on the class path, from every module there:
+   * neither a test-classes folder nor a test-jar (another module's tests, as a Maven reactor build
+   * puts the core's test-jar on the class path).
+   */
   public static JavaClasses mainClasses(String root) {
-    return new ClassFileImporter().withImportOption(ImportOption.Predefined.DO_NOT_INCLUDE_TESTS).importPackages(root);
+    return new ClassFileImporter().withImportOption(ImportOption.Predefined.DO_NOT_INCLUDE_TESTS)
+        .withImportOption(location -> !location.contains("-tests.jar")).importPackages(root);
   }
 
   /** Fails on any cycle between the packages under {@code root}, each package (subpackages too) on its own. */

@@ -80,6 +80,22 @@ class DiagnosticsListenerTest {
     }
   }
 
+  @Test
+  void fromTheFirstUpdateSamplesTheInitialWeights() throws Exception {
+    Sequential model = Fixtures.net(5);
+    TrainerSettings s = TrainerSettings.defaults().withEpochs(3);
+    float[] initial = model.namedParameters().values().iterator().next().value().data().clone();
+    DiagnosticsListener diag = DiagnosticsListener.fromFirstUpdate(model, 5, s);
+    Fixtures.classifier(model, Fixtures.adam(model), 7, s).addListener(diag).fit();
+    List<StepStats> steps = diag.history().steps();
+    assertEquals(List.of(0L, 5L, 10L), steps.stream().map(StepStats::step).toList(),
+        "updates 1, 6 and 11, counted from 0");
+    double norm = 0;
+    for (float w : initial) norm += (double) w * w;
+    assertEquals(Math.sqrt(norm), steps.get(0).layers().get(0).weight().weightNorm(), 1e-4,
+        "the first sample is of the initial weights");
+  }
+
   /** 10 sigmoid layers of 32 units with torch's default init, full batch, SGD lr 0.1, on a teacher's data. */
   private static Trainer<Dataset> deepSigmoid(TrainerSettings s, DiagnosticsListener[] diag) {
     Sequential.Builder b = Sequential.builder(16, new Rng(3));

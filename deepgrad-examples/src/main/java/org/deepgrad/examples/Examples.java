@@ -14,6 +14,7 @@ public final class Examples {
     EXAMPLES.put("mnist-mlp", MnistMlp::main);
     EXAMPLES.put("article-mnist", ArticleMnist::main);
     EXAMPLES.put("pretrain", PretrainSigmoid::main);
+    EXAMPLES.put("run-and-sweep", RunAndSweep::main);
   }
 
   private Examples() {}

@@ -16,6 +16,7 @@ import org.deepgrad.nn.Dropout;
 import org.deepgrad.nn.ModelSpec;
 import org.deepgrad.nn.Sequential;
 import org.deepgrad.optim.Optimizer;
+import org.deepgrad.run.files.MetricsRecorder;
 import org.deepgrad.tensor.Rng;
 import org.deepgrad.train.Checkpoint;
 import org.deepgrad.train.DiagnosticsListener;
@@ -78,7 +79,7 @@ final class Replica {
     if (diagnostics != null) trainer.addListener(diagnostics);
     TrainResult result;
     if (r == 0) {
-      try (MetricsJsonl metrics = new MetricsJsonl(out, resumedFrom >= 0, loader, LOG_EVERY, n)) {
+      try (MetricsRecorder metrics = MetricsRecorder.open(out, resumedFrom >= 0, LOG_EVERY, loader, n)) {
         trainer.addListener(metrics);
         result = trainer.fit();
       }

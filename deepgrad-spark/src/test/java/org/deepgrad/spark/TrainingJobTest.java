@@ -1,14 +1,10 @@
 package org.deepgrad.spark;
 
-import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.List;
 import java.util.Map;
-import org.deepgrad.data.DataLoader;
 import org.deepgrad.optim.OptimizerRegistry;
 import org.deepgrad.optim.schedule.Schedule;
 import org.deepgrad.optim.schedule.StepUnit;
@@ -49,17 +45,5 @@ class TrainingJobTest {
     var e = assertThrows(IllegalArgumentException.class,
         () -> new SparkTraining(SparkTests.session(), 3).fit(Runs.job(false, 1), Runs.data(32), null, tmp, false));
     assertTrue(e.getMessage().contains("3 replicas, but local[2] runs 2 tasks at once"), e.getMessage());
-  }
-
-  @Test
-  void aResumedMetricsLogDropsAHalfWrittenRecord() throws Exception {
-    Files.writeString(tmp.resolve(MetricsJsonl.FILE), "{\"event\":\"epoch\",\"epoch\":1}\n{\"event\":\"st");
-    DataLoader<?> loader = DataLoader.miniBatch(Runs.data(32), 8, 1);
-    try (MetricsJsonl log = new MetricsJsonl(tmp, true, loader, 50, 2)) {
-      log.onWarning("resumed");
-    }
-    List<String> lines = Files.readAllLines(tmp.resolve(MetricsJsonl.FILE));
-    assertEquals(2, lines.size(), String.join("\n", lines));
-    assertTrue(lines.get(1).startsWith("{\"event\":\"warning\",\"message\":\"resumed\",\"time\":"), lines.get(1));
   }
 }
