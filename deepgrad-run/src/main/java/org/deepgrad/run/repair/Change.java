@@ -82,7 +82,7 @@ sealed interface Change {
         int depth = remedy.parameters().get("depth").intValue();
         yield depth >= m.hidden().size() ? new NotMade(remedy, "the model has " + m.hidden().size()
             + " hidden layers already") : model(remedy, run, m.withHidden(m.hidden().subList(0, depth)),
-            depth + " hidden layers instead of " + m.hidden().size());
+            depth + (depth == 1 ? " hidden layer" : " hidden layers") + " instead of " + m.hidden().size());
       }
       case OPTIMIZER_ADAM -> adam(remedy, run);
       case LR_DOWN, LR_UP -> {
