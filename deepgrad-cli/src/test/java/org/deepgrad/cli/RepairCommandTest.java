@@ -119,4 +119,115 @@ class RepairCommandTest {
     assertFalse(Files.exists(out.resolve("repaired.yaml")), "nothing to write");
     assertEquals("nothing to repair", JSON.readTree(out.resolve("repair.json").toFile()).get("verdict").asText());
   }
+
+  /**
+   * The deep net without normalization: batch norm is the best single remedy and leaves LR_TOO_HIGH, so
+   * the second round tries it with each remedy of that finding; with --rounds 1 it stops after one,
+   * saying findings are left.
+   */
+  @Test
+  void remediesCombineOverRounds() throws IOException {
+    Case deep = pathologies().filter(c -> c.name().startsWith("a deep net")).findFirst().orElseThrow();
+    Cli.Run run = Cli.run(args("repair", "--dataset csv:" + digits, PLAIN, deep.flags(), "--jobs 2 --json",
+        "--out " + dir.resolve("three")));
+    JsonNode r = JSON.readTree(run.out());
+    JsonNode rounds = r.get("rounds");
+    assertTrue(rounds.size() >= 2, run::toString);
+    JsonNode first = rounds.get(0).at("/candidates/0");
+    assertTrue(first.get("helps").asBoolean() && first.get("findings").size() > 0, run::toString);
+    assertEquals(first.get("changes"), rounds.get(1).get("base"), "round 2 starts from round 1's best");
+    for (JsonNode c : rounds.get(1).get("candidates")) {
+      assertEquals(2, c.get("changes").size(), c::toString);
+      assertEquals(first.at("/changes/0"), c.at("/changes/0"), c::toString);
+    }
+    assertEquals(0, r.at("/repaired/findings").size(), run::toString);
+
+    Cli.Run one = Cli.run(args("repair", "--dataset csv:" + digits, PLAIN, deep.flags(), "--jobs 2 --rounds 1",
+        "--out " + dir.resolve("one")));
+    assertTrue(one.out().contains("\nfindings are left after 1 rounds (--rounds 1)\n"), one::toString);
+    assertFalse(one.out().contains("round 2"), one::toString);
+  }
+
+  /** The text: the table, the verdict, the files; the page has both charts of the round. */
+  @Test
+  void theTableTheVerdictAndTheFiles() throws IOException {
+    Path out = dir.resolve("repair");
+    Case dead = pathologies().filter(c -> c.finding().equals("DEAD_UNITS")).findFirst().orElseThrow();
+    Cli.Run run = Cli.run(args("repair", "--dataset csv:" + digits, PLAIN, dead.flags(), "--out " + out));
+    assertEquals(Failures.OK, run.code(), run::toString);
+    String text = run.out();
+    assertTrue(text.contains("\nrank  remedy "), run::toString);
+    for (String column : List.of("change", "for", "measure", "before", "after", "findings left", "train loss", "val acc",
+        "time", "helps")) {
+      assertTrue(text.contains("  " + column), column);
+    }
+    assertTrue(text.contains("\n-     (the run as given) "), run::toString);
+    assertTrue(text.contains("max dead fraction"), run::toString);
+    assertTrue(text.contains("\nrepaired: "), run::toString);
+    assertTrue(text.contains("(not used to choose)"), run::toString);
+    assertTrue(text.contains("report: " + out.resolve("repair.html")), run::toString);
+    String yaml = Files.readString(out.resolve("repaired.yaml"));
+    assertTrue(yaml.startsWith("# deepgrad repair: the run with "), yaml);
+    assertFalse(yaml.contains("dir:"), "no output folder: train picks its own");
+    String page = Files.readString(out.resolve("repair.html"));
+    assertTrue(page.contains("id=\"round-1-loss\"") && page.contains("id=\"round-1-gradients\""), "both charts");
+    assertTrue(Files.size(out.resolve("charts/round-1-loss.png")) > 1000);
+    assertEquals(JSON.readTree(out.resolve("repair.json").toFile()).get("verdict").asText(), "repaired");
+  }
+
+  /** --apply trains the repaired configuration in full into OUT/applied. */
+  @Test
+  void applyTrainsTheRepairedRunInFull() throws IOException {
+    Path out = dir.resolve("repair");
+    Case dead = pathologies().filter(c -> c.finding().equals("DEAD_UNITS")).findFirst().orElseThrow();
+    Cli.Run run = Cli.run(args("repair", "--dataset csv:" + digits, PLAIN, dead.flags(), "--epochs 2 --no-progress "
+        + "--apply --out " + out));
+    assertEquals(Failures.OK, run.code(), run::toString);
+    assertTrue(run.out().contains("--apply: training " + out.resolve("repaired.yaml") + " in full into "
+        + out.resolve("applied")), run::toString);
+    assertTrue(run.out().contains("COMPLETED after 2 epochs"), run::toString);
+    assertTrue(Files.exists(out.resolve("applied/model.json")), run::toString);
+  }
+
+  /** Same data, seed and sample order: the candidates' numbers do not depend on how many run at once. */
+  @Test
+  void theCandidatesAreTheSameWhateverTheJobs() throws IOException {
+    Case lr = pathologies().filter(c -> c.finding().equals("LR_TOO_LOW")).findFirst().orElseThrow();
+    List<JsonNode> results = new ArrayList<>();
+    for (int jobs : new int[] {1, 2}) {
+      Cli.Run run = Cli.run(args("repair", "--dataset csv:" + digits, PLAIN, lr.flags(), "--threads 1 --json --jobs "
+          + jobs, "--out " + dir.resolve("jobs" + jobs)));
+      JsonNode r = JSON.readTree(run.out());
+      for (JsonNode c : r.at("/rounds/0/candidates")) ((com.fasterxml.jackson.databind.node.ObjectNode) c).remove("seconds");
+      results.add(r.at("/rounds/0/candidates"));
+    }
+    assertEquals(results.get(0), results.get(1));
+  }
+
+  @Test
+  void badInputIsRefusedAndNothingOfTheUsersIsTouched() throws IOException {
+    Path mine = Files.createDirectories(dir.resolve("mine"));
+    Path config = Files.writeString(mine.resolve("run.yaml"), "model: {hidden: [8]}\n");
+    Cli.Run full = Cli.run(args("repair", config.toString(), "--out " + mine));
+    assertEquals(Failures.BAD_INPUT, full.code(), full::toString);
+    assertTrue(full.err().contains("--out " + mine + " is not empty; repair writes only into a new or empty folder"),
+        full::toString);
+    assertEquals("model: {hidden: [8]}\n", Files.readString(config));
+    assertEquals(List.of(config), Files.list(mine).toList(), "nothing written beside it");
+    for (String[] bad : List.of(new String[] {"--budget 5", "--budget 5: must be at least 10 steps"},
+        new String[] {"--jobs 0", "--jobs 0: must be at least 1"}, new String[] {"--rounds 0", "--rounds 0: must be at "
+            + "least 1"}, new String[] {"--resume", "--resume: repair trains fresh runs"})) {
+      Cli.Run r = Cli.run(args("repair", bad[0], "--out " + dir.resolve("x")));
+      assertEquals(Failures.BAD_INPUT, r.code(), r::toString);
+      assertTrue(r.err().contains(bad[1]), r::toString);
+      assertFalse(Files.exists(dir.resolve("x")), "nothing written");
+    }
+    String digitsText = Files.readString(digits);
+    Path nan = Files.writeString(dir.resolve("nan.csv"), digitsText.replaceFirst("\n(\\d),0,", "\n$1,NaN,"));
+    Cli.Run broken = Cli.run(args("repair", "--dataset csv:" + nan, "--out " + dir.resolve("y")));
+    assertEquals(Failures.BAD_INPUT, broken.code(), broken::toString);
+    assertTrue(broken.err().contains("deepgrad repair: the run cannot be trained: " + nan + ", line 2, column 2"),
+        broken::toString);
+    assertFalse(Files.exists(dir.resolve("y")), "a run that cannot train leaves no folder");
+  }
 }

@@ -116,7 +116,7 @@ public final class Repair {
   private final int every;
   private final boolean heldOut;
 
-  private Repair(TrainConfig given, Settings settings, Path dir, Candidate original, List<Round> rounds, long steps,
+  Repair(TrainConfig given, Settings settings, Path dir, Candidate original, List<Round> rounds, long steps,
       int every, boolean heldOut) {
     this.given = given;
     this.settings = settings;
@@ -139,48 +139,60 @@ public final class Repair {
       throws IOException, InterruptedException {
     TrainConfig given = run.withOutput(o -> o.withDir(null).withResume(false)).validated();
     checkEmpty(dir);
-    Outputs.createDirectory(dir, "--out");
-    try (FolderLock lock = Locks.hold(dir, "deepgrad repair")) {
-      Backend backend = Backends.current();
-      int before = backend.threads();
-      int threads = given.training().threads();
-      backend.setThreads(threads > 0 ? threads : Math.max(1, Runtime.getRuntime().availableProcessors() / settings.jobs()));
-      try {
-        Repair r = repair(given, settings, dir, log);
+    Backend backend = Backends.current();
+    int before = backend.threads();
+    int threads = given.training().threads();
+    backend.setThreads(threads > 0 ? threads : Math.max(1, Runtime.getRuntime().availableProcessors() / settings.jobs()));
+    try {
+      Probe probe = Probe.of(given, settings.budget()); // before the folder: a run that cannot train leaves none
+      log.line("the run as given: " + summary(probe.trial()));
+      boolean created = !Files.exists(dir);
+      Outputs.createDirectory(dir, "--out");
+      try (FolderLock lock = Locks.hold(dir, "deepgrad repair")) {
+        checkEmpty(dir); // again, holding it: another repair may have written there meanwhile
+        Repair r = repair(given, settings, dir, probe, log);
         r.write();
         return r;
-      } finally {
-        backend.setThreads(before);
+      } catch (IOException | InterruptedException | RuntimeException | Error e) {
+        if (created) remove(dir);
+        throw e;
       }
+    } finally {
+      backend.setThreads(before);
     }
   }
 
-  private static Repair repair(TrainConfig given, Settings settings, Path dir, RunListener log)
-      throws InterruptedException {
-    boolean heldOut = given.data().validation() == 0;
-    long steps = settings.budget();
-    int every = Math.max(1, settings.budget() / SAMPLES);
-    Trial first = Trial.run(measured(given), steps, every);
-    if (first.failed()) throw new RunException("the run cannot be trained: " + first.error());
-    long taken = first.diagnosis().result().steps();
-    if (taken < steps) { // a run shorter than the budget: sample its own length as densely
-      steps = taken;
-      every = (int) Math.max(1, taken / SAMPLES);
-      first = Trial.run(measured(given), steps, every);
+  /**
+   * The run as given trained for the budget, with the steps and sampling every run of the repair takes:
+   * the budget, or the run's own length when shorter, sampled {@value #SAMPLES} times.
+   */
+  private record Probe(Trial trial, long steps, int every) {
+    static Probe of(TrainConfig given, int budget) {
+      int every = Math.max(1, budget / SAMPLES);
+      Trial first = Trial.run(measured(given), budget, every);
+      if (first.failed()) throw new RunException("the run cannot be trained: " + first.error());
+      long taken = first.diagnosis().result().steps();
+      if (taken >= budget) return new Probe(first, budget, every);
+      every = (int) Math.max(1, taken / SAMPLES); // a run shorter than the budget: sample its own length as densely
+      return new Probe(Trial.run(measured(given), taken, every), taken, every);
     }
-    Candidate original = new Candidate(List.of(), null, first);
-    log.line("the run as given: " + summary(first));
+  }
+
+  private static Repair repair(TrainConfig given, Settings settings, Path dir, Probe probe, RunListener log)
+      throws InterruptedException {
+    Candidate original = new Candidate(List.of(), null, probe.trial());
     List<Round> rounds = new ArrayList<>();
     Set<TrainConfig> tried = new HashSet<>(List.of(given));
     Candidate base = original;
     while (rounds.size() < settings.rounds() && !base.trial().findings().isEmpty()) {
-      Round round = round(rounds.size() + 1, given, base, tried, settings.jobs(), steps, every, log);
+      Round round = round(rounds.size() + 1, given, base, tried, settings.jobs(), probe.steps(), probe.every(), log);
       if (round.ranked().isEmpty() && round.notMade().isEmpty()) break;
       rounds.add(round);
       if (round.winner() == null) break;
       base = round.winner();
     }
-    return new Repair(given, settings, dir, original, rounds, steps, every, heldOut);
+    return new Repair(given, settings, dir, original, rounds, probe.steps(), probe.every(),
+        given.data().validation() == 0);
   }
 
   /** The candidates of {@code base}'s findings' remedies, trained up to {@code jobs} at a time and ranked. */
@@ -269,16 +281,27 @@ public final class Repair {
         .toList())) + "; " + RepairText.scores(t) + String.format(java.util.Locale.ROOT, " (%.1f s)", t.seconds());
   }
 
+  /** Checks {@code dir} is new or empty (a lock file left by an earlier repair that failed counts as empty). */
   private static void checkEmpty(Path dir) throws IOException {
     if (!Files.exists(dir)) return;
     if (!Files.isDirectory(dir)) {
       throw new RunException("--out " + dir + " is a file; repair writes into a new or empty folder: choose another --out DIR.");
     }
     try (var files = Files.list(dir)) {
-      if (files.findAny().isPresent()) {
+      if (files.anyMatch(f -> !f.getFileName().toString().equals(FolderLock.FILE))) {
         throw new RunException("--out " + dir + " is not empty; repair writes only into a new or empty folder, so "
             + "nothing there is replaced: choose another --out DIR.");
       }
+    }
+  }
+
+  /** Removes the folder this repair created, holding nothing but the lock file, after a failure. */
+  private static void remove(Path dir) {
+    try {
+      Files.deleteIfExists(dir.resolve(FolderLock.FILE));
+      Files.deleteIfExists(dir);
+    } catch (IOException e) {
+      // left as it is: an empty folder, which a rerun takes
     }
   }
 

@@ -73,9 +73,9 @@ final class RepairText {
         + " (the run as given: " + test(original.trial()) + ")");
     if (!left.isEmpty()) {
       Round last = r.rounds().get(r.rounds().size() - 1);
-      lines.add(last.winner() == best && r.rounds().size() == r.settings().rounds()
-          ? "findings are left after " + r.rounds().size() + " rounds (--rounds " + r.settings().rounds() + ")"
-          : "no remedy of the findings left helped");
+      lines.add(last.winner() == best ? "findings are left after " + r.rounds().size() + " rounds (--rounds "
+          + r.settings().rounds() + ")" : last.ranked().isEmpty() ? "no remedy of the findings left can be made a "
+          + "change of the run (not tried, above)" : "no remedy of the findings left helped");
     }
     lines.add("repaired configuration: " + r.dir().resolve(Repair.REPAIRED) + " (train it with: deepgrad train "
         + r.dir().resolve(Repair.REPAIRED) + ")");
