@@ -73,9 +73,14 @@ final class RepairText {
         + " (the run as given: " + test(original.trial()) + ")");
     if (!left.isEmpty()) {
       Round last = r.rounds().get(r.rounds().size() - 1);
-      lines.add(last.winner() == best ? "findings are left after " + r.rounds().size() + " rounds (--rounds "
-          + r.settings().rounds() + ")" : last.ranked().isEmpty() ? "no remedy of the findings left can be made a "
-          + "change of the run (not tried, above)" : "no remedy of the findings left helped");
+      if (last.winner() != best) {
+        lines.add(last.ranked().isEmpty() ? "no remedy of the findings left can be made a change of the run (not "
+            + "tried, above)" : "no remedy of the findings left helped");
+      } else if (r.rounds().size() == r.settings().rounds()) {
+        lines.add("findings are left after " + r.rounds().size() + " rounds (--rounds " + r.settings().rounds() + ")");
+      } else {
+        lines.add("the remedies of the findings left give no run that was not tried already");
+      }
     }
     lines.add("repaired configuration: " + r.dir().resolve(Repair.REPAIRED) + " (train it with: deepgrad train "
         + r.dir().resolve(Repair.REPAIRED) + ")");
