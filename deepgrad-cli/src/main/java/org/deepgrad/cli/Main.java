@@ -18,7 +18,7 @@ import picocli.CommandLine.Spec;
  */
 @Command(name = "deepgrad", mixinStandardHelpOptions = true, versionProvider = VersionProvider.class,
     subcommands = {TrainCommand.class, EvaluateCommand.class, PredictCommand.class, DiagnoseCommand.class,
-        BenchCommand.class, SweepCommand.class, ReportCommand.class, ReproduceCommand.class},
+        RepairCommand.class, BenchCommand.class, SweepCommand.class, ReportCommand.class, ReproduceCommand.class},
     description = "Train deep networks and see why they do or do not learn.",
     footer = {"", "Run 'deepgrad COMMAND --help' for a command's options. Exit codes: 0 success, 2 bad usage or "
         + "input, 1 internal error; diagnose --fail-on: 3 when a named finding is present."})

@@ -112,7 +112,7 @@ class DiagnoseCommandTest {
    */
   @Test
   void rawPixelsAreNamedAsTheCauseAndNoRemedyRepeatsTheRun() throws IOException {
-    Path csv = rawPixels(dir.resolve("digits.csv"), 600);
+    Path csv = Digits.raw(dir.resolve("digits.csv"), 600);
     String net = "--dataset csv:" + csv + " --hidden 128,64 --activation relu --init he_normal --optimizer sgd --lr 0.1 "
         + "--steps 20 --every 2";
     Cli.Run text = diagnose(net, "--fail-on", "input_scale");
@@ -151,19 +151,6 @@ class DiagnoseCommandTest {
     assertTrue(sgd.toString().contains("\"OPTIMIZER_ADAM\""), sgd::toString);
     assertTrue(kinds(adam.get("findings")).contains("VANISHING"), adam::toString);
     assertFalse(adam.toString().contains("\"OPTIMIZER_ADAM\""), adam::toString);
-  }
-
-  /** The first {@code n} built-in digits as a CSV of their raw 0-255 pixels, label first. */
-  private static Path rawPixels(Path file, int n) throws IOException {
-    org.deepgrad.data.Dataset digits = org.deepgrad.data.Mnist.tenK().slice(0, n);
-    StringBuilder csv = new StringBuilder("label");
-    for (int j = 0; j < 784; j++) csv.append(",p").append(j);
-    float[] x = digits.features().data();
-    for (int i = 0; i < n; i++) {
-      csv.append('\n').append(digits.labels()[i]);
-      for (int j = 0; j < 784; j++) csv.append(',').append(Math.round(255 * x[i * 784 + j]));
-    }
-    return Files.writeString(file, csv.append('\n'));
   }
 
   @Test

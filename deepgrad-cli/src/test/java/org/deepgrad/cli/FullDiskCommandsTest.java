@@ -95,6 +95,15 @@ class FullDiskCommandsTest {
   }
 
   @Test
+  void aRepairBeyondTheFileSizeLimitIsNamedAndLeavesNoFolder() throws Exception {
+    Path out = dir.resolve("repair");
+    Child run = deepgrad(0, null, "repair", "--dataset", "spirals", "--hidden", "8", "--budget", "10", "--out",
+        out.toString());
+    assertFailed(run, "deepgrad repair: cannot write " + out + "/", " (File too large)", "Free space on that disk");
+    assertFalse(Files.exists(out), "the folder it created is gone, so the same command can run again");
+  }
+
+  @Test
   void aFullStandardOutputIsAnError() throws Exception {
     Path model = TrainedModels.get("spirals").dir();
     Child run = deepgrad(-1, ">/dev/full", "evaluate", "--model", model.toAbsolutePath().toString());

@@ -24,14 +24,9 @@ final class ConstantFeaturesRule implements Rule {
     InputStats in = h.inputs();
     if (in == null) return Optional.empty();
     int constant = in.constantFeatures();
-    int nonZero = 0;
+    int nonZero = nonZero(in);
     int first = -1;
-    for (int j = 0; j < in.features(); j++) {
-      if (in.constant(j) && in.min()[j] != 0) {
-        nonZero++;
-        if (first < 0) first = j;
-      }
-    }
+    for (int j = 0; j < in.features() && first < 0; j++) if (constantNonZero(in, j)) first = j;
     boolean all = constant == in.features();
     if (nonZero == 0 && !all) return Optional.empty();
     Map<String, Double> numbers = new LinkedHashMap<>();
@@ -48,5 +43,16 @@ final class ConstantFeaturesRule implements Rule {
     return Optional.of(new Finding(Finding.Kind.CONSTANT_FEATURES, all ? Finding.Severity.ERROR : Finding.Severity.INFO,
         List.of(), numbers, why, all ? List.of(Remedy.of(Remedy.Kind.CHECK_INPUTS))
             : List.of(Remedy.of(Remedy.Kind.STANDARDIZE_INPUTS), Remedy.of(Remedy.Kind.CHECK_INPUTS))));
+  }
+
+  /** The features constant at a value other than 0. */
+  static int nonZero(InputStats in) {
+    int n = 0;
+    for (int j = 0; j < in.features(); j++) if (constantNonZero(in, j)) n++;
+    return n;
+  }
+
+  private static boolean constantNonZero(InputStats in, int j) {
+    return in.constant(j) && in.min()[j] != 0;
   }
 }

@@ -24,7 +24,7 @@ final class DeadUnitsRule implements Rule {
   @Override
   public Optional<Finding> check(History h) {
     if (h.recent().isEmpty()) return Optional.empty();
-    double[] dead = h.recentMedian((s, l) -> l.deadFraction());
+    double[] dead = fractions(h);
     List<Integer> flagged = new ArrayList<>();
     Map<String, Double> numbers = new LinkedHashMap<>();
     for (int l = 0; l < dead.length; l++) {
@@ -38,6 +38,11 @@ final class DeadUnitsRule implements Rule {
         History.fmt(100 * dead[flagged.get(0)]) + "% of the ReLU units of layer " + h.layers().get(flagged.get(0)).name()
             + " output 0 for the whole batch; they get no gradient and stop learning.",
         remedies(h.layers(flagged))));
+  }
+
+  /** Each layer's dead fraction, the median over the recent steps; NaN for a layer that is not ReLU. */
+  static double[] fractions(History h) {
+    return h.recentMedian((s, l) -> l.deadFraction());
   }
 
   /** Leaky ReLU, a lower learning rate, He init and batch norm, on the dead layers. */

@@ -52,7 +52,7 @@ final class ExplodingRule implements Rule {
     }
     int last = h.layers().size() - 1;
     if (last >= 1 && !h.recent().isEmpty()) {
-      double[] grad = h.recentMedian((s, l) -> l.outputGradRms() / s.layers().get(last).outputGradRms());
+      double[] grad = h.recentRatioToLast(LayerStats::outputGradRms);
       List<Integer> flagged = new ArrayList<>();
       Map<String, Double> numbers = new LinkedHashMap<>();
       for (int l = 0; l < last; l++) {

@@ -7,6 +7,7 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
 import java.util.function.ToDoubleBiFunction;
+import java.util.function.ToDoubleFunction;
 
 /**
  * What the verdict rules read: the layers of the model, the training inputs' statistics and the
@@ -65,6 +66,15 @@ public record History(List<LayerInfo> layers, InputStats inputs, List<StepStats>
       out[l] = median(v);
     }
     return out;
+  }
+
+  /**
+   * For each layer, the median over the {@link #recent()} steps of {@code f}(layer) / {@code f}(last
+   * layer), ignoring NaN: how a layer's gradient or update compares with the output layer's.
+   */
+  double[] recentRatioToLast(ToDoubleFunction<LayerStats> f) {
+    int last = layers.size() - 1;
+    return recentMedian((s, l) -> f.applyAsDouble(l) / f.applyAsDouble(s.layers().get(last)));
   }
 
   /** The median of the non-NaN values (the mean of the middle two for an even count); NaN when none. */

@@ -36,28 +36,22 @@ final class InitMismatchRule implements Rule {
   /** The label of a stack's variance factor R among the finding's numbers, before the layers' names. */
   static final String FACTOR = "variance factor across layers ";
 
+  /** A run of consecutive hidden layers of these activations without normalization, and its variance factor R. */
+  record Stack(List<Integer> layers, double factor) {
+    boolean mismatched() {
+      return factor < 1 / COMPOUND || factor > COMPOUND;
+    }
+  }
+
   @Override
   public Optional<Finding> check(History h) {
     List<Integer> flagged = new ArrayList<>();
     Map<String, Double> numbers = new LinkedHashMap<>();
-    List<Integer> run = new ArrayList<>();
-    double product = 1;
-    for (int l = 0; l <= h.layers().size(); l++) {
-      LayerInfo info = l < h.layers().size() ? h.layers().get(l) : null;
-      double[] range = info == null || info.normalized() ? null : range(info.activation());
-      if (range == null) {
-        if (product < 1 / COMPOUND || product > COMPOUND) {
-          flagged.addAll(run);
-          numbers.put(FACTOR + h.layers().get(run.get(0)).name() + " to "
-              + h.layers().get(run.get(run.size() - 1)).name(), product);
-        }
-        run.clear();
-        product = 1;
-        continue;
-      }
-      double gain = info.initialWeightStd() * Math.sqrt(info.fanIn());
-      product *= gain > range[1] ? Math.pow(gain / range[1], 2) : gain < range[0] ? Math.pow(gain / range[0], 2) : 1;
-      run.add(l);
+    for (Stack stack : stacks(h)) {
+      if (!stack.mismatched()) continue;
+      flagged.addAll(stack.layers());
+      numbers.put(FACTOR + h.layers().get(stack.layers().get(0)).name() + " to "
+          + h.layers().get(stack.layers().get(stack.layers().size() - 1)).name(), stack.factor());
     }
     if (flagged.isEmpty()) return Optional.empty();
     LayerInfo first = h.layers().get(flagged.get(0));
@@ -76,6 +70,27 @@ final class InitMismatchRule implements Rule {
             + first.activation().configName() + " wants " + History.fmt(range[0])
             + (range[0] == range[1] ? "" : " to " + History.fmt(range[1]))
             + "; the variance drifts geometrically through the stack.", Remedies.fitting(h.layers(flagged))));
+  }
+
+  /** The stacks of {@code h}'s layers, in depth order, each with R = Π r_l from the weights as built. */
+  static List<Stack> stacks(History h) {
+    List<Stack> out = new ArrayList<>();
+    List<Integer> run = new ArrayList<>();
+    double product = 1;
+    for (int l = 0; l <= h.layers().size(); l++) {
+      LayerInfo info = l < h.layers().size() ? h.layers().get(l) : null;
+      double[] range = info == null || info.normalized() ? null : range(info.activation());
+      if (range == null) {
+        if (!run.isEmpty()) out.add(new Stack(List.copyOf(run), product));
+        run.clear();
+        product = 1;
+        continue;
+      }
+      double gain = info.initialWeightStd() * Math.sqrt(info.fanIn());
+      product *= gain > range[1] ? Math.pow(gain / range[1], 2) : gain < range[0] ? Math.pow(gain / range[0], 2) : 1;
+      run.add(l);
+    }
+    return out;
   }
 
   /** The gains that suit {@code kind}, {lo, hi}; null where the rule has no reference. */

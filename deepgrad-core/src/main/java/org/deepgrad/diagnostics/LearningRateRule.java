@@ -39,8 +39,8 @@ final class LearningRateRule implements Rule {
   @Override
   public Optional<Finding> check(History h) {
     if (h.recent().isEmpty()) return Optional.empty();
-    double[] u = h.recentMedian((s, l) -> l.weight().gradNorm() > 0 ? l.weight().updateRatio() : Double.NaN);
-    double max = Arrays.stream(u).filter(v -> !Double.isNaN(v)).max().orElse(Double.NaN);
+    double[] u = updateRatios(h);
+    double max = fastest(u);
     if (Double.isNaN(max) || (max <= HIGH && max >= LOW)) return Optional.empty();
     boolean high = max > HIGH;
     if (high && lossFallsAtEverySample(h.recent())) return Optional.empty();
@@ -61,6 +61,16 @@ final class LearningRateRule implements Rule {
     return Optional.of(new Finding(high ? Finding.Kind.LR_TOO_HIGH : Finding.Kind.LR_TOO_LOW, Finding.Severity.WARNING,
         h.names(flagged), numbers, why, high ? List.of(Remedy.of(Remedy.Kind.LR_DOWN), Remedy.of(Remedy.Kind.CLIP_NORM))
             : List.of(Remedy.of(Remedy.Kind.LR_UP), Remedy.of(Remedy.Kind.OPTIMIZER_ADAM))));
+  }
+
+  /** Each layer's update ratio u_l, the median over the recent steps where the layer got a gradient. */
+  static double[] updateRatios(History h) {
+    return h.recentMedian((s, l) -> l.weight().gradNorm() > 0 ? l.weight().updateRatio() : Double.NaN);
+  }
+
+  /** U = max_l u_l, ignoring NaN; NaN when no layer has a ratio. */
+  static double fastest(double[] u) {
+    return Arrays.stream(u).filter(v -> !Double.isNaN(v)).max().orElse(Double.NaN);
   }
 
   private static boolean lossFallsAtEverySample(List<StepStats> recent) {

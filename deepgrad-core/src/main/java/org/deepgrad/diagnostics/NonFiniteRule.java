@@ -68,8 +68,9 @@ final class NonFiniteRule implements Rule {
     return l.params().stream().anyMatch(p -> p.nonFiniteWeight() > 0);
   }
 
-  private static boolean bad(StepStats s) {
-    return !Double.isFinite(s.loss()) || !Double.isFinite(s.gradNormBefore()) // unsampled records are failed steps
+  /** Whether {@code s} holds a NaN or infinity: its loss, its gradient norm (unsampled records are failed steps) or a layer's values. */
+  static boolean bad(StepStats s) {
+    return !Double.isFinite(s.loss()) || !Double.isFinite(s.gradNormBefore())
         || s.layers().stream().anyMatch(l -> l.nonFinite() > 0);
   }
 }

@@ -46,6 +46,8 @@ public record Remedy(Kind kind, List<String> layers, Map<String, Double> paramet
           + ") or ELU in " + where("the ReLU layers") + " so that inactive units keep a gradient";
       case BATCH_NORM -> "add batch normalization after " + where("the dense layers");
       case RESIDUAL -> "add residual connections, whose identity path carries the gradient back unattenuated";
+      case SHALLOWER -> "use at most " + History.plain(parameters.get("depth")) + " hidden layer"
+          + (parameters.get("depth") == 1 ? "" : "s") + ", so that the gradient passes through fewer layers that shrink it";
       case OPTIMIZER_ADAM -> "use an adaptive optimizer such as Adam, which scales each parameter's step by its own "
           + "gradient history";
       case LR_DOWN -> "lower the learning rate by a factor of " + History.plain(1 / parameters.get("factor"));
@@ -87,6 +89,8 @@ public record Remedy(Kind kind, List<String> layers, Map<String, Double> paramet
     BATCH_NORM("Ioffe & Szegedy 2015"),
     /** Residual connections around the hidden blocks. */
     RESIDUAL("He et al. 2016"),
+    /** Fewer hidden layers: at most {@code depth}. */
+    SHALLOWER("He et al. 2016, the degradation of deeper plain networks"),
     /** An adaptive optimizer, Adam. */
     OPTIMIZER_ADAM("Kingma & Ba 2015"),
     /** The learning rate times {@code factor} (&lt; 1). */

@@ -23,7 +23,7 @@ final class SaturationRule implements Rule {
   @Override
   public Optional<Finding> check(History h) {
     if (h.recent().isEmpty()) return Optional.empty();
-    double[] sat = h.recentMedian((s, l) -> l.saturation());
+    double[] sat = fractions(h);
     List<Integer> flagged = new ArrayList<>();
     Map<String, Double> numbers = new LinkedHashMap<>();
     for (int l = 0; l < sat.length; l++) {
@@ -40,5 +40,10 @@ final class SaturationRule implements Rule {
         History.fmt(100 * sat[flagged.get(0)]) + "% of the " + first.activation().configName() + " outputs of layer "
             + first.name() + " sit in the flat ends of the function, where the derivative is near 0, "
             + "so little gradient passes through them.", remedies));
+  }
+
+  /** Each layer's saturated fraction, the median over the recent steps; NaN for an activation that cannot saturate. */
+  static double[] fractions(History h) {
+    return h.recentMedian((s, l) -> l.saturation());
   }
 }

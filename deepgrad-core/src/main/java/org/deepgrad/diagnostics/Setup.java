@@ -60,7 +60,8 @@ public record Setup(String optimizer, List<String> inits, boolean residual, doub
    * keeps the layers that lack it (He init on layers not drawn with a He initializer, Xavier likewise,
    * batch norm on layers without normalization, Leaky ReLU on plain ReLU layers); a run-wide one is
    * dropped when the run has it (an adaptive optimizer for {@link Remedy.Kind#OPTIMIZER_ADAM}, residual
-   * connections, norm clipping, standardized inputs). Empty when nothing is left.
+   * connections, norm clipping, standardized inputs); a shallower network is not suggested to a run with
+   * residual connections. Empty when nothing is left.
    */
   public Optional<Remedy> remaining(Remedy r, List<LayerInfo> layers) {
     return switch (r.kind()) {
@@ -70,7 +71,7 @@ public record Setup(String optimizer, List<String> inits, boolean residual, doub
       case ACTIVATION_LEAKY_RELU -> keep(r, layers, l -> l.activation() == Activation.Kind.RELU);
       case OPTIMIZER_ADAM -> optimizer != null && ADAPTIVE.contains(optimizer.toLowerCase(Locale.ROOT))
           ? Optional.empty() : Optional.of(r);
-      case RESIDUAL -> residual ? Optional.empty() : Optional.of(r);
+      case RESIDUAL, SHALLOWER -> residual ? Optional.empty() : Optional.of(r); // an identity path is the better fix
       case CLIP_NORM -> clipNorm > 0 ? Optional.empty() : Optional.of(r);
       case STANDARDIZE_INPUTS -> standardized ? Optional.empty() : Optional.of(r);
       default -> Optional.of(r);

@@ -23,15 +23,11 @@ final class StalledRule implements Rule {
 
   @Override
   public Optional<Finding> check(History h) {
-    double[] loss = h.sampled().stream().mapToDouble(StepStats::loss).filter(Double::isFinite).toArray();
-    if (loss.length < MIN_SAMPLES) return Optional.empty();
-    double first = 0;
-    double last = 0;
-    for (int i = 0; i < ENDS; i++) {
-      first += loss[i] / ENDS;
-      last += loss[loss.length - 1 - i] / ENDS;
-    }
-    double change = Math.abs(first - last) / Math.abs(first);
+    double[] ends = ends(h);
+    if (ends == null) return Optional.empty();
+    double first = ends[0];
+    double last = ends[1];
+    double change = change(ends);
     if (!(change < FLAT)) return Optional.empty();
     Map<String, Double> numbers = new LinkedHashMap<>();
     numbers.put("first losses (mean)", first);
@@ -42,6 +38,24 @@ final class StalledRule implements Rule {
         "The loss moved by only " + History.fmt(100 * change) + "% between steps " + s.get(0).step() + " and "
             + s.get(s.size() - 1).step() + ": the network is not learning; the other findings say why.",
         remedies(h)));
+  }
+
+  /** {L_first, L_last}: the means of the first and last {@link #ENDS} finite sampled losses; null before {@link #MIN_SAMPLES}. */
+  static double[] ends(History h) {
+    double[] loss = h.sampled().stream().mapToDouble(StepStats::loss).filter(Double::isFinite).toArray();
+    if (loss.length < MIN_SAMPLES) return null;
+    double first = 0;
+    double last = 0;
+    for (int i = 0; i < ENDS; i++) {
+      first += loss[i] / ENDS;
+      last += loss[loss.length - 1 - i] / ENDS;
+    }
+    return new double[] {first, last};
+  }
+
+  /** |L_first − L_last| / |L_first| of {@link #ends}. */
+  static double change(double[] ends) {
+    return Math.abs(ends[0] - ends[1]) / Math.abs(ends[0]);
   }
 
   private static List<Remedy> remedies(History h) {

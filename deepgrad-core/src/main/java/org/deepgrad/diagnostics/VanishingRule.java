@@ -25,6 +25,8 @@ import java.util.Optional;
  * (He et al. 2015, fig. 3). Back-propagation multiplies the gradient at every
  * layer by Wᵀ·f'(z), whose scale is about √(fanOut·Var(W))·rms(f'); below 1 it shrinks geometrically
  * with depth (Hochreiter 1991; Bengio, Simard &amp; Frasconi 1994; measured by Glorot &amp; Bengio 2010, fig. 7).
+ * In a network without normalization, fewer layers are one of the remedies: as many as keep
+ * factor^depth above {@link #KEPT}.
  */
 final class VanishingRule implements Rule {
   /**
@@ -35,13 +37,20 @@ final class VanishingRule implements Rule {
    */
   static final double RATIO = 1e-3;
 
+  /**
+   * A shallower network is suggested at the depth that keeps the first layer's gradient above
+   * {@code KEPT} of the last one's at the measured factor per layer: ten times the threshold, so the
+   * shallower network is not at its edge. Our choice.
+   */
+  static final double KEPT = 1e-2;
+
   @Override
   public Optional<Finding> check(History h) {
     int last = h.layers().size() - 1;
     if (last < 1 || h.recent().isEmpty()) return Optional.empty();
-    double[] grad = h.recentMedian((s, l) -> l.weight().gradRms() / s.layers().get(last).weight().gradRms());
-    double[] update = h.recentMedian((s, l) -> l.weight().updateRatio() / s.layers().get(last).weight().updateRatio());
-    double[] backprop = h.recentMedian((s, l) -> l.outputGradRms() / s.layers().get(last).outputGradRms());
+    double[] grad = h.recentRatioToLast(l -> l.weight().gradRms());
+    double[] update = h.recentRatioToLast(l -> l.weight().updateRatio());
+    double[] backprop = h.recentRatioToLast(LayerStats::outputGradRms);
     List<Integer> flagged = new ArrayList<>();
     for (int l = 0; l < last; l++) if (grad[l] < RATIO || update[l] < RATIO || backprop[l] < RATIO) flagged.add(l);
     if (flagged.isEmpty()) return Optional.empty();
@@ -65,11 +74,21 @@ final class VanishingRule implements Rule {
     } else {
       double perLayer = Math.pow(shown[0], 1.0 / last);
       numbers.put("gradient factor per layer", perLayer);
+      int depth = shallower(perLayer);
+      boolean plain = h.layers().stream().noneMatch(LayerInfo::normalized);
+      if (plain && depth >= 1 && depth < last) {
+        remedies.add(new Remedy(Remedy.Kind.SHALLOWER, List.of(), Map.of("depth", (double) depth)));
+      }
       why = (byBackprop ? "The gradient back-propagated to layer " : "The gradient reaching layer ") + first + " is "
           + History.fmt(shown[f0]) + " times the last layer's: back-propagation scales it by about "
           + History.fmt(perLayer) + " per layer, so the first layers barely learn.";
     }
     return Optional.of(new Finding(Finding.Kind.VANISHING, Finding.Severity.WARNING, h.names(flagged), numbers, why,
         remedies));
+  }
+
+  /** The most hidden layers d with factor^d ≥ {@link #KEPT}: ⌊ln KEPT / ln factor⌋; 0 when the factor is not in (0, 1). */
+  static int shallower(double factor) {
+    return factor > 0 && factor < 1 ? (int) Math.floor(Math.log(KEPT) / Math.log(factor)) : 0;
   }
 }

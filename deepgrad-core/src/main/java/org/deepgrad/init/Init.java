@@ -19,6 +19,7 @@ import java.util.TreeMap;
  * lecun_uniform / _normal      std = 1/√fanIn                   LeCun et al., Efficient BackProp, 1998
  * orthogonal                   gain·Q of a QR                   Saxe et al. 2014
  * zeros, ones                  constant
+ * uniform, normal              U[0, 1), N(0, 1)                 torch's uniform_ and normal_ with their defaults
  * </pre>
  *
  * <p>torch's default {@code nn.Linear} init is {@code kaiming_uniform_(a=√5)} for the weight, which
@@ -33,13 +34,14 @@ public final class Init {
       entry("kaiming_normal", kaimingNormal(0, FanMode.FAN_IN, Nonlinearity.LEAKY_RELU)),
       entry("he_uniform", heUniform()), entry("he_normal", heNormal()),
       entry("lecun_uniform", lecunUniform()), entry("lecun_normal", lecunNormal()),
-      entry("orthogonal", orthogonal(1))));
+      entry("orthogonal", orthogonal(1)), entry("uniform", uniform(0, 1)), entry("normal", normal(0, 1))));
 
   private Init() {}
 
   /**
    * The initializer with this name, with default parameters (gain 1; kaiming_* with torch's defaults
-   * a = 0, fan_in, leaky_relu, which equal he_*). Names are listed in the class comment.
+   * a = 0, fan_in, leaky_relu, which equal he_*; uniform U[0, 1) and normal N(0, 1), torch's defaults,
+   * whatever the fan). Names are listed in the class comment.
    */
   public static Initializer byName(String name) {
     Initializer init = name == null ? null : BY_NAME.get(name.trim().toLowerCase(Locale.ROOT));

@@ -36,6 +36,21 @@ class GradientFlowRulesTest {
     assertTrue(f.numbers().get("gradient ratio to last layer, 0") < 1e-5, f.numbers().toString());
     assertTrue(Probe.remedies(f).containsAll(List.of(Remedy.Kind.INIT_XAVIER, Remedy.Kind.ACTIVATION_RELU,
         Remedy.Kind.BATCH_NORM)), f.remedies().toString());
+    // a plain stack: as many layers as keep factor^depth >= 1e-2 at the measured factor per layer
+    double factor = f.numbers().get("gradient factor per layer");
+    Remedy shallower = f.remedies().stream().filter(r -> r.kind() == Remedy.Kind.SHALLOWER).findFirst().orElseThrow();
+    int depth = shallower.parameters().get("depth").intValue();
+    assertTrue(depth >= 1 && depth < 10 && Math.pow(factor, depth) >= VanishingRule.KEPT
+        && Math.pow(factor, depth + 1) < VanishingRule.KEPT, factor + " per layer, depth " + depth);
+    assertEquals("use at most " + depth + " hidden layers, so that the gradient passes through fewer layers that shrink "
+        + "it", shallower.text());
+  }
+
+  @Test
+  void theDepthOfAShallowerNetworkFollowsTheFactorPerLayer() {
+    assertEquals(6, VanishingRule.shallower(0.5)); // 0.5^6 = 0.016, 0.5^7 = 0.008
+    assertEquals(0, VanishingRule.shallower(1.2), "no shrinking: no depth to suggest");
+    assertEquals(0, VanishingRule.shallower(0), "no gradient at all: the dead units say why, not the depth");
   }
 
   @Test

@@ -60,8 +60,9 @@ class SetupTest {
           .isPresent(), String.valueOf(plain));
     }
     Setup all = new Setup("sgd", List.of(), true, 1, true);
-    for (Remedy.Kind k : List.of(Remedy.Kind.RESIDUAL, Remedy.Kind.CLIP_NORM, Remedy.Kind.STANDARDIZE_INPUTS)) {
-      assertTrue(all.remaining(Remedy.of(k), LAYERS).isEmpty(), k.name());
+    for (Remedy.Kind k : List.of(Remedy.Kind.RESIDUAL, Remedy.Kind.SHALLOWER, Remedy.Kind.CLIP_NORM,
+        Remedy.Kind.STANDARDIZE_INPUTS)) {
+      assertTrue(all.remaining(Remedy.of(k), LAYERS).isEmpty(), k.name()); // residual: no shallower network either
       assertTrue(Setup.UNKNOWN.remaining(Remedy.of(k), LAYERS).isPresent(), k.name());
     }
     for (Remedy.Kind k : List.of(Remedy.Kind.LR_DOWN, Remedy.Kind.LR_UP, Remedy.Kind.ACTIVATION_RELU, Remedy.Kind.CHECK_INPUTS)) {

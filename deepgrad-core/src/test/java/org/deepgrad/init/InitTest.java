@@ -85,6 +85,8 @@ class InitTest {
     assertEquals(Init.kaimingUniform(0, FanMode.FAN_IN, Nonlinearity.LEAKY_RELU), Init.byName("kaiming_uniform"));
     assertEquals(Init.standard(), Init.byName("standard"));
     assertEquals(Init.orthogonal(1), Init.byName("orthogonal"));
+    assertEquals(Init.normal(0, 1), Init.byName("normal"), "torch's normal_ defaults");
+    assertEquals(Init.uniform(0, 1), Init.byName("uniform"), "torch's uniform_ defaults");
     for (String name : new String[] {"zeros", "ones", "xavier_normal", "glorot_uniform", "glorot_normal",
         "kaiming_normal", "he_uniform", "lecun_uniform", "lecun_normal"}) {
       Init.byName(name);

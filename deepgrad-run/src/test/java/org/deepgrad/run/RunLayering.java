@@ -22,7 +22,8 @@ public final class RunLayering {
       "run.report", core("run.config", "run.files"),
       "run", core("run.config", "run.files", "run.report"),
       "run.sweep", core("run.config", "run.files", "run.report", "run"),
-      "run.reproduce", core("run.config", "run.files", "run.report", "run"));
+      "run.reproduce", core("run.config", "run.files", "run.report", "run"),
+      "run.repair", core("run.config", "run.files", "run.report", "run"));
 
   /** The core's packages and {@code more}. */
   public static List<String> core(String... more) {

@@ -24,7 +24,7 @@ import org.deepgrad.diagnostics.StepStats;
  * @param dead the fraction of dead ReLU units; NaN for other activations
  * @param updateRatio ‖ΔW‖/‖W‖ of the optimizer step
  */
-record LayerRow(String name, String activation, int fanIn, int fanOut, double gradNorm, double gradRatio,
+public record LayerRow(String name, String activation, int fanIn, int fanOut, double gradNorm, double gradRatio,
     double activationStd, double saturation, double dead, double updateRatio) {
 
   /** The rows of {@code h}'s layers in depth order; NaN numbers when no sampled step is finite. */
