@@ -10,6 +10,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
+import org.deepgrad.run.files.RunContents;
 import org.deepgrad.train.CheckpointStore;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
@@ -38,7 +39,7 @@ class StandaloneClusterTest {
           ClusterDriver.class.getName(), cluster.master, out.toString(), cluster.classFolders));
       Process driver = cluster.startDriver(cmd);
       try {
-        Path replica1 = Replica.checkpoints(out, 1);
+        Path replica1 = RunContents.replicaCheckpoints(out, 1);
         cluster.await(() -> hasCheckpoint(replica1), "the first checkpoint", driver);
         List<ProcessHandle> executors = cluster.executors();
         assertEquals(2, executors.size(), "one executor per worker");
