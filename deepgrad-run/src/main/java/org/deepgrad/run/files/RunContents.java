@@ -62,6 +62,16 @@ public final class RunContents {
     }
   }
 
+  /** Whether a replica's checkpoint folder in {@code dir} ({@link #replicaCheckpoints}) holds a checkpoint file. */
+  public static boolean hasReplicaCheckpoint(Path dir) throws IOException {
+    for (int r : replicas(dir)) {
+      try (Stream<Path> s = Files.list(replicaCheckpoints(dir, r))) {
+        if (s.anyMatch(f -> f.getFileName().toString().endsWith(".safetensors"))) return true;
+      }
+    }
+    return false;
+  }
+
   /**
    * The checkpoint folder of replica {@code r} of a run trained on a cluster, {@code DIR/checkpoints/replica-R}:
    * each replica keeps its own (its data order and dropout generators are its own).
