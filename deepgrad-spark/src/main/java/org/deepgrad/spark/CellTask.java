@@ -44,9 +44,19 @@ record CellTask(int index, String id, LinkedHashMap<String, String> values, Stri
     CellResult r = CellRunner.run(cell);
     TaskContext task = TaskContext.get();
     if (!r.finished() && task != null && task.attemptNumber() + 1 < attempts) {
-      throw new IllegalStateException("cell " + id + " ended in an error on attempt " + (task.attemptNumber() + 1)
-          + " of " + attempts + " (" + r.message() + "); Spark runs it again");
+      throw new AttemptFailed("cell " + id + " ended in an error on attempt " + (task.attemptNumber() + 1) + " of "
+          + attempts + " (" + r.message() + "); Spark runs it again");
     }
     return r.status();
+  }
+
+  /**
+   * A cell's error that makes Spark try the cell again. Its message says it all (the cause is in the
+   * cell's log.txt), so it carries no stack trace for Spark to log.
+   */
+  static final class AttemptFailed extends RuntimeException {
+    AttemptFailed(String message) {
+      super(message, null, false, false);
+    }
   }
 }
