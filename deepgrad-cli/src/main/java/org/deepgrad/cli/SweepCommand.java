@@ -6,6 +6,7 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.concurrent.Callable;
 import org.deepgrad.run.sweep.Cell;
+import org.deepgrad.run.sweep.CellExecutor;
 import org.deepgrad.run.sweep.Sweep;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
@@ -22,7 +23,8 @@ import picocli.CommandLine.Spec;
  * skips the finished cells and resumes interrupted ones; a directory holding results of other
  * settings is refused. The sweep holds its directory's lock while it runs: a
  * second sweep (or {@code report}) into it is refused. Exit code 1 when some cell ended in an error (a
- * cell that diverged, status nan, is a result, not an error). See docs/sweeps.md.
+ * cell that diverged, status nan, is a result, not an error). With {@code --master} each cell is a Spark
+ * task ({@link CellExecutor#connect}). See docs/sweeps.md.
  */
 @Command(name = "sweep", mixinStandardHelpOptions = true, sortOptions = false,
     description = "Train every combination of a grid's axes (depth, activation, lr, ...) and compare them.")
@@ -36,8 +38,9 @@ public final class SweepCommand implements Callable<Integer> {
   @Parameters(index = "0", paramLabel = "GRID", description = "The grid file (YAML): base, axes, target, output, name.")
   Path grid;
 
-  @Option(names = "--jobs", paramLabel = "N", description = "Cells trained at the same time, in this JVM (default 1).")
-  int jobs = 1;
+  @Option(names = "--jobs", paramLabel = "N", description = "Cells trained at the same time, in this JVM (default 1; "
+      + "with --master, as many as the cluster has cores).")
+  Integer jobs;
 
   @Option(names = {"--out", "--output"}, paramLabel = "DIR", description = "The sweep's directory (default: the grid's "
       + "output, else runs/sweep-NAME, NAME the grid file's name; runs/NAME when that starts with sweep). --output is "
@@ -54,9 +57,19 @@ public final class SweepCommand implements Callable<Integer> {
   @Option(names = "--dry-run", description = "Check the grid and every cell's configuration, list the cells, train nothing.")
   boolean dryRun;
 
+  @Option(names = "--master", paramLabel = "URL", description = "Run each cell as a task on Apache Spark: local[N] (N "
+      + "at a time in this JVM), local[N,F] (each tried up to F times), or spark://HOST:PORT (a standalone cluster; "
+      + "each task is tried up to spark.task.maxFailures = 4 times; OUT must be a folder every machine reaches at the "
+      + "same path). A cell that fails every attempt is reported as an error. See docs/spark.md.")
+  String master;
+
   @Override
   public Integer call() throws IOException, InterruptedException {
-    if (jobs < 1) throw new ParameterException(spec.commandLine(), "--jobs " + jobs + ": must be >= 1.");
+    if (jobs != null && jobs < 1) throw new ParameterException(spec.commandLine(), "--jobs " + jobs + ": must be >= 1.");
+    if (jobs != null && master != null) {
+      throw new ParameterException(spec.commandLine(), "--jobs applies to a sweep in this JVM; with --master each cell is "
+          + "a Spark task, as many at a time as the master offers cores: leave --jobs out.");
+    }
     if (threads != null && threads < 1) {
       throw new ParameterException(spec.commandLine(), "--threads " + threads + ": must be >= 1.");
     }
@@ -71,6 +84,14 @@ public final class SweepCommand implements Callable<Integer> {
       console.flush();
       return 0;
     }
-    return sweep.run(out, jobs, threads == null ? 0 : threads, force, console).noCellFailed() ? 0 : CELL_FAILED;
+    if (master == null) {
+      return sweep.run(out, jobs == null ? 1 : jobs, threads == null ? 0 : threads, force, console).noCellFailed() ? 0
+          : CELL_FAILED;
+    }
+    sweep.cells(out); // every cell's configuration checked before Spark starts
+    try (CellExecutor cells = CellExecutor.connect(master)) {
+      return sweep.run(out.toAbsolutePath(), cells, threads == null ? 0 : threads, force, console).noCellFailed() ? 0
+          : CELL_FAILED;
+    }
   }
 }

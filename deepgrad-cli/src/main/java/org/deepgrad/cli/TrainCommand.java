@@ -4,8 +4,10 @@ import java.io.IOException;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.util.concurrent.Callable;
+import org.deepgrad.run.Cluster;
 import org.deepgrad.run.Preflight;
 import org.deepgrad.run.Progress;
+import org.deepgrad.run.RunData;
 import org.deepgrad.run.RunFolder;
 import org.deepgrad.run.RunLog;
 import org.deepgrad.run.RunSetup;
@@ -24,7 +26,8 @@ import picocli.CommandLine.Spec;
  * then the preset, then the YAML file, then the flags) and trains ({@link Training}). With no arguments it is the main
  * job described in {@link Defaults}; the model rule is {@link Preset}'s. {@code --dry-run} makes every
  * check the run would make before its first step ({@link RunFolder#check}, the data, {@link Preflight})
- * and writes nothing.
+ * and writes nothing. {@code --master} trains on Spark's replicas ({@link Cluster}, found on the class
+ * path only then: the command line links no Spark class otherwise).
  */
 @Command(name = "train", mixinStandardHelpOptions = true, sortOptions = false, abbreviateSynopsis = true,
     description = {"Train a model. Settings come from the defaults, then the preset, then CONFIG, then the flags.",
@@ -50,8 +53,20 @@ final class TrainCommand implements Callable<Integer> {
   boolean allowChanges;
 
   @Option(names = "--dry-run", description = "Make every check a run makes (configuration, output directory, data, "
-      + "model size, batches, memory) and print the configuration resolved, without training or writing.")
+      + "model size, batches, memory; with --master the cluster's too) and print the configuration resolved, without "
+      + "training or writing.")
   boolean dryRun;
+
+  @Option(names = "--master", paramLabel = "URL", description = "Train data-parallel on Apache Spark: local[N] (N "
+      + "replicas in this JVM, no cluster needed), local[*], or spark://HOST:PORT (a standalone cluster; OUT must be a "
+      + "folder every machine reaches at the same path). --batch-size is then the global batch, split evenly over the "
+      + "replicas (gradient averaging: the single-process run at that batch). ./deepgrad builds deepgrad-spark and "
+      + "Spark's jars the first time (about 320 MB to download). See docs/spark.md.")
+  String master;
+
+  @Option(names = "--replicas", paramLabel = "N", description = "With --master: the replicas, one Spark task each "
+      + "(default: one per core the master offers: N of local[N]).")
+  Integer replicas;
 
   @Override
   public Integer call() throws IOException {
@@ -63,14 +78,32 @@ final class TrainCommand implements Callable<Integer> {
       throw new UsageException("--allow-changes applies to --resume (a resumed run with other settings); leave it out, "
           + "or add --resume.");
     }
+    if (master == null && replicas != null) {
+      throw new UsageException("--replicas applies to --master (the replicas of a run on Spark); leave it out, or add "
+          + "--master, e.g. --master 'local[" + replicas + "]'.");
+    }
     if (!dryRun) {
       boolean bar = resolved.output().progress() && Terminal.interactive();
-      Training.run(resolved, consent, new RunLog(out, err, bar ? Progress.Mode.BAR : Progress.Mode.LINES));
+      RunLog log = new RunLog(out, err, bar ? Progress.Mode.BAR : Progress.Mode.LINES);
+      if (master == null) {
+        Training.run(resolved, consent, log);
+        return Failures.OK;
+      }
+      RunFolder.check(resolved, consent); // before Spark starts
+      try (Cluster cluster = Cluster.connect(master, replicas == null ? 0 : replicas)) {
+        Training.run(resolved, consent, log, cluster);
+      }
       return Failures.OK;
     }
     RunFolder.Decision d = RunFolder.check(resolved, consent);
-    Preflight p = Preflight.of(resolved, RunSetup.data(resolved));
+    RunData<?> data = RunSetup.data(resolved);
+    Preflight p = Preflight.of(resolved, data);
     if (p.batching().note() != null) err.println("note: " + p.batching().note());
+    if (master != null) {
+      try (Cluster cluster = Cluster.connect(master, replicas == null ? 0 : replicas)) {
+        err.println("note: would train " + cluster.check(RunSetup.build(resolved, data, s -> s)));
+      }
+    }
     if (d.plan() == RunFolder.Plan.FINISHED) {
       err.println("note: the run in " + resolved.output().dir() + " has finished: --resume would do nothing.");
     }

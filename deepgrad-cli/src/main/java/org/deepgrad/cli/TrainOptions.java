@@ -76,7 +76,8 @@ public final class TrainOptions {
   String scheduleUnit;
 
   @Option(names = "--batch-size", paramLabel = "N|full", description = "training.batch_size: samples per batch "
-      + "(default " + Defaults.BATCH_SIZE + "), or full for full-batch gradient descent.")
+      + "(default " + Defaults.BATCH_SIZE + "), or full for full-batch gradient descent; train --master splits this global "
+      + "batch evenly over the replicas.")
   String batchSize;
   @Option(names = "--epochs", paramLabel = "N", description = "training.epochs (default " + Defaults.EPOCHS + ").")
   Long epochs;

@@ -83,6 +83,10 @@ class BadInputTest {
         flags("resume without an output directory", List.of("--resume"), "--resume", "--out DIR"),
         flags("bad checkpoint interval", List.of("--checkpoint-every", "often"), "--checkpoint-every", "500steps"),
         flags("no command", List.of(), "missing command"),
+        flags("a master without deepgrad-spark on the class path", List.of("--master", "local[2]", "--out",
+            dir.resolve("spark").toString()), "--master local[2]: training on a cluster needs deepgrad-spark",
+            "./deepgrad"),
+        flags("replicas without a master", List.of("--replicas", "2"), "--replicas applies to --master"),
         flags("evaluate a missing model", List.of("evaluate", "--model", dir.resolve("none").toString()),
             "no such directory"),
         flags("evaluate a directory without a model", List.of("evaluate", "--model", dir.toString()),
@@ -103,6 +107,19 @@ class BadInputTest {
     for (String phrase : c.expected()) assertTrue(run.err().contains(phrase), () -> "'" + phrase + "' missing:\n" + run);
     assertFalse(run.err().contains("\tat "), () -> "a stack trace without --verbose:\n" + run);
     assertEquals("", run.out(), run::toString);
+  }
+
+  @Test
+  void aSweepOnAMasterNeedsDeepgradSparkAndTakesNoJobs() throws IOException {
+    Path grid = Files.writeString(dir.resolve("grid.yaml"), "base: {data: {dataset: spirals}, training: {epochs: 1}}\n"
+        + "axes: {lr: [0.1, 0.01]}\n");
+    Cli.Run run = Cli.run("sweep", grid.toString(), "--master", "local[2]", "--out", dir.resolve("sweep").toString());
+    assertEquals(Failures.BAD_INPUT, run.code(), run::toString);
+    assertTrue(run.err().contains("--master local[2]: running a sweep's cells on a cluster needs deepgrad-spark"), run::toString);
+    assertFalse(Files.exists(dir.resolve("sweep")), "nothing written");
+    run = Cli.run("sweep", grid.toString(), "--master", "local[2]", "--jobs", "2");
+    assertEquals(Failures.BAD_INPUT, run.code(), run::toString);
+    assertTrue(run.err().contains("--jobs applies to a sweep in this JVM"), run::toString);
   }
 
   @Test

@@ -38,7 +38,15 @@ public record Batching(boolean fullBatch, int batchSize, int samples, boolean dr
    * @throws RunException when batch norm would see only batches of one sample
    */
   public static Batching of(TrainingConfig t, int samples, String split, ModelSpec spec) {
-    Batching plain = new Batching(t.fullBatch(), t.batchSize(), samples, false, null);
+    return of(t.fullBatch(), t.batchSize(), samples, split, spec);
+  }
+
+  /**
+   * As {@link #of(TrainingConfig, int, String, ModelSpec)}, for batches of {@code batchSize} (or the
+   * whole split when {@code fullBatch}): a cluster's replica cuts its shard with it.
+   */
+  public static Batching of(boolean fullBatch, int batchSize, int samples, String split, ModelSpec spec) {
+    Batching plain = new Batching(fullBatch, batchSize, samples, false, null);
     int b = plain.largest();
     if (!hasBatchNorm(spec.layers())) return plain;
     if (samples == 1) {

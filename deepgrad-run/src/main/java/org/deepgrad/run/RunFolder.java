@@ -122,7 +122,7 @@ public final class RunFolder implements AutoCloseable {
           + config + " --resume'), or pass --allow-changes to continue with these.");
     }
     if (finished && changes.isEmpty()) return new Decision(Plan.FINISHED, List.of());
-    if (finished && !RunContents.hasCheckpoint(dir)) {
+    if (finished && !RunContents.hasCheckpoint(dir) && !RunContents.hasReplicaCheckpoint(dir)) {
       throw new RunException("--resume: " + dir + " holds a finished run's model (" + ModelFiles.CARD + ") and no "
           + "checkpoint to continue from, so resuming would train a new model from scratch over it. Choose another "
           + "directory with --out DIR, or pass --overwrite instead of --resume to replace that run.");

@@ -71,9 +71,16 @@ public record RunSetup<S extends Samples<S>>(TrainConfig config, RunData<S> data
 
   /** What this run applies, for the remedies: optimizer, initializers, residual blocks, clipping, standardization. */
   public Setup diagnosisSetup() {
-    ModelSpec spec = spec();
+    return diagnosisSetup(optimizer, spec(), settings, data.standardizer() != null);
+  }
+
+  /**
+   * What a run of {@code spec} with {@code optimizer} and {@code settings} applies, for the remedies;
+   * {@code standardized}: whether its inputs are standardized. (A cluster's replica 0 asks it too.)
+   */
+  public static Setup diagnosisSetup(Optimizer optimizer, ModelSpec spec, TrainerSettings settings, boolean standardized) {
     boolean residual = spec.layers().stream().anyMatch(l -> l instanceof LayerSpec.Residual);
-    return new Setup(optimizer.name(), spec.linearInits(), residual, settings.clipNorm(), data.standardizer() != null);
+    return new Setup(optimizer.name(), spec.linearInits(), residual, settings.clipNorm(), standardized);
   }
 
   /** {@code model: 784-128-64-32-10 relu, ..., N parameters; optimizer: adam lr 0.001, schedule cosine}. */
@@ -88,9 +95,9 @@ public record RunSetup<S extends Samples<S>>(TrainConfig config, RunData<S> data
    * The trainer settings of {@code c}: limits, L2, clipping, the schedule over the run's length
    * (epochs, or updates capped by max_steps), checkpoints in {@code OUT/checkpoints} (none
    * while the output folder is unset), early stopping
-   * and the non-finite policy.
+   * and the non-finite policy. (A cluster's replicas take theirs from it, with their own folders.)
    */
-  private static TrainerSettings settings(TrainConfig c, int batchesPerEpoch) {
+  public static TrainerSettings settings(TrainConfig c, int batchesPerEpoch) {
     TrainingConfig t = c.training();
     OutputConfig o = c.output();
     StepUnit unit = c.schedule().unit();

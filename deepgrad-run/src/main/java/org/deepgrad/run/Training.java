@@ -21,7 +21,6 @@ import org.deepgrad.run.config.ConfigPrinter;
 import org.deepgrad.run.config.OutputConfig;
 import org.deepgrad.run.config.RunException;
 import org.deepgrad.run.config.TrainConfig;
-import org.deepgrad.run.config.TrainingConfig;
 import org.deepgrad.run.files.Diagnosis;
 import org.deepgrad.run.files.DiagnosisJson;
 import org.deepgrad.run.files.HistoryLog;
@@ -97,13 +96,27 @@ public final class Training {
    * @throws RunException for bad input, and when training stopped on a NaN or infinite value
    */
   public static Outcome run(TrainConfig c, RunFolder.Consent consent, RunListener listener) throws IOException {
+    return run(c, consent, listener, null);
+  }
+
+  /**
+   * As {@link #run(TrainConfig, RunFolder.Consent, RunListener)}, but the training steps run on
+   * {@code cluster}'s replicas, data-parallel; the folder gets the same files. What the cluster cannot
+   * train (see {@link Cluster#check}) is refused before anything is written.
+   *
+   * @param cluster where the steps run; null: in this JVM
+   * @throws RunException for bad input, and when training stopped on a NaN or infinite value
+   */
+  public static Outcome run(TrainConfig c, RunFolder.Consent consent, RunListener listener, Cluster cluster)
+      throws IOException {
     c = c.validated().withOutputDirChosen(Clock.systemDefaultZone());
     if (RunFolder.check(c, consent).plan() == RunFolder.Plan.FINISHED) return finished(c.output().dir(), listener);
     RunSetup<?> r = RunSetup.build(c, RunSetup.data(c), s -> s);
+    String plan = cluster == null ? null : cluster.check(r);
     try (RunFolder folder = RunFolder.open(c, consent)) {
       if (folder.decision().plan() == RunFolder.Plan.FINISHED) return finished(c.output().dir(), listener);
       try {
-        return run(r, folder, listener);
+        return run(r, folder, listener, cluster, plan);
       } catch (IOException | RuntimeException | Error e) {
         try {
           folder.abandon();
@@ -122,19 +135,61 @@ public final class Training {
     return new Outcome(dir, null, null, null);
   }
 
-  private static <S extends Samples<S>> Outcome run(RunSetup<S> r, RunFolder folder, RunListener listener)
-      throws IOException {
+  private static <S extends Samples<S>> Outcome run(RunSetup<S> r, RunFolder folder, RunListener listener,
+      Cluster cluster, String plan) throws IOException {
     TrainConfig c = r.config();
     RunData<S> data = r.data();
     Sequential model = r.model();
-    Trainer<S> trainer = r.trainer();
-    TrainingConfig t = c.training();
     OutputConfig o = c.output();
     if (c.preset() != null) listener.line(c.preset().line());
     listener.line(data.description());
     listener.line(r.describe());
     String note = r.preflight().batching().note();
     if (note != null) listener.line("note: " + note);
+    Trained trained = cluster == null ? trainHere(r, folder, listener)
+        : ClusterRun.train(r, folder, listener, cluster, plan);
+    TrainResult result = trained.result();
+    folder.started();
+    if (trained.diagnosisJson() != null) {
+      Path file = o.dir().resolve(Diagnosis.FILE);
+      byte[] json = trained.diagnosisJson().getBytes(StandardCharsets.UTF_8);
+      Outputs.write(file.toString(), RESUME_FIX, () -> AtomicFiles.write(file, s -> s.write(json)));
+      trained.diagnosisBrief().lines().forEach(listener::line);
+      listener.line("details in " + file + " and the report");
+    }
+    if (result.stopReason() == StopReason.NON_FINITE) {
+      report(o.dir(), listener);
+      Path checkpoints = cluster == null ? o.dir().resolve(RunContents.CHECKPOINTS)
+          : RunContents.replicaCheckpoints(o.dir(), 0);
+      throw new RunException("training stopped: " + result.nonFinite().orElseThrow() + ". The run diverged, so "
+          + "no model was saved; " + (hasFiles(checkpoints) ? "the last good checkpoint is in " + checkpoints
+          : "no checkpoint had been written yet") + ". Lower the learning rate (--lr), clip gradients "
+          + "(--clip-norm 1), or choose --on-non-finite skip|backoff: with --resume --allow-changes to go on from "
+          + "the last good checkpoint, or --overwrite to start again.");
+    }
+    if (trained.state() != null) model.loadStateDict(trained.state());
+    Metrics test = data.objective().evaluate(model, data.test());
+    Map<String, Object> info = info(c, result, test);
+    info.putAll(trained.info());
+    ModelCard card = new ModelCard(r.spec(), data.task(), data.classes(), data.preprocessing(), info);
+    Outputs.write("the model (" + ModelFiles.WEIGHTS + ", " + ModelFiles.CARD + ") in " + o.dir(), RESUME_FIX,
+        () -> ModelFiles.save(o.dir(), model, card));
+    listener.line(result.toString());
+    listener.line(summary(test) + " (" + data.test().size() + " test samples); model saved in " + o.dir());
+    return new Outcome(o.dir(), result, test, report(o.dir(), listener));
+  }
+
+  /**
+   * Trains {@code r} in this JVM: resumes its trainer when asked, opens {@code metrics.jsonl}, writes
+   * {@code config.yaml}, records the diagnostics as the run goes ({@code diagnostics.jsonl}), and
+   * returns how it ended with the diagnosis (the model is trained in place: no state to load).
+   */
+  private static <S extends Samples<S>> Trained trainHere(RunSetup<S> r, RunFolder folder,
+      RunListener listener) throws IOException {
+    TrainConfig c = r.config();
+    Trainer<S> trainer = r.trainer();
+    OutputConfig o = c.output();
+    if (o.resume()) refuseReplicaCheckpoints(o.dir());
     String resumed = o.resume() ? resume(trainer, o.dir().resolve(RunContents.CHECKPOINTS), listener) : null;
     if (resumed != null) listener.line(resumed);
     // metrics.jsonl is a run's first file: a config.yaml that deepgrad wrote always has one beside it.
@@ -142,14 +197,8 @@ public final class Training {
     DiagnosticsListener diagnostics = o.diagnose() ? r.diagnostics(o.diagnoseEvery()) : null;
     HistoryLog history;
     try {
-      List<String> changes = folder.decision().changes();
-      if (!changes.isEmpty()) {
-        listener.line("settings changed since the run started (--allow-changes): " + String.join("; ", changes));
-        metrics.log().note("settings_changed", Map.of("changes", changes));
-      }
-      Path config = o.dir().resolve(RunContents.CONFIG_FILE);
-      Outputs.write(config.toString(), "Free space on that disk, or choose another directory with --out DIR.",
-          () -> AtomicFiles.write(config, s -> s.write(ConfigPrinter.yaml(c).getBytes(StandardCharsets.UTF_8))));
+      noteChanges(folder, metrics.log(), listener);
+      writeConfig(c);
       listener.line("writing to " + o.dir());
       history = diagnostics == null ? null
           : new HistoryLog(o.dir(), o.resume(), diagnostics, o.diagnoseEvery(), listener::warning);
@@ -166,39 +215,47 @@ public final class Training {
       }
     });
     TrainResult result;
-    listener.onTrainingStart(t.epochs(), o.logEvery());
+    listener.onTrainingStart(c.training().epochs(), o.logEvery());
     try {
       result = train(trainer, output, o.dir());
     } finally {
       listener.onTrainingEnd();
       if (history != null) history.close();
     }
-    folder.started();
-    if (diagnostics != null) {
-      Diagnosis d = Diagnosis.of(diagnostics, o.diagnoseEvery(), result);
-      Path file = o.dir().resolve(Diagnosis.FILE);
-      Outputs.write(file.toString(), RESUME_FIX, () -> AtomicFiles.write(file, s -> DiagnosisJson.write(d, s)));
-      StringWriter brief = new StringWriter();
-      d.printBrief(new PrintWriter(brief));
-      brief.toString().lines().forEach(listener::line);
-      listener.line("details in " + file + " and the report");
-    }
-    if (result.stopReason() == StopReason.NON_FINITE) {
-      report(o.dir(), listener);
-      Path checkpoints = o.dir().resolve(RunContents.CHECKPOINTS);
-      throw new RunException("training stopped: " + result.nonFinite().orElseThrow() + ". The run diverged, so "
-          + "no model was saved; " + (hasFiles(checkpoints) ? "the last good checkpoint is in " + checkpoints
-          : "no checkpoint had been written yet") + ". Lower the learning rate (--lr), clip gradients "
-          + "(--clip-norm 1), or choose --on-non-finite skip|backoff: with --resume --allow-changes to go on from "
-          + "the last good checkpoint, or --overwrite to start again.");
-    }
-    Metrics test = data.objective().evaluate(model, data.test());
-    ModelCard card = new ModelCard(r.spec(), data.task(), data.classes(), data.preprocessing(), info(c, result, test));
-    Outputs.write("the model (" + ModelFiles.WEIGHTS + ", " + ModelFiles.CARD + ") in " + o.dir(), RESUME_FIX,
-        () -> ModelFiles.save(o.dir(), model, card));
-    listener.line(result.toString());
-    listener.line(summary(test) + " (" + data.test().size() + " test samples); model saved in " + o.dir());
-    return new Outcome(o.dir(), result, test, report(o.dir(), listener));
+    if (diagnostics == null) return new Trained(result, null, null, null, -1, Map.of());
+    Diagnosis d = Diagnosis.of(diagnostics, o.diagnoseEvery(), result);
+    return new Trained(result, null, DiagnosisJson.text(d), brief(d), -1, Map.of());
+  }
+
+  /** {@code train}'s short form of a diagnosis ({@link Diagnosis#printBrief}), as text. */
+  public static String brief(Diagnosis d) {
+    StringWriter brief = new StringWriter();
+    d.printBrief(new PrintWriter(brief));
+    return brief.toString();
+  }
+
+  /** With {@code --resume --allow-changes}: the settings changed, printed and recorded in {@code log}. */
+  static void noteChanges(RunFolder folder, MetricsLog log, RunListener listener) {
+    List<String> changes = folder.decision().changes();
+    if (changes.isEmpty()) return;
+    listener.line("settings changed since the run started (--allow-changes): " + String.join("; ", changes));
+    log.note("settings_changed", Map.of("changes", changes));
+  }
+
+  /** Writes {@code c} as the run's {@code config.yaml}. */
+  static void writeConfig(TrainConfig c) throws IOException {
+    Path config = c.output().dir().resolve(RunContents.CONFIG_FILE);
+    Outputs.write(config.toString(), "Free space on that disk, or choose another directory with --out DIR.",
+        () -> AtomicFiles.write(config, s -> s.write(ConfigPrinter.yaml(c).getBytes(StandardCharsets.UTF_8))));
+  }
+
+  /** A run trained on a cluster (its checkpoints per replica) is resumed on a cluster, not here. */
+  private static void refuseReplicaCheckpoints(Path dir) throws IOException {
+    List<Integer> replicas = RunContents.replicas(dir);
+    if (replicas.isEmpty()) return;
+    throw new RunException("--resume: the run in " + dir + " was trained on a cluster by " + replicas.size()
+        + " replicas (its checkpoints are in " + RunContents.replicaCheckpoints(dir, 0).getParent() + "/replica-*); "
+        + "resume it with --master and --replicas " + replicas.size() + ", or start afresh with --overwrite.");
   }
 
   /**

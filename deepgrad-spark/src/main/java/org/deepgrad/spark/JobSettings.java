@@ -41,8 +41,13 @@ public record JobSettings(int epochs, long maxSteps, double l2, double clipNorm,
         .withNonFinite(nonFinite, maxBackoffs);
   }
 
-  /** The schedule steps of a run whose replicas take {@code batchesPerEpoch} batches an epoch (as the CLI counts them). */
+  /**
+   * The schedule steps of a run whose replicas take {@code batchesPerEpoch} batches an epoch, as a local
+   * run counts them: the epochs, or the updates capped by {@code maxSteps}.
+   */
   long scheduleSteps(int batchesPerEpoch) {
-    return scheduleUnit == StepUnit.EPOCH ? epochs : (long) epochs * batchesPerEpoch;
+    if (scheduleUnit == StepUnit.EPOCH) return epochs;
+    long steps = (long) epochs * batchesPerEpoch;
+    return maxSteps > 0 ? Math.min(steps, maxSteps) : steps;
   }
 }

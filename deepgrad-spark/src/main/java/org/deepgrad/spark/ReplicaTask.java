@@ -18,7 +18,7 @@ import scala.runtime.AbstractFunction1;
  * {@code partitionId} of {@code numPartitions}. A retried stage (attempt &gt; 0: a task or an executor
  * was lost) resumes from the newest checkpoint all replicas hold.
  */
-final class ReplicaTask extends AbstractFunction1<Iterator<Sample>, Iterator<DistributedResult>>
+final class ReplicaTask extends AbstractFunction1<Iterator<Sample>, Iterator<ReplicaResult>>
     implements Serializable {
   /** How often a waiting exchange looks at its answer ({@link BarrierCollective}). */
   static final long WAKE_MICROS = 500;
@@ -35,7 +35,7 @@ final class ReplicaTask extends AbstractFunction1<Iterator<Sample>, Iterator<Dis
   }
 
   @Override
-  public Iterator<DistributedResult> apply(Iterator<Sample> samples) {
+  public Iterator<ReplicaResult> apply(Iterator<Sample> samples) {
     BarrierTaskContext context = BarrierTaskContext.get();
     int r = context.partitionId();
     int n = context.getTaskInfos().length;
@@ -44,9 +44,9 @@ final class ReplicaTask extends AbstractFunction1<Iterator<Sample>, Iterator<Dis
     Dataset val = r == 0 && validation != null
         ? Shards.toDataset(validation.value().iterator(), spec.inputs(), spec.outputs()) : null;
     try {
-      DistributedResult result = Replica.run(job, r, n, shard, val, Path.of(out), new BarrierCollective(context, WAKE_MICROS),
+      ReplicaResult result = Replica.run(job, r, n, shard, val, Path.of(out), new BarrierCollective(context, WAKE_MICROS),
           resume || context.stageAttemptNumber() > 0);
-      List<DistributedResult> one = result == null ? List.of() : List.of(result);
+      List<ReplicaResult> one = result == null ? List.of() : List.of(result);
       return CollectionConverters.asScala(one.iterator());
     } catch (IOException e) {
       throw new UncheckedIOException("replica " + r + " of " + n + ": " + e.getMessage(), e);

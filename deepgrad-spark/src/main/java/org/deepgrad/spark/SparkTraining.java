@@ -6,7 +6,6 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.stream.IntStream;
-import java.util.stream.Stream;
 import org.apache.spark.api.java.JavaPairRDD;
 import org.apache.spark.api.java.JavaRDD;
 import org.apache.spark.api.java.JavaSparkContext;
@@ -15,6 +14,7 @@ import org.apache.spark.sql.Row;
 import org.apache.spark.sql.SparkSession;
 import org.deepgrad.data.Dataset;
 import org.deepgrad.nn.ModelSpec;
+import org.deepgrad.run.files.RunContents;
 import org.deepgrad.tensor.Rng;
 import scala.Tuple2;
 import scala.reflect.ClassTag;
@@ -33,8 +33,9 @@ import scala.reflect.ClassTag$;
  * DistributedResult r = spark.fit(job, Mnist.trainTest().train(), null, Path.of("runs/spark"), false);
  * }</pre>
  *
- * The output folder gets replica 0's {@code metrics.jsonl}, {@code model.safetensors} and
- * {@code model.json}, and {@code checkpoints/replica-R/} of every replica; it must be a folder every
+ * The output folder gets, as the run goes, replica 0's {@code metrics.jsonl} and {@code diagnostics.jsonl}
+ * and every replica's {@code checkpoints/replica-R/}; at the end, from the driver, {@code diagnostics.json},
+ * {@code model.safetensors}, {@code model.json} and {@code report.html}. It must be a folder every
  * executor and the driver reach at the same path (a local folder in local mode, a shared file system
  * on a cluster).
  */
@@ -58,12 +59,36 @@ public final class SparkTraining {
    */
   public DistributedResult fit(TrainingJob job, Dataset train, Dataset validation, Path out, boolean resume)
       throws IOException {
+    check(job, train, validation);
+    prepare(out, resume);
+    return RunEnd.write(out, job, replicas, train(job, train, validation, out, resume));
+  }
+
+  /**
+   * The checks of {@link #fit(TrainingJob, Dataset, Dataset, Path, boolean)} before it writes anything:
+   * the job's factories, its model against the data, the rows and the slots for the replicas.
+   */
+  void check(TrainingJob job, Dataset train, Dataset validation) {
     ModelSpec spec = checkedSpec(job, train.inputSize());
+    if (validation != null) checked(validation, spec);
     checkSlots();
     checkRows(train.size());
-    prepare(out, resume);
-    JavaRDD<Sample> samples = context.parallelize(Shards.samples(train, replicas), replicas);
-    return run(job, samples, validation, spec, out, resume);
+  }
+
+  /** Trains as {@link #fit(TrainingJob, Dataset, Dataset, Path, boolean)}, checked and prepared, without the end files. */
+  ReplicaResult train(TrainingJob job, Dataset train, Dataset validation, Path out, boolean resume) {
+    // Each shard travels as a broadcast its task reads (only that task's executor fetches it), not inside the task.
+    int m = (int) Shards.rowsPerShard(train.size(), replicas);
+    List<Sample> all = Shards.samples(train, replicas);
+    List<Broadcast<List<Sample>>> shards = new ArrayList<>();
+    for (int r = 0; r < replicas; r++) shards.add(context.broadcast(new ArrayList<>(all.subList(r * m, (r + 1) * m))));
+    try {
+      JavaRDD<Sample> samples = context.parallelize(IntStream.range(0, replicas).boxed().toList(), replicas)
+          .flatMap(r -> shards.get(r).value().iterator());
+      return run(job, samples, validation, out, resume);
+    } finally {
+      shards.forEach(Broadcast::destroy);
+    }
   }
 
   /**
@@ -84,15 +109,14 @@ public final class SparkTraining {
     JavaRDD<Sample> samples = rows.zipWithIndex().filter(t -> t._2() < kept)
         .mapToPair(t -> new Tuple2<>(t._2(), RowSamples.sample(t._1(), t._2(), featuresCol, labelCol)))
         .partitionBy(new ReplicaPartitioner(nr)).values();
-    return run(job, samples, validation, spec, out, resume);
+    if (validation != null) checked(validation, spec);
+    return RunEnd.write(out, job, replicas, run(job, samples, validation, out, resume));
   }
 
-  private DistributedResult run(TrainingJob job, JavaRDD<Sample> samples, Dataset validation, ModelSpec spec, Path out,
-      boolean resume) {
-    Broadcast<List<Sample>> val = validation == null ? null
-        : context.broadcast(Shards.samples(checked(validation, spec), 1));
-    ClassTag<DistributedResult> tag = ClassTag$.MODULE$.apply(DistributedResult.class);
-    List<DistributedResult> results;
+  private ReplicaResult run(TrainingJob job, JavaRDD<Sample> samples, Dataset validation, Path out, boolean resume) {
+    Broadcast<List<Sample>> val = validation == null ? null : context.broadcast(Shards.samples(validation, 1));
+    ClassTag<ReplicaResult> tag = ClassTag$.MODULE$.apply(ReplicaResult.class);
+    List<ReplicaResult> results;
     try {
       // The shuffle after the barrier stage makes it a map stage, which Spark retries as a whole when a task or
       // an executor is lost; a barrier result stage it would abort instead (its output may be committed).
@@ -152,25 +176,24 @@ public final class SparkTraining {
 
   /**
    * Checks {@code out} against {@code resume}: a new run must not mix its checkpoints with an earlier
-   * run's, and a resumed run must have as many replicas as it was started with.
+   * run's, and a resumed run must have as many replicas as it was started with (and have been trained
+   * by replicas: a local run's checkpoints are not theirs).
    */
-  private void prepare(Path out, boolean resume) throws IOException {
+  void prepare(Path out, boolean resume) throws IOException {
     Path dir = out.resolve(Replica.CHECKPOINTS);
-    List<Integer> found = new ArrayList<>();
-    if (Files.isDirectory(dir)) {
-      try (Stream<Path> s = Files.list(dir)) {
-        s.map(p -> p.getFileName().toString()).filter(f -> f.matches("replica-\\d+"))
-            .forEach(f -> found.add(Integer.parseInt(f.substring("replica-".length()))));
-      }
-    }
+    List<Integer> found = RunContents.replicas(out);
     if (!resume && !found.isEmpty()) {
       throw new IllegalArgumentException(out + " holds the checkpoints of an earlier run (" + dir + "); resume it,"
           + " or choose another output folder");
     }
+    if (resume && RunContents.hasCheckpoint(out)) {
+      throw new IllegalArgumentException("the run in " + out + " was trained in one process (its checkpoints are in "
+          + dir + "), not by replicas, which each resume from their own; resume it in one process");
+    }
     List<Integer> expected = IntStream.range(0, replicas).boxed().toList();
-    if (resume && !found.isEmpty() && !found.stream().sorted().toList().equals(expected)) {
-      throw new IllegalArgumentException("the run in " + out + " has checkpoints of replicas " + found.stream().sorted()
-          .toList() + " but this run has " + replicas + "; resume it with the number of replicas it was started with");
+    if (resume && !found.isEmpty() && !found.equals(expected)) {
+      throw new IllegalArgumentException("the run in " + out + " has checkpoints of replicas " + found + " but this run"
+          + " has " + replicas + "; resume it with the number of replicas it was started with");
     }
     Files.createDirectories(out);
   }

@@ -21,7 +21,7 @@ import org.deepgrad.data.Dataset;
 final class LocalReplicas {
   private LocalReplicas() {}
 
-  /** Runs the replicas; returns replica 0's result, or throws the first failure. */
+  /** Runs the replicas and writes the end files as the driver does; returns replica 0's result, or throws the first failure. */
   static DistributedResult run(TrainingJob job, int n, Dataset train, Dataset validation, Path out, boolean resume)
       throws Exception {
     return run(job, n, train, validation, out, resume, -1, 0);
@@ -33,7 +33,7 @@ final class LocalReplicas {
     InMemory shared = new InMemory(n);
     ExecutorService pool = Executors.newFixedThreadPool(n);
     try {
-      List<Future<DistributedResult>> futures = new ArrayList<>();
+      List<Future<ReplicaResult>> futures = new ArrayList<>();
       for (int r = 0; r < n; r++) {
         int replica = r;
         Collective c = shared.forReplica(replica, replica == failing ? failAt : -1);
@@ -41,10 +41,10 @@ final class LocalReplicas {
             resume)));
       }
       Throwable failure = null;
-      DistributedResult result = null;
+      ReplicaResult result = null;
       for (int r = 0; r < n; r++) {
         try {
-          DistributedResult d = futures.get(r).get(5, TimeUnit.MINUTES);
+          ReplicaResult d = futures.get(r).get(5, TimeUnit.MINUTES);
           if (r == 0) result = d;
         } catch (ExecutionException e) {
           if (failure == null || e.getCause() instanceof InjectedFailure) failure = e.getCause();
@@ -52,7 +52,7 @@ final class LocalReplicas {
       }
       if (failure instanceof Exception e) throw e;
       if (failure != null) throw new AssertionError(failure);
-      return result;
+      return RunEnd.write(out, job, n, result);
     } finally {
       pool.shutdownNow();
     }

@@ -9,7 +9,7 @@ public final class SparkTests {
   private SparkTests() {}
 
   public static synchronized SparkSession session() {
-    if (session == null) {
+    if (session == null || session.sparkContext().isStopped()) { // stopped by a test class that needed another master
       session = SparkSession.builder().master("local[2]").appName("deepgrad-spark tests")
           .config("spark.driver.host", "127.0.0.1").config("spark.driver.bindAddress", "127.0.0.1")
           .config("spark.ui.enabled", "false").config("spark.sql.shuffle.partitions", "2").getOrCreate();

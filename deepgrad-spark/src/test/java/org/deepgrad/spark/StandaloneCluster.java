@@ -87,9 +87,9 @@ final class StandaloneCluster implements AutoCloseable {
     return p;
   }
 
-  /** Starts {@code cmd} as the driver, logging to {@code driver.log}; {@link #close} ends it too. */
-  Process startDriver(List<String> cmd) throws IOException {
-    Process p = new ProcessBuilder(cmd).redirectErrorStream(true).redirectOutput(log("driver").toFile()).start();
+  /** Starts {@code cmd} as a driver, logging to {@code NAME.log}; {@link #close} ends it too. */
+  Process startDriver(String name, List<String> cmd) throws IOException {
+    Process p = new ProcessBuilder(cmd).redirectErrorStream(true).redirectOutput(log(name).toFile()).start();
     processes.add(p);
     return p;
   }

@@ -43,25 +43,38 @@ public final class ConfigFiles {
         throw new RunException("config file " + file + " is " + Files.size(file) + " bytes, more than the "
             + MAX_BYTES + " a config may have; is it the right file?");
       }
-      String text = text(file, Files.readAllBytes(file));
-      refuseAliases(file, text);
-      JsonNode tree = YAML.readTree(text);
-      if (tree == null || tree.isMissingNode() || tree.isNull()) return JsonNodeFactory.instance.objectNode();
-      if (!tree.isObject()) {
-        throw new RunException("config file " + file + " must be a YAML mapping of sections (data, model, optimizer, "
-            + "schedule, training, output), but its top level is " + kind(tree) + ".");
-      }
-      return (ObjectNode) tree;
+      return parse(text(file, Files.readAllBytes(file)), file.toString());
     } catch (NoSuchFileException e) {
       throw new RunException("config file not found: " + file.toAbsolutePath() + ". Give the path of a YAML file "
           + "(relative paths start at the current directory), e.g. examples/mnist.yaml.", e);
+    } catch (IOException e) {
+      throw new RunException("config file " + file + " cannot be read: " + e, e);
+    }
+  }
+
+  /**
+   * The top-level mapping of the YAML text {@code text}, such as a run's {@code config.yaml} sent to
+   * a cluster's executors; {@code name} names it in errors, as the file name does for {@link #read}.
+   *
+   * @throws RunException when the text is not YAML, uses aliases, or is not a mapping
+   */
+  public static ObjectNode parse(String text, String name) {
+    try {
+      refuseAliases(name, text);
+      JsonNode tree = YAML.readTree(text);
+      if (tree == null || tree.isMissingNode() || tree.isNull()) return JsonNodeFactory.instance.objectNode();
+      if (!tree.isObject()) {
+        throw new RunException("config file " + name + " must be a YAML mapping of sections (data, model, optimizer, "
+            + "schedule, training, output), but its top level is " + kind(tree) + ".");
+      }
+      return (ObjectNode) tree;
     } catch (JsonProcessingException e) {
       JsonLocation at = e.getLocation();
       String where = at == null ? "" : ", line " + at.getLineNr() + ", column " + at.getColumnNr();
-      throw new RunException("config file " + file + " is not valid YAML" + where + ": "
+      throw new RunException("config file " + name + " is not valid YAML" + where + ": "
           + e.getOriginalMessage().replace(" in 'reader'", "").replaceAll("\\s+", " ").trim() + ".", e);
     } catch (IOException e) {
-      throw new RunException("config file " + file + " cannot be read: " + e, e);
+      throw new RunException("config file " + name + " cannot be read: " + e, e);
     }
   }
 
@@ -90,7 +103,7 @@ public final class ConfigFiles {
    * Refuses YAML aliases ({@code *name}): the parser reads one as the anchor's name, not its value,
    * so {@code dir: *data} would silently name a directory "data". Values are written out instead.
    */
-  private static void refuseAliases(Path file, String text) throws IOException {
+  private static void refuseAliases(String file, String text) throws IOException {
     try (JsonParser p = YAML.getFactory().createParser(text)) {
       while (p.nextToken() != null) {
         if (p instanceof YAMLParser y && y.isCurrentAlias()) {

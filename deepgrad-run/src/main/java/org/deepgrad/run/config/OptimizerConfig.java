@@ -130,9 +130,14 @@ public record OptimizerConfig(String name, Map<String, Object> hyper, List<Group
    * groups are dropped. A weight clip c > 0 clamps every parameter to [−c, c] after each step.
    */
   public Optimizer build(Module model, double weightClip) {
+    return build(model.namedParameters(), weightClip);
+  }
+
+  /** As {@link #build(Module, double)}, over the parameters {@code params} by name (a replica's, on a cluster). */
+  public Optimizer build(Map<String, Parameter> params, double weightClip) {
     List<Map<String, Parameter>> members = new ArrayList<>();
     for (int g = 0; g <= groups.size(); g++) members.add(new LinkedHashMap<>());
-    model.namedParameters().forEach((n, p) -> {
+    params.forEach((n, p) -> {
       int g = 0;
       while (g < groups.size() && !groups.get(g).matches(n, p.role())) g++;
       members.get(g).put(n, p);

@@ -139,6 +139,35 @@ public record TrainConfig(DataConfig data, ModelConfig model, OptimizerConfig op
   }
 
   /**
+   * The configuration in the YAML text {@code yaml}, as {@link ConfigPrinter#yaml} writes it (a run's
+   * {@code config.yaml}): what a cluster's executors build a run from. Read as {@link #read} reads a file.
+   *
+   * @throws RunException for any bad key or value, naming its key path
+   */
+  public static TrainConfig fromYaml(String yaml) {
+    return fromTree(ConfigFiles.parse(yaml, RUN_TEXT), null);
+  }
+
+  /** How errors name the text {@link #fromYaml} reads. */
+  private static final String RUN_TEXT = "(the run's configuration as text)";
+
+  /**
+   * This configuration with its relative paths (the output folder, the data file or directory)
+   * resolved against the current directory, so that another process started elsewhere (a cluster's
+   * executor) finds the same files.
+   */
+  public TrainConfig withAbsolutePaths() {
+    DataConfig d = data;
+    DataConfig absData = new DataConfig(d.dataset(), absolute(d.path()), absolute(d.dataDir()), d.download(),
+        d.validation(), d.standardize(), d.csv(), d.synthetic());
+    return withData(absData).withOutput(o -> o.withDir(absolute(o.dir())));
+  }
+
+  private static Path absolute(Path p) {
+    return p == null ? null : p.toAbsolutePath().normalize();
+  }
+
+  /**
    * This configuration checked as a config file is: written out ({@link ConfigPrinter#tree}) and read
    * back, so that every rule of the sections holds and a bad value is named by its key. Returns the
    * value read, equal to this one when it was valid.

@@ -22,6 +22,8 @@ public final class RunContents {
   public static final String CONFIG_FILE = "config.yaml";
   /** The folder of the run's checkpoints. */
   public static final String CHECKPOINTS = "checkpoints";
+  /** The start of a replica's checkpoint folder's name in {@link #CHECKPOINTS}. */
+  private static final String REPLICA = "replica-";
   /** The run's report page. */
   public static final String REPORT = "report.html";
   /** The folder of the report's charts. */
@@ -57,6 +59,34 @@ public final class RunContents {
     if (!Files.isDirectory(checkpoints)) return false;
     try (Stream<Path> s = Files.list(checkpoints)) {
       return s.anyMatch(f -> f.getFileName().toString().endsWith(".safetensors"));
+    }
+  }
+
+  /** Whether a replica's checkpoint folder in {@code dir} ({@link #replicaCheckpoints}) holds a checkpoint file. */
+  public static boolean hasReplicaCheckpoint(Path dir) throws IOException {
+    for (int r : replicas(dir)) {
+      try (Stream<Path> s = Files.list(replicaCheckpoints(dir, r))) {
+        if (s.anyMatch(f -> f.getFileName().toString().endsWith(".safetensors"))) return true;
+      }
+    }
+    return false;
+  }
+
+  /**
+   * The checkpoint folder of replica {@code r} of a run trained on a cluster, {@code DIR/checkpoints/replica-R}:
+   * each replica keeps its own (its data order and dropout generators are its own).
+   */
+  public static Path replicaCheckpoints(Path dir, int r) {
+    return dir.resolve(CHECKPOINTS).resolve(REPLICA + r);
+  }
+
+  /** The replicas that have a checkpoint folder in {@code dir} ({@link #replicaCheckpoints}), in order; empty for a local run. */
+  public static List<Integer> replicas(Path dir) throws IOException {
+    Path checkpoints = dir.resolve(CHECKPOINTS);
+    if (!Files.isDirectory(checkpoints)) return List.of();
+    try (Stream<Path> s = Files.list(checkpoints)) {
+      return s.map(p -> p.getFileName().toString()).filter(f -> f.matches(REPLICA + "\\d{1,9}"))
+          .map(f -> Integer.parseInt(f.substring(REPLICA.length()))).sorted().toList();
     }
   }
 

@@ -53,8 +53,8 @@ public record CellResult(String id, Map<String, String> values, String status, S
     return badInput && !m.isEmpty() ? m : error.getClass().getSimpleName() + (m.isEmpty() ? "" : ": " + m);
   }
 
-  /** Whether the cell need not run again. */
-  boolean finished() {
+  /** Whether the cell need not run again: any status but error (a cell that diverged is a result). */
+  public boolean finished() {
     return !status.equals(ERROR);
   }
 
@@ -78,7 +78,7 @@ public record CellResult(String id, Map<String, String> values, String status, S
   }
 
   /** The result in {@code dir}, or null when there is none or it cannot be read (then the cell runs again). */
-  static CellResult read(Path dir) {
+  public static CellResult read(Path dir) {
     Path file = dir.resolve(FILE);
     if (!Files.isRegularFile(file)) return null;
     try {

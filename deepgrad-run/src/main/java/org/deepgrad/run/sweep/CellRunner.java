@@ -33,8 +33,11 @@ public final class CellRunner {
 
   private CellRunner() {}
 
-  /** Runs {@code cell} on the calling thread; throws only when its own files cannot be written. */
-  static CellResult run(Cell cell) throws IOException {
+  /**
+   * Runs {@code cell} on the calling thread, in this JVM (a cluster's task calls it on an executor);
+   * throws only when its own files cannot be written.
+   */
+  public static CellResult run(Cell cell) throws IOException {
     boolean again = Files.isDirectory(cell.dir());
     if (again) SweepState.delete(cell.dir());
     Files.createDirectories(cell.dir());
@@ -57,6 +60,17 @@ public final class CellRunner {
       }
     }
     CellResult result = CellResult.of(cell, error, (System.nanoTime() - start) / 1e9);
+    result.write(cell.dir());
+    return result;
+  }
+
+  /**
+   * Records the result of {@code cell} when it could not be run to its end by {@link #run} (a cluster's
+   * task lost on every attempt): status error with {@code error}'s message, in its {@code result.json}.
+   */
+  public static CellResult recordFailure(Cell cell, Throwable error, double seconds) throws IOException {
+    Files.createDirectories(cell.dir());
+    CellResult result = CellResult.of(cell, error, seconds);
     result.write(cell.dir());
     return result;
   }

@@ -151,6 +151,17 @@ public record Sweep(Grid grid) {
    */
   public Outcome run(Path out, int jobs, int threads, boolean force, PrintWriter console)
       throws IOException, InterruptedException {
+    return run(out, CellExecutor.threads(jobs), threads, force, console);
+  }
+
+  /**
+   * As {@link #run(Path, int, int, boolean, PrintWriter)}, the cells run by {@code cells} (a cluster's
+   * tasks: {@link CellExecutor#connect}); {@code out} must then be a folder every machine reaches.
+   *
+   * @param threads backend threads of each cell; 0: the base's training.threads, else the executor's default
+   */
+  public Outcome run(Path out, CellExecutor cells, int threads, boolean force, PrintWriter console)
+      throws IOException, InterruptedException {
     Plan plan = Plan.of(grid, out, Clock.systemDefaultZone());
     SweepState.checkOwn(out); // before the lock file goes in
     Outputs.createDirectory(out, "--out");
@@ -160,7 +171,7 @@ public record Sweep(Grid grid) {
       int perJob = threads > 0 ? threads : plan.baseThreads();
       try {
         SweepState.write(out, grid, plan);
-        SweepRun.Ended ended = SweepRun.run(grid, plan, out, jobs, perJob, console);
+        SweepRun.Ended ended = SweepRun.run(grid, plan, out, cells, perJob, console);
         return new Outcome(plan.cells().size(), ended.table(), ended.page(), deleted);
       } catch (JsonProcessingException | NoSuchFileException | AccessDeniedException e) {
         throw e; // a damaged or missing file read, or a permission: reported as such

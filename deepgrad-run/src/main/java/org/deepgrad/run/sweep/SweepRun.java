@@ -6,73 +6,40 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
-import java.util.concurrent.CompletionService;
-import java.util.concurrent.ExecutionException;
-import java.util.concurrent.ExecutorCompletionService;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
 import java.util.concurrent.atomic.AtomicInteger;
-import org.deepgrad.backend.Backend;
-import org.deepgrad.backend.Backends;
 
 /**
- * Runs the cells of a plan that have no result yet, up to {@code jobs} at a time on a pool of
- * threads in this JVM, and rebuilds the results files after each one (results.html, with its charts,
- * at the end only: {@link SweepReport}). The backend's thread count
- * is one global setting; the sweep sets it for its duration (each cell uses it for its matrix
- * products) and restores it after. Every cell builds its own data, model, optimizer, loader and
- * random generators from its seed and shares nothing mutable with the others, so at a given thread
- * count a cell's numbers do not depend on {@code jobs}. The default thread count does (processors
- * / jobs): the Java backend gives the same sums for any thread count, but OpenBLAS does not (its
- * results differ in the 7th or 8th digit between 1 and 2 threads), so pin {@code --threads} to
- * compare sweeps run with different {@code --jobs} bit for bit.
+ * Runs the cells of a plan that have no result yet with a {@link CellExecutor} (threads of this JVM,
+ * or a cluster's tasks), and rebuilds the results files after each one (results.html, with its charts,
+ * at the end only: {@link SweepReport}).
  */
 final class SweepRun {
   private SweepRun() {}
 
   /**
-   * Runs the unfinished cells of {@code plan}, printing one line per finished cell and the table at
-   * the end on {@code console}.
+   * Runs the unfinished cells of {@code plan} on {@code cells}, printing one line per finished cell and
+   * the table at the end on {@code console}.
    *
-   * @param threads the backend threads for the sweep (0: the processors divided among the jobs)
+   * @param threads the backend threads of each cell (0: the executor's default)
    * @return the results and the page
    */
-  static Ended run(Grid g, Plan plan, Path out, int jobs, int threads, PrintWriter console)
+  static Ended run(Grid g, Plan plan, Path out, CellExecutor cells, int threads, PrintWriter console)
       throws IOException, InterruptedException {
     List<Cell> pending = new ArrayList<>();
     for (Cell c : plan.cells()) {
       CellResult r = CellResult.read(c.dir());
       if (r == null || !r.finished() || !r.hash().equals(c.hash())) pending.add(c);
     }
-    int workers = Math.max(1, Math.min(jobs, pending.size()));
-    int perJob = threads > 0 ? threads : Math.max(1, Runtime.getRuntime().availableProcessors() / workers);
     console.println("sweep " + g.name() + ": " + plan.cells().size() + " cells, " + (plan.cells().size() - pending.size())
-        + " finished earlier; running " + pending.size() + " with " + workers + " job(s) of " + perJob
-        + " thread(s) each; writing to " + out);
+        + " finished earlier; running " + pending.size() + " " + cells.describe(pending.size(), threads)
+        + "; writing to " + out);
     console.flush();
-    Backend backend = Backends.current();
-    int before = backend.threads();
-    backend.setThreads(perJob);
-    AtomicInteger names = new AtomicInteger();
-    ExecutorService pool = Executors.newFixedThreadPool(workers, r -> {
-      Thread t = new Thread(r, "sweep-cell-" + names.incrementAndGet());
-      t.setDaemon(true);
-      return t;
+    AtomicInteger done = new AtomicInteger();
+    cells.run(pending, threads, r -> {
+      console.println("[" + done.incrementAndGet() + "/" + pending.size() + "] " + line(r));
+      console.flush();
+      Results.write(out, g, plan);
     });
-    try {
-      CompletionService<CellResult> done = new ExecutorCompletionService<>(pool);
-      for (Cell c : pending) done.submit(() -> CellRunner.run(c));
-      for (int i = 1; i <= pending.size(); i++) {
-        CellResult r = get(done.take());
-        console.println("[" + i + "/" + pending.size() + "] " + line(r));
-        console.flush();
-        Results.write(out, g, plan);
-      }
-    } finally {
-      pool.shutdownNow();
-      backend.setThreads(before);
-    }
     ResultsTable t = Results.write(out, g, plan);
     console.println();
     console.print(ResultsFiles.table(t));
@@ -102,17 +69,5 @@ final class SweepRun {
     b.append(String.format(Locale.ROOT, ", %.1f s", r.seconds()));
     if (!r.message().isEmpty()) b.append(": ").append(r.message());
     return b.toString();
-  }
-
-  /** The result of {@code f}; an error that is not the cell's own (its files could not be written) ends the sweep. */
-  private static CellResult get(Future<CellResult> f) throws IOException, InterruptedException {
-    try {
-      return f.get();
-    } catch (ExecutionException e) {
-      if (e.getCause() instanceof IOException io) throw io;
-      if (e.getCause() instanceof RuntimeException re) throw re;
-      if (e.getCause() instanceof Error err) throw err;
-      throw new IllegalStateException(e.getCause());
-    }
   }
 }

@@ -90,6 +90,29 @@ class RoundTripTest {
   }
 
   @Test
+  void theTextOfConfigYamlReadsBackEqualAsAClustersExecutorsReadIt() {
+    TrainConfig c = TinyRuns.config(Path.of("runs", "text")).withOptimizer(OptimizerConfig.of("sgd").withLr(0.05)
+        .withGroups(List.of(new GroupConfig(List.of("bias"), null, 0.0)))).withTraining(t -> t.withWeightClip(2));
+    assertEquals(c, TrainConfig.fromYaml(ConfigPrinter.yaml(c)));
+    RunException e = org.junit.jupiter.api.Assertions.assertThrows(RunException.class,
+        () -> TrainConfig.fromYaml("training: {epochs: 0}"));
+    assertTrue(e.getMessage().startsWith("`training.epochs` = 0"), e.getMessage());
+  }
+
+  @Test
+  void absolutePathsNameTheSameFilesFromAnyDirectory() throws IOException {
+    Path csv = Files.writeString(dir.resolve("d.csv"), "x,y\n1,0\n2,1\n");
+    Path relative = Path.of("").toAbsolutePath().relativize(csv);
+    TrainConfig c = TrainConfig.plain().withData(DataConfig.of("csv:" + relative))
+        .withOutput(o -> o.withDir(Path.of("runs", "rel")));
+    TrainConfig abs = c.withAbsolutePaths();
+    assertEquals(csv, abs.data().path());
+    assertEquals(Path.of("runs", "rel").toAbsolutePath(), abs.output().dir());
+    assertEquals(c.withData(abs.data()).withOutput(abs.output()), abs, "nothing else changes");
+    assertEquals(abs, abs.withAbsolutePaths());
+  }
+
+  @Test
   void aBadValueIsNamedByItsKey() {
     RunException e = org.junit.jupiter.api.Assertions.assertThrows(RunException.class,
         () -> TrainConfig.plain().withTraining(t -> t.withEpochs(0)).validated());
