@@ -57,6 +57,13 @@ public final class OpenBlasBackend implements Backend {
     return "openblas";
   }
 
+  /** The library's version and the kernel table it picked, e.g. {@code OpenBLAS 0.3.30, kernel COOPERLAKE}. */
+  @Override
+  public String describe() {
+    String kernel = OpenBlasKernel.name();
+    return OpenBlasKernel.version() + ", kernel " + (kernel == null ? "unknown" : kernel);
+  }
+
   @Override
   public void gemm(boolean transA, boolean transB, int m, int n, int k,
       float alpha, float[] a, int aOffset, int lda,

@@ -14,6 +14,14 @@ public interface Backend {
   String name();
 
   /**
+   * What computes the products, for benchmark output: the library, its version and the kernel it chose
+   * for this processor, where the backend can tell. The default is {@link #name()}.
+   */
+  default String describe() {
+    return name();
+  }
+
+  /**
    * General matrix product {@code C = alpha * op(A) * op(B) + beta * C}, where {@code op(X)} is X or
    * its transpose. op(A) is m x k, op(B) is k x n, C is m x n. With {@code beta == 0}, C's previous
    * contents are ignored (NaN included).
