@@ -1,5 +1,7 @@
 package org.deepgrad.blas;
 
+import org.deepgrad.backend.Backend;
+import org.deepgrad.backend.Gemm;
 import org.deepgrad.backend.Parallel;
 
 /**
@@ -24,6 +26,10 @@ import org.deepgrad.backend.Parallel;
  * passes of a step (gradient norm, optimizer) without the two pools competing for the cores, and
  * the operand copies are split too; bench/compare-pytorch.sh measures the whole step (docs/
  * performance.md). One object per calling thread holds the arguments, so a call allocates nothing.
+ *
+ * <p>Two independent products ({@link Backend#gemmPair}) share the threads instead: each gets half of
+ * them (on two threads, one each: two whole products at once, so neither copies nor packs the other
+ * operand twice, and their blocks cannot be uneven).
  */
 final class RowBlocks implements Parallel.Task {
   /** Blocks start on multiples of this many rows of C: a multiple of every kernel's panel width. */
@@ -32,22 +38,13 @@ final class RowBlocks implements Parallel.Task {
   static final long MIN_MACS = 1 << 20;
   private static final ThreadLocal<RowBlocks> PER_THREAD = ThreadLocal.withInitial(RowBlocks::new);
 
-  private boolean transA;
-  private boolean transB;
-  private int m;
-  private int n;
-  private int k;
-  private float alpha;
-  private float[] a;
-  private int aOffset;
-  private int lda;
-  private float[] b;
-  private int bOffset;
-  private int ldb;
-  private float beta;
-  private float[] c;
-  private int cOffset;
-  private int ldc;
+  private final Gemm first = new Gemm();
+  private final Gemm second = new Gemm();
+  private Backend backend;
+  private Gemm pairFirst;
+  private Gemm pairSecond;
+  private int firstParts;
+  private int secondParts;
 
   static RowBlocks ofThisThread() {
     return PER_THREAD.get();
@@ -72,40 +69,42 @@ final class RowBlocks implements Parallel.Task {
     return part == parts ? m : ALIGN * Parallel.bound(m / ALIGN, part, parts);
   }
 
-  void run(int parts, boolean transA, boolean transB, int m, int n, int k, float alpha, float[] a, int aOffset,
-      int lda, float[] b, int bOffset, int ldb, float beta, float[] c, int cOffset, int ldc) {
-    this.transA = transA;
-    this.transB = transB;
-    this.m = m;
-    this.n = n;
-    this.k = k;
-    this.alpha = alpha;
-    this.a = a;
-    this.aOffset = aOffset;
-    this.lda = lda;
-    this.b = b;
-    this.bOffset = bOffset;
-    this.ldb = ldb;
-    this.beta = beta;
-    this.c = c;
-    this.cOffset = cOffset;
-    this.ldc = ldc;
+  /** One product in {@code parts} blocks, each a single-threaded call on {@code backend} (from inside the task). */
+  void run(Backend backend, int parts, boolean transA, boolean transB, int m, int n, int k, float alpha, float[] a,
+      int aOffset, int lda, float[] b, int bOffset, int ldb, float beta, float[] c, int cOffset, int ldc) {
+    first.set(transA, transB, m, n, k, alpha, a, aOffset, lda, b, bOffset, ldb, beta, c, cOffset, ldc);
     try {
-      Parallel.run(parts, this);
+      split(backend, first, parts, null, 0);
     } finally {
-      this.a = null; // the arrays are the caller's: do not keep them alive
-      this.b = null;
-      this.c = null;
+      first.release();
+    }
+  }
+
+  /** Two independent products at once, the first in blocks over half the threads (rounded up), the second over the rest. */
+  void runPair(Backend backend, int threads, Gemm one, Gemm two) {
+    int half = (threads + 1) / 2;
+    split(backend, one, parts(half, one.m(), one.n(), one.k()), two, parts(threads - half, two.m(), two.n(), two.k()));
+  }
+
+  private void split(Backend backend, Gemm one, int oneParts, Gemm two, int twoParts) {
+    this.backend = backend;
+    pairFirst = one;
+    pairSecond = two;
+    firstParts = oneParts;
+    secondParts = twoParts;
+    try {
+      Parallel.run(oneParts + twoParts, this);
+    } finally {
+      pairFirst = null;
+      pairSecond = null;
     }
   }
 
   @Override
   public void run(int part, int parts) {
-    int from = start(m, part, parts);
-    int to = start(m, part + 1, parts);
-    // Row r of op(A) is row r of A, or column r when A is stored transposed.
-    int aRow = aOffset + (transA ? from : from * lda);
-    OpenBlasBackend.sgemm(transA, transB, to - from, n, k, alpha, a, aRow, lda, b, bOffset, ldb,
-        beta, c, cOffset + from * ldc, ldc);
+    Gemm g = part < firstParts ? pairFirst : pairSecond;
+    int block = part < firstParts ? part : part - firstParts;
+    int blocks = part < firstParts ? firstParts : secondParts;
+    g.runRowsOn(backend, start(g.m(), block, blocks), start(g.m(), block + 1, blocks));
   }
 }

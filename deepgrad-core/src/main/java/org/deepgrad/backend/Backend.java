@@ -31,6 +31,16 @@ public interface Backend {
       float[] b, int bOffset, int ldb,
       float beta, float[] c, int cOffset, int ldc);
 
+  /**
+   * Two independent products (neither reads what the other writes), each giving the bits it gives
+   * alone; a backend with several threads may run them at once instead of splitting each. The
+   * default runs {@code first}, then {@code second}.
+   */
+  default void gemmPair(Gemm first, Gemm second) {
+    first.runOn(this);
+    second.runOn(this);
+  }
+
   /** Number of threads the kernels use. */
   int threads();
 

@@ -7,7 +7,7 @@ import org.deepgrad.tensor.Tensor;
 /**
  * {@link Linear}'s buffered pass, through the array forms of {@link MatMul#linear} (transposes folded into
  * the BLAS calls): {@code y = b + x·Wᵀ} (bias rows first, then GEMM with β = 1), {@code dx = dy·W},
- * {@code dW = dyᵀ·x}, {@code db = Σ_rows dy}.
+ * {@code dW = dyᵀ·x} (the two at once where the backend can, {@link MatMul#linearGrads}), {@code db = Σ_rows dy}.
  */
 final class LinearPass implements BufferedPass {
   private final Tensor weight;
@@ -43,11 +43,13 @@ final class LinearPass implements BufferedPass {
 
   @Override
   public float[] backward(float[] dy, int rows, boolean inputGrad) {
-    if (inputGrad) {
-      dx = BufferedPass.sized(dx, rows * in);
+    if (inputGrad) dx = BufferedPass.sized(dx, rows * in);
+    if (inputGrad && weight.requiresGrad()) {
+      MatMul.linearGrads(dy, rows, in, weight.data(), x, out, dx, weightGrad.begin());
+      weightGrad.finish();
+    } else if (inputGrad) {
       MatMul.linearInputGrad(dy, rows, in, weight.data(), out, dx);
-    }
-    if (weight.requiresGrad()) {
+    } else if (weight.requiresGrad()) {
       MatMul.linearWeightGrad(dy, rows, in, x, out, weightGrad.begin());
       weightGrad.finish();
     }

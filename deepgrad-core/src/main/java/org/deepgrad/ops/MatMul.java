@@ -2,7 +2,9 @@ package org.deepgrad.ops;
 
 import java.util.Arrays;
 import org.deepgrad.autograd.Autograd;
+import org.deepgrad.backend.Backend;
 import org.deepgrad.backend.Backends;
+import org.deepgrad.backend.Gemm;
 import org.deepgrad.tensor.Shape;
 import org.deepgrad.tensor.ShapeException;
 import org.deepgrad.tensor.Tensor;
@@ -16,6 +18,9 @@ import org.deepgrad.tensor.Tensor;
  * </pre>
  */
 public final class MatMul {
+  /** Each thread's two reusable argument holders for {@link #linearGrads}. */
+  private static final ThreadLocal<Gemm[]> PAIR = ThreadLocal.withInitial(() -> new Gemm[] {new Gemm(), new Gemm()});
+
   private MatMul() {}
 
   /**
@@ -129,6 +134,21 @@ public final class MatMul {
   /** {@code dx = dy·W} ({@code [rows, in]}) of {@link #linearForward}. */
   public static void linearInputGrad(float[] dy, int rows, int in, float[] w, int out, float[] dx) {
     Backends.current().gemm(false, false, rows, in, out, 1f, dy, 0, out, w, 0, in, 0f, dx, 0, in);
+  }
+
+  /**
+   * {@link #linearInputGrad} and {@link #linearWeightGrad} as one {@link Backend#gemmPair}: the two
+   * products of a layer's backward, independent, so a backend with two threads runs them at once.
+   */
+  public static void linearGrads(float[] dy, int rows, int in, float[] w, float[] x, int out, float[] dx, float[] dw) {
+    Gemm[] pair = PAIR.get();
+    try {
+      Backends.current().gemmPair(pair[0].set(false, false, rows, in, out, 1f, dy, 0, out, w, 0, in, 0f, dx, 0, in),
+          pair[1].set(true, false, out, in, rows, 1f, dy, 0, out, x, 0, in, 0f, dw, 0, in));
+    } finally {
+      pair[0].release();
+      pair[1].release();
+    }
   }
 
   /** {@code dW = dyᵀ·x} ({@code [out, in]}) of {@link #linearForward}. */
