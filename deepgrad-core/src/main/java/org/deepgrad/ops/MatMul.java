@@ -115,7 +115,7 @@ public final class MatMul {
       }
       if (bias != null && bias.requiresGrad()) {
         float[] db = new float[out];
-        linearBiasGrad(gd, rows, out, db);
+        linearBiasGrad(gd, rows, out, db, 0, out);
         gbias = Tensor.of(db, bias.shape());
       }
       return bias == null ? new Tensor[] {gx, gw} : new Tensor[] {gx, gw, gbias};
@@ -156,11 +156,22 @@ public final class MatMul {
     Backends.current().gemm(true, false, out, in, rows, 1f, dy, 0, out, x, 0, in, 0f, dw, 0, in);
   }
 
-  /** {@code db = Σ_rows dy} ({@code [out]}), overwriting {@code db}. */
-  public static void linearBiasGrad(float[] dy, int rows, int out, float[] db) {
-    Arrays.fill(db, 0, out, 0f);
-    for (int r = 0; r < rows; r++) {
-      for (int j = 0; j < out; j++) db[j] += dy[r * out + j];
+  /**
+   * {@code db = Σ_rows dy} ({@code [out]}) for the columns {@code [from, to)}, overwriting them: each
+   * column's rows added in order, four rows per pass over the columns (a quarter of the passes over
+   * {@code db}, the same sums). Columns are independent, so threads may share them.
+   */
+  public static void linearBiasGrad(float[] dy, int rows, int out, float[] db, int from, int to) {
+    Arrays.fill(db, from, to, 0f);
+    int r = 0;
+    for (; r + 3 < rows; r += 4) {
+      int o = r * out;
+      for (int j = from; j < to; j++) db[j] = (((db[j] + dy[o + j]) + dy[o + out + j]) + dy[o + 2 * out + j]) + dy[o + 3 * out + j];
+    }
+    for (; r < rows; r++) {
+      int o = r * out;
+      for (int j = from; j < to; j++) db[j] += dy[o + j];
     }
   }
+
 }
