@@ -84,11 +84,11 @@ public final class OpenBlasBackend implements Backend {
     // CBLAS rejects ld = 0, which GemmArgs allows for an empty A or B (k = 0); neither is then read.
     lda = Math.max(1, lda);
     ldb = Math.max(1, ldb);
-    int parts = Parallel.inTask() ? 1 : RowBlocks.parts(threads, m, n, k);
+    int parts = Parallel.inTask() || k == 0 ? 1 : RowBlocks.parts(threads, m, n, k);
     if (parts == 1) {
       sgemm(transA, transB, m, n, k, alpha, a, aOffset, lda, b, bOffset, ldb, beta, c, cOffset, ldc);
     } else {
-      RowBlocks.ofThisThread().run(this, parts, transA, transB, m, n, k, alpha, a, aOffset, lda, b, bOffset, ldb,
+      RowBlocks.ofThisThread().run(parts, transA, transB, m, n, k, alpha, a, aOffset, lda, b, bOffset, ldb,
           beta, c, cOffset, ldc);
     }
   }
@@ -106,7 +106,7 @@ public final class OpenBlasBackend implements Backend {
     }
   }
 
-  /** One single-threaded cblas_sgemm call on checked arguments. */
+  /** One single-threaded cblas_sgemm call on checked arguments (operands in place, or copied). */
   static void sgemm(boolean transA, boolean transB, int m, int n, int k,
       float alpha, float[] a, int aOffset, int lda,
       float[] b, int bOffset, int ldb,
@@ -128,13 +128,29 @@ public final class OpenBlasBackend implements Backend {
           m, n, k, alpha, a, lda, b, ldb, beta, c, ldc);
       return;
     }
+    FloatPointer pb = NativeOperands.ofThisThread().b(b, bOffset, spanOfB(transB, n, k, ldb));
+    sgemm(transA, transB, m, n, k, alpha, a, aOffset, lda, pb, ldb, beta, c, cOffset, ldc);
+  }
+
+  /** Elements of the stored B, from its first to its last. */
+  static long spanOfB(boolean transB, int n, int k, int ldb) {
+    return NativeOperands.span(transB ? n : k, transB ? k : n, ldb);
+  }
+
+  /** As {@link #sgemm(boolean, boolean, int, int, int, float, float[], int, int, float[], int, int, float, float[], int, int)} with B already in native memory: A and C are copied. */
+  static void sgemm(boolean transA, boolean transB, int m, int n, int k,
+      float alpha, float[] a, int aOffset, int lda,
+      FloatPointer pb, int ldb,
+      float beta, float[] c, int cOffset, int ldc) {
+    singleThreaded();
     NativeOperands ops = NativeOperands.ofThisThread();
     FloatPointer pa = ops.a(a, aOffset, NativeOperands.span(transA ? k : m, transA ? m : k, lda));
-    FloatPointer pb = ops.b(b, bOffset, NativeOperands.span(transB ? n : k, transB ? k : n, ldb));
     long cSpan = NativeOperands.span(m, n, ldc);
     // C's whole span goes back, row gaps too, so it must come in when gaps exist, not only when beta reads it.
     FloatPointer pc = ops.c(c, cOffset, cSpan, beta != 0f || ldc != n);
-    openblas_nolapack.cblas_sgemm(openblas_nolapack.CblasRowMajor, transposeA, transposeB,
+    openblas_nolapack.cblas_sgemm(openblas_nolapack.CblasRowMajor,
+        transA ? openblas_nolapack.CblasTrans : openblas_nolapack.CblasNoTrans,
+        transB ? openblas_nolapack.CblasTrans : openblas_nolapack.CblasNoTrans,
         m, n, k, alpha, pa, lda, pb, ldb, beta, pc, ldc);
     pc.get(c, cOffset, (int) cSpan);
   }

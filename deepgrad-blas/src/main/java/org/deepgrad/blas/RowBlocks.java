@@ -1,5 +1,6 @@
 package org.deepgrad.blas;
 
+import org.bytedeco.javacpp.FloatPointer;
 import org.deepgrad.backend.Backend;
 import org.deepgrad.backend.Gemm;
 import org.deepgrad.backend.Parallel;
@@ -8,7 +9,9 @@ import org.deepgrad.backend.Parallel;
  * A gemm cut into blocks of C's rows, one per thread ({@link Parallel}), each block a
  * single-threaded {@link OpenBlasBackend#sgemm} call on the matching rows of op(A) and all of op(B).
  * Row blocks of a row-major C are disjoint spans of memory, so the blocks' copies in and out of
- * native memory never overlap. Each element of C is the same sum in the same order as in the
+ * native memory never overlap. Where the arrays are copied (before Java 22, {@link HeapSgemm}), op(B)
+ * is copied once into a buffer all blocks read, each thread copying a share of it first, rather than
+ * once per block. Each element of C is the same sum in the same order as in the
  * one-threaded product (RowBlocksTest), for two reasons that fix where blocks may start and how
  * small they may be:
  *
@@ -38,11 +41,33 @@ final class RowBlocks implements Parallel.Task {
   static final long MIN_MACS = 1 << 20;
   private static final ThreadLocal<RowBlocks> PER_THREAD = ThreadLocal.withInitial(RowBlocks::new);
 
-  private final Gemm first = new Gemm();
-  private final Gemm second = new Gemm();
+  /** What {@link #run(int, int)} does now. */
+  private enum Phase { COPY_B, BLOCKS_SHARED_B, BLOCKS, PAIR }
+
+  private Phase phase;
+  // One product split into blocks:
+  private boolean transA;
+  private boolean transB;
+  private int m;
+  private int n;
+  private int k;
+  private float alpha;
+  private float[] a;
+  private int aOffset;
+  private int lda;
+  private float[] b;
+  private int bOffset;
+  private int ldb;
+  private float beta;
+  private float[] c;
+  private int cOffset;
+  private int ldc;
+  private FloatPointer sharedB;
+  private long bSpan;
+  // Two products at once:
   private Backend backend;
-  private Gemm pairFirst;
-  private Gemm pairSecond;
+  private Gemm first;
+  private Gemm second;
   private int firstParts;
   private int secondParts;
 
@@ -69,42 +94,86 @@ final class RowBlocks implements Parallel.Task {
     return part == parts ? m : ALIGN * Parallel.bound(m / ALIGN, part, parts);
   }
 
-  /** One product in {@code parts} blocks, each a single-threaded call on {@code backend} (from inside the task). */
-  void run(Backend backend, int parts, boolean transA, boolean transB, int m, int n, int k, float alpha, float[] a,
-      int aOffset, int lda, float[] b, int bOffset, int ldb, float beta, float[] c, int cOffset, int ldc) {
-    first.set(transA, transB, m, n, k, alpha, a, aOffset, lda, b, bOffset, ldb, beta, c, cOffset, ldc);
+  /** One product (arguments checked, k &gt; 0) in {@code parts} blocks. */
+  void run(int parts, boolean transA, boolean transB, int m, int n, int k, float alpha, float[] a, int aOffset,
+      int lda, float[] b, int bOffset, int ldb, float beta, float[] c, int cOffset, int ldc) {
+    this.transA = transA;
+    this.transB = transB;
+    this.m = m;
+    this.n = n;
+    this.k = k;
+    this.alpha = alpha;
+    this.a = a;
+    this.aOffset = aOffset;
+    this.lda = lda;
+    this.b = b;
+    this.bOffset = bOffset;
+    this.ldb = ldb;
+    this.beta = beta;
+    this.c = c;
+    this.cOffset = cOffset;
+    this.ldc = ldc;
     try {
-      split(backend, first, parts, null, 0);
+      if (HeapSgemm.SGEMM == null) {
+        bSpan = OpenBlasBackend.spanOfB(transB, n, k, ldb);
+        sharedB = NativeOperands.ofThisThread().sharedB(bSpan);
+        phase = Phase.COPY_B;
+        Parallel.run(parts, this);
+        phase = Phase.BLOCKS_SHARED_B;
+      } else {
+        phase = Phase.BLOCKS;
+      }
+      Parallel.run(parts, this);
     } finally {
-      first.release();
+      this.a = null; // the arrays are the caller's: do not keep them alive
+      this.b = null;
+      this.c = null;
+      sharedB = null;
     }
   }
 
   /** Two independent products at once, the first in blocks over half the threads (rounded up), the second over the rest. */
   void runPair(Backend backend, int threads, Gemm one, Gemm two) {
     int half = (threads + 1) / 2;
-    split(backend, one, parts(half, one.m(), one.n(), one.k()), two, parts(threads - half, two.m(), two.n(), two.k()));
-  }
-
-  private void split(Backend backend, Gemm one, int oneParts, Gemm two, int twoParts) {
     this.backend = backend;
-    pairFirst = one;
-    pairSecond = two;
-    firstParts = oneParts;
-    secondParts = twoParts;
+    first = one;
+    second = two;
+    firstParts = parts(half, one.m(), one.n(), one.k());
+    secondParts = parts(threads - half, two.m(), two.n(), two.k());
+    phase = Phase.PAIR;
     try {
-      Parallel.run(oneParts + twoParts, this);
+      Parallel.run(firstParts + secondParts, this);
     } finally {
-      pairFirst = null;
-      pairSecond = null;
+      first = null;
+      second = null;
     }
   }
 
   @Override
   public void run(int part, int parts) {
-    Gemm g = part < firstParts ? pairFirst : pairSecond;
-    int block = part < firstParts ? part : part - firstParts;
-    int blocks = part < firstParts ? firstParts : secondParts;
-    g.runRowsOn(backend, start(g.m(), block, blocks), start(g.m(), block + 1, blocks));
+    switch (phase) {
+      case COPY_B -> NativeOperands.ofThisThread().copyPart(sharedB, b, bOffset, bSpan * part / parts,
+          bSpan * (part + 1) / parts);
+      case BLOCKS_SHARED_B, BLOCKS -> {
+        int from = start(m, part, parts);
+        int to = start(m, part + 1, parts);
+        // Row r of op(A) is row r of A, or column r when A is stored transposed.
+        int aRow = aOffset + (transA ? from : from * lda);
+        if (phase == Phase.BLOCKS) {
+          OpenBlasBackend.sgemm(transA, transB, to - from, n, k, alpha, a, aRow, lda, b, bOffset, ldb,
+              beta, c, cOffset + from * ldc, ldc);
+        } else {
+          OpenBlasBackend.sgemm(transA, transB, to - from, n, k, alpha, a, aRow, lda,
+              NativeOperands.ofThisThread().view(sharedB), ldb, beta, c, cOffset + from * ldc, ldc);
+        }
+      }
+      case PAIR -> {
+        boolean one = part < firstParts;
+        Gemm g = one ? first : second;
+        int block = one ? part : part - firstParts;
+        int blocks = one ? firstParts : secondParts;
+        g.runRowsOn(backend, start(g.m(), block, blocks), start(g.m(), block + 1, blocks));
+      }
+    }
   }
 }
