@@ -25,9 +25,9 @@ final class OpenBlasKernel {
 
   private OpenBlasKernel() {}
 
-  /** The library's version, e.g. {@code OpenBLAS 0.3.30}. */
+  /** The library's version, e.g. {@code OpenBLAS 0.3.30}: the presets' on the class path, not the one compiled against. */
   static String version() {
-    return openblas_nolapack.OPENBLAS_VERSION.trim();
+    return constant("OPENBLAS_VERSION").trim();
   }
 
   /**
@@ -36,12 +36,21 @@ final class OpenBlasKernel {
    */
   static String name() {
     Pointer current = Loader.addressof("gotoblas");
-    if (current == null) return openblas_nolapack.OPENBLAS_CHAR_CORENAME;
+    if (current == null) return constant("OPENBLAS_CHAR_CORENAME");
     long table = new PointerPointer<>(current).get(0).address();
     for (String name : TABLES) {
       Pointer p = Loader.addressof("gotoblas_" + name);
       if (p != null && p.address() == table) return name;
     }
     return null;
+  }
+
+  /** A string constant of the presets' class, read when run (javac would copy the one compiled against). */
+  private static String constant(String name) {
+    try {
+      return (String) openblas_nolapack.class.getField(name).get(null);
+    } catch (ReflectiveOperationException e) {
+      throw new IllegalStateException("org.bytedeco.openblas has no " + name, e);
+    }
   }
 }
