@@ -115,9 +115,10 @@ public final class OpenBlasBackend implements Backend {
     int transposeA = transA ? openblas_nolapack.CblasTrans : openblas_nolapack.CblasNoTrans;
     int transposeB = transB ? openblas_nolapack.CblasTrans : openblas_nolapack.CblasNoTrans;
     if (HeapSgemm.SGEMM != null && a != null && b != null) {
+      HeapSgemm.Segments segments = HeapSgemm.Segments.ofThisThread();
       try {
         HeapSgemm.SGEMM.invokeExact(openblas_nolapack.CblasRowMajor, transposeA, transposeB, m, n, k, alpha,
-            a, aOffset, lda, b, bOffset, ldb, beta, c, cOffset, ldc);
+            segments.of(a, aOffset), lda, segments.of(b, bOffset), ldb, beta, segments.of(c, cOffset), ldc);
       } catch (Throwable t) {
         throw new IllegalStateException("cblas_sgemm through the foreign-function API failed", t);
       }

@@ -2,6 +2,8 @@ package org.deepgrad.blas;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotSame;
+import static org.junit.jupiter.api.Assertions.assertSame;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import org.bytedeco.javacpp.FloatPointer;
@@ -42,9 +44,26 @@ class HeapSgemmTest {
           openblas_nolapack.CblasTrans, m, n, k, 0.5f, pa.position(7), lda, pb, ldb, 0.25f, pc.position(2), ldc);
       pc.position(0).get(copied);
     }
+    HeapSgemm.Segments segments = HeapSgemm.Segments.ofThisThread();
     HeapSgemm.SGEMM.invokeExact(openblas_nolapack.CblasRowMajor, openblas_nolapack.CblasNoTrans,
-        openblas_nolapack.CblasTrans, m, n, k, 0.5f, a, 7, lda, b, 0, ldb, 0.25f, c, 2, ldc);
+        openblas_nolapack.CblasTrans, m, n, k, 0.5f, segments.of(a, 7), lda, segments.of(b, 0), ldb, 0.25f,
+        segments.of(c, 2), ldc);
     assertArrayEquals(copied, c);
+  }
+
+  /** Each (array, offset) gets one segment, made once, so that calls after the first allocate nothing. */
+  @Test
+  void segmentsAreMadeOncePerArrayAndOffset() {
+    new OpenBlasBackend();
+    assumeTrue(HeapSgemm.SGEMM != null, "Java " + Runtime.version().feature() + " cannot pass heap arrays");
+    HeapSgemm.Segments segments = HeapSgemm.Segments.ofThisThread();
+    float[] x = new float[10];
+    float[] y = new float[10];
+    Object x3 = segments.of(x, 3);
+    assertSame(x3, segments.of(x, 3));
+    assertNotSame(x3, segments.of(x, 4));
+    assertNotSame(x3, segments.of(y, 3));
+    assertSame(x3, segments.of(x, 3));
   }
 
   private static float[] uniform(Rng rng, int n) {
