@@ -13,6 +13,7 @@ final class NativeOperands {
   private FloatPointer a;
   private FloatPointer b;
   private FloatPointer c;
+  private FloatPointer view;
 
   private NativeOperands() {}
 
@@ -33,9 +34,30 @@ final class NativeOperands {
     return b = copyIn(b, x, offset, span);
   }
 
+  /** The B buffer, holding at least {@code span} floats, left as it is (for a copy shared among threads). */
+  FloatPointer sharedB(long span) {
+    return b = fit(b, span);
+  }
+
   /** C's buffer; its old values are copied in only when {@code read}. */
   FloatPointer c(float[] x, int offset, long span, boolean read) {
     return c = read ? copyIn(c, x, offset, span) : fit(c, span);
+  }
+
+  /**
+   * This thread's own pointer to another thread's buffer (its position is this thread's to move): made
+   * anew only when the buffer is another one.
+   */
+  FloatPointer view(FloatPointer shared) {
+    if (view == null || view.address() != shared.address() || view.capacity() != shared.capacity()) {
+      view = new FloatPointer(shared);
+    }
+    return view.position(0);
+  }
+
+  /** Copies elements {@code [from, to)} of the span that starts at {@code x[offset]} into the shared buffer. */
+  void copyPart(FloatPointer shared, float[] x, int offset, long from, long to) {
+    if (to > from) view(shared).position(from).put(x, offset + (int) from, (int) (to - from));
   }
 
   private static FloatPointer copyIn(FloatPointer p, float[] x, int offset, long span) {

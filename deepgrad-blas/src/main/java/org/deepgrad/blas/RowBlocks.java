@@ -1,12 +1,17 @@
 package org.deepgrad.blas;
 
+import org.bytedeco.javacpp.FloatPointer;
+import org.deepgrad.backend.Backend;
+import org.deepgrad.backend.Gemm;
 import org.deepgrad.backend.Parallel;
 
 /**
  * A gemm cut into blocks of C's rows, one per thread ({@link Parallel}), each block a
  * single-threaded {@link OpenBlasBackend#sgemm} call on the matching rows of op(A) and all of op(B).
  * Row blocks of a row-major C are disjoint spans of memory, so the blocks' copies in and out of
- * native memory never overlap. Each element of C is the same sum in the same order as in the
+ * native memory never overlap. Where the arrays are copied (before Java 22, {@link HeapSgemm}), op(B)
+ * is copied once into a buffer all blocks read, each thread copying a share of it first, rather than
+ * once per block. Each element of C is the same sum in the same order as in the
  * one-threaded product (RowBlocksTest), for two reasons that fix where blocks may start and how
  * small they may be:
  *
@@ -24,6 +29,10 @@ import org.deepgrad.backend.Parallel;
  * passes of a step (gradient norm, optimizer) without the two pools competing for the cores, and
  * the operand copies are split too; bench/compare-pytorch.sh measures the whole step (docs/
  * performance.md). One object per calling thread holds the arguments, so a call allocates nothing.
+ *
+ * <p>Two independent products ({@link Backend#gemmPair}) share the threads instead: each gets half of
+ * them (on two threads, one each: two whole products at once, so neither copies nor packs the other
+ * operand twice, and their blocks cannot be uneven).
  */
 final class RowBlocks implements Parallel.Task {
   /** Blocks start on multiples of this many rows of C: a multiple of every kernel's panel width. */
@@ -32,6 +41,11 @@ final class RowBlocks implements Parallel.Task {
   static final long MIN_MACS = 1 << 20;
   private static final ThreadLocal<RowBlocks> PER_THREAD = ThreadLocal.withInitial(RowBlocks::new);
 
+  /** What {@link #run(int, int)} does now. */
+  private enum Phase { COPY_B, BLOCKS_SHARED_B, BLOCKS, PAIR }
+
+  private Phase phase;
+  // One product split into blocks:
   private boolean transA;
   private boolean transB;
   private int m;
@@ -48,6 +62,14 @@ final class RowBlocks implements Parallel.Task {
   private float[] c;
   private int cOffset;
   private int ldc;
+  private FloatPointer sharedB;
+  private long bSpan;
+  // Two products at once:
+  private Backend backend;
+  private Gemm first;
+  private Gemm second;
+  private int firstParts;
+  private int secondParts;
 
   static RowBlocks ofThisThread() {
     return PER_THREAD.get();
@@ -72,6 +94,7 @@ final class RowBlocks implements Parallel.Task {
     return part == parts ? m : ALIGN * Parallel.bound(m / ALIGN, part, parts);
   }
 
+  /** One product (arguments checked, k &gt; 0) in {@code parts} blocks. */
   void run(int parts, boolean transA, boolean transB, int m, int n, int k, float alpha, float[] a, int aOffset,
       int lda, float[] b, int bOffset, int ldb, float beta, float[] c, int cOffset, int ldc) {
     this.transA = transA;
@@ -91,21 +114,66 @@ final class RowBlocks implements Parallel.Task {
     this.cOffset = cOffset;
     this.ldc = ldc;
     try {
+      if (HeapSgemm.SGEMM == null) {
+        bSpan = OpenBlasBackend.spanOfB(transB, n, k, ldb);
+        sharedB = NativeOperands.ofThisThread().sharedB(bSpan);
+        phase = Phase.COPY_B;
+        Parallel.run(parts, this);
+        phase = Phase.BLOCKS_SHARED_B;
+      } else {
+        phase = Phase.BLOCKS;
+      }
       Parallel.run(parts, this);
     } finally {
       this.a = null; // the arrays are the caller's: do not keep them alive
       this.b = null;
       this.c = null;
+      sharedB = null;
+    }
+  }
+
+  /** Two independent products at once, the first in blocks over half the threads (rounded up), the second over the rest. */
+  void runPair(Backend backend, int threads, Gemm one, Gemm two) {
+    int half = (threads + 1) / 2;
+    this.backend = backend;
+    first = one;
+    second = two;
+    firstParts = parts(half, one.m(), one.n(), one.k());
+    secondParts = parts(threads - half, two.m(), two.n(), two.k());
+    phase = Phase.PAIR;
+    try {
+      Parallel.run(firstParts + secondParts, this);
+    } finally {
+      first = null;
+      second = null;
     }
   }
 
   @Override
   public void run(int part, int parts) {
-    int from = start(m, part, parts);
-    int to = start(m, part + 1, parts);
-    // Row r of op(A) is row r of A, or column r when A is stored transposed.
-    int aRow = aOffset + (transA ? from : from * lda);
-    OpenBlasBackend.sgemm(transA, transB, to - from, n, k, alpha, a, aRow, lda, b, bOffset, ldb,
-        beta, c, cOffset + from * ldc, ldc);
+    switch (phase) {
+      case COPY_B -> NativeOperands.ofThisThread().copyPart(sharedB, b, bOffset, bSpan * part / parts,
+          bSpan * (part + 1) / parts);
+      case BLOCKS_SHARED_B, BLOCKS -> {
+        int from = start(m, part, parts);
+        int to = start(m, part + 1, parts);
+        // Row r of op(A) is row r of A, or column r when A is stored transposed.
+        int aRow = aOffset + (transA ? from : from * lda);
+        if (phase == Phase.BLOCKS) {
+          OpenBlasBackend.sgemm(transA, transB, to - from, n, k, alpha, a, aRow, lda, b, bOffset, ldb,
+              beta, c, cOffset + from * ldc, ldc);
+        } else {
+          OpenBlasBackend.sgemm(transA, transB, to - from, n, k, alpha, a, aRow, lda,
+              NativeOperands.ofThisThread().view(sharedB), ldb, beta, c, cOffset + from * ldc, ldc);
+        }
+      }
+      case PAIR -> {
+        boolean one = part < firstParts;
+        Gemm g = one ? first : second;
+        int block = one ? part : part - firstParts;
+        int blocks = one ? firstParts : secondParts;
+        g.runRowsOn(backend, start(g.m(), block, blocks), start(g.m(), block + 1, blocks));
+      }
+    }
   }
 }

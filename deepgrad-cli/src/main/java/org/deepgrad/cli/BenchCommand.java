@@ -10,6 +10,7 @@ import java.util.Map;
 import java.util.concurrent.Callable;
 import org.deepgrad.backend.Backend;
 import org.deepgrad.backend.Backends;
+import org.deepgrad.backend.CpuInfo;
 import org.deepgrad.diagnostics.Recorder;
 import org.deepgrad.nn.ModelSpec;
 import org.deepgrad.optim.OptimizerRegistry;
@@ -103,7 +104,8 @@ final class BenchCommand implements Callable<Integer> {
     run.warmUp(warmupSteps);
     List<BenchRun.Window> results = new ArrayList<>();
     for (int w = 0; w < windows; w++) results.add(run.window(windowSteps));
-    BenchReport report = new BenchReport(m, backend.name(), backend.threads(), run.optimizer().name(),
+    BenchReport report = new BenchReport(m, backend.name(), backend.threads(),
+        CpuInfo.describe() + "; " + backend.describe(), run.optimizer().name(),
         run.optimizer().lr(), activation, batchSize, run.parameterCount(), every, warmupSteps, windowSteps, peakGflops,
         results, BenchMemory.allocationSupported(), BenchMemory.peakRssBytes());
     var out = spec.commandLine().getOut();

@@ -10,9 +10,10 @@ import java.util.Map;
  * The figures of one {@code bench} run, as text or as the JSON object of {@code bench --json}:
  * samples/s per window and their median, GFLOP/s at the median and its fraction of
  * {@code peakGflopsPerThread × threads}, heap bytes allocated per step over all timed windows (null
- * where the JVM does not count them), peak RSS in bytes (null where unknown).
+ * where the JVM does not count them), peak RSS in bytes (null where unknown). {@code machine} names the
+ * processor and what computes the products on it (e.g. OpenBLAS's kernel table).
  */
-record BenchReport(BenchModel model, String backend, int threads, String optimizer, double lr, String activation,
+record BenchReport(BenchModel model, String backend, int threads, String machine, String optimizer, double lr, String activation,
     int batchSize, long parameters, int diagnoseEvery, int warmupSteps, int windowSteps, double peakGflopsPerThread,
     List<BenchRun.Window> windows, boolean allocationCounted, long peakRssBytes) {
 
@@ -62,6 +63,7 @@ record BenchReport(BenchModel model, String backend, int threads, String optimiz
     c.put("batch_size", batchSize);
     c.put("threads", threads);
     c.put("backend", backend);
+    c.put("machine", machine);
     c.put("warmup_steps", warmupSteps);
     c.put("windows", windows.size());
     c.put("window_steps", windowSteps);
@@ -75,6 +77,7 @@ record BenchReport(BenchModel model, String backend, int threads, String optimiz
     StringBuilder s = new StringBuilder();
     s.append(String.format(Locale.ROOT, "bench: %s %s, %d parameters; %s lr %s; batch %d; backend %s, %d thread%s%n",
         model.describe(), activation, parameters, optimizer, lr, batchSize, backend, threads, threads == 1 ? "" : "s"));
+    s.append("machine: ").append(machine).append('\n');
     if (diagnoseEvery > 0) s.append("diagnostics sampled every ").append(diagnoseEvery).append(" steps\n");
     s.append(String.format(Locale.ROOT, "warm-up %d steps, %d windows of %d steps%n", warmupSteps, windows.size(),
         windowSteps));

@@ -24,6 +24,7 @@ class BenchCommandTest {
     assertEquals("20-16-8-4", c.get("model").asText());
     assertEquals("adam", c.get("optimizer").asText());
     assertEquals(1, c.get("threads").asInt());
+    assertTrue(c.get("machine").asText().contains(org.deepgrad.backend.CpuInfo.describe()), r.out());
     // 2·8·(20·16 + 16·8 + 8·4) forward, the same for weight gradients, input gradients but the first layer's.
     assertEquals(2L * 8 * (20 * 16 + 16 * 8 + 8 * 4) * 2 + 2L * 8 * (16 * 8 + 8 * 4), c.get("flops_per_step").asLong());
     assertEquals(20 * 16 + 16 + 16 * 8 + 8 + 8 * 4 + 4, c.get("parameters").asLong());
@@ -35,6 +36,7 @@ class BenchCommandTest {
         "--window-steps", "2");
     assertEquals(0, r.code(), r.toString());
     assertTrue(r.out().contains("784-8-8-10") && r.out().contains("median:") && r.out().contains("of peak"), r.out());
+    assertTrue(r.out().contains("machine: " + org.deepgrad.backend.CpuInfo.describe() + "; "), r.out());
   }
 
   @Test

@@ -14,6 +14,14 @@ public interface Backend {
   String name();
 
   /**
+   * What computes the products, for benchmark output: the library, its version and the kernel it chose
+   * for this processor, where the backend can tell. The default is {@link #name()}.
+   */
+  default String describe() {
+    return name();
+  }
+
+  /**
    * General matrix product {@code C = alpha * op(A) * op(B) + beta * C}, where {@code op(X)} is X or
    * its transpose. op(A) is m x k, op(B) is k x n, C is m x n. With {@code beta == 0}, C's previous
    * contents are ignored (NaN included).
@@ -22,6 +30,16 @@ public interface Backend {
       float alpha, float[] a, int aOffset, int lda,
       float[] b, int bOffset, int ldb,
       float beta, float[] c, int cOffset, int ldc);
+
+  /**
+   * Two independent products (neither reads what the other writes), each giving the bits it gives
+   * alone; a backend with several threads may run them at once instead of splitting each. The
+   * default runs {@code first}, then {@code second}.
+   */
+  default void gemmPair(Gemm first, Gemm second) {
+    first.runOn(this);
+    second.runOn(this);
+  }
 
   /** Number of threads the kernels use. */
   int threads();

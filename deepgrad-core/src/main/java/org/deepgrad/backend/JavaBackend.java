@@ -26,6 +26,11 @@ public final class JavaBackend implements Backend {
   }
 
   @Override
+  public String describe() {
+    return "pure Java on Java " + Runtime.version().feature();
+  }
+
+  @Override
   public void gemm(boolean transA, boolean transB, int m, int n, int k,
       float alpha, float[] a, int aOffset, int lda,
       float[] b, int bOffset, int ldb,

@@ -29,6 +29,8 @@ public final class Parallel {
   }
 
   private static final AtomicBoolean BUSY = new AtomicBoolean();
+  /** Per thread: how many tasks of more than one part it is running a piece of now. */
+  private static final ThreadLocal<int[]> DEPTH = ThreadLocal.withInitial(() -> new int[1]);
   private static Worker[] workers = new Worker[0];
 
   private Parallel() {}
@@ -47,10 +49,25 @@ public final class Parallel {
    */
   public static void run(int parts, Task task) {
     if (parts < 1) throw new IllegalArgumentException("parts must be >= 1, got " + parts);
-    if (parts == 1 || !BUSY.compareAndSet(false, true)) {
-      for (int p = 0; p < parts; p++) task.run(p, parts);
+    if (parts == 1) {
+      task.run(0, 1);
       return;
     }
+    int[] depth = DEPTH.get();
+    depth[0]++;
+    try {
+      if (BUSY.compareAndSet(false, true)) {
+        runOnWorkers(parts, task);
+      } else {
+        for (int p = 0; p < parts; p++) task.run(p, parts);
+      }
+    } finally {
+      depth[0]--;
+    }
+  }
+
+  /** Runs the parts, piece 0 here; the caller owns BUSY, which this gives back. */
+  private static void runOnWorkers(int parts, Task task) {
     try {
       Worker[] ws = workers(parts - 1);
       for (int p = 1; p < parts; p++) ws[p - 1].start(task, p, parts);
@@ -69,6 +86,14 @@ public final class Parallel {
     } finally {
       BUSY.set(false);
     }
+  }
+
+  /**
+   * Whether this thread is running a piece of a task now: a call to {@link #run} from here would find the
+   * workers busy and run all its parts here, so work that would be split should not be.
+   */
+  public static boolean inTask() {
+    return DEPTH.get()[0] > 0;
   }
 
   /** The first {@code n} workers, started on first need (called only by the owner of BUSY). */
@@ -124,6 +149,7 @@ public final class Parallel {
 
     @Override
     public void run() {
+      DEPTH.get()[0] = 1; // a worker runs nothing but pieces of tasks
       int seen = 0;
       while (true) {
         seen = next(seen);

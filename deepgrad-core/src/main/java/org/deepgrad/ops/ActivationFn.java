@@ -6,7 +6,7 @@ import org.deepgrad.tensor.Tensor;
 /**
  * An element-wise activation: {@code y = f(x)} in the forward pass and {@code dx = g · f'(x)} in the
  * backward, the derivative allowed to reuse the output (sigmoid' = y(1 − y)). Values are computed in
- * double and stored as float32. The array forms ({@link #forward(float[], float[], int)},
+ * double and stored as float32. The array forms ({@link #forward(float[], float[], int, int)},
  * {@link #backward}) are the whole arithmetic: the tape op below and the buffered passes of
  * {@code org.deepgrad.nn} both call them, so the two paths agree bit for bit.
  *
@@ -28,24 +28,24 @@ public record ActivationFn(String op, Forward f, Derivative df) {
     double apply(double x, double y);
   }
 
-  /** {@code y[i] = f(x[i])} for the first {@code n} elements. */
-  public void forward(float[] x, float[] y, int n) {
-    for (int i = 0; i < n; i++) y[i] = (float) f.apply(x[i]);
+  /** {@code y[i] = f(x[i])} for elements {@code [from, to)}. */
+  public void forward(float[] x, float[] y, int from, int to) {
+    for (int i = from; i < to; i++) y[i] = (float) f.apply(x[i]);
   }
 
-  /** {@code dx[i] = g[i] · f'(x[i], y[i])} for the first {@code n} elements; {@code dx} may be {@code g}. */
-  public void backward(float[] x, float[] y, float[] g, float[] dx, int n) {
-    for (int i = 0; i < n; i++) dx[i] = (float) (g[i] * df.apply(x[i], y[i]));
+  /** {@code dx[i] = g[i] · f'(x[i], y[i])} for elements {@code [from, to)}; {@code dx} may be {@code g}. */
+  public void backward(float[] x, float[] y, float[] g, float[] dx, int from, int to) {
+    for (int i = from; i < to; i++) dx[i] = (float) (g[i] * df.apply(x[i], y[i]));
   }
 
   /** The op on the tape. */
   public Tensor apply(Tensor x) {
     float[] v = x.data();
     float[] y = new float[v.length];
-    forward(v, y, y.length);
+    forward(v, y, 0, y.length);
     return Autograd.record(y, x.shape(), op, g -> {
       float[] d = new float[v.length];
-      backward(v, y, g.data(), d, d.length);
+      backward(v, y, g.data(), d, 0, d.length);
       return new Tensor[] {Tensor.of(d, x.shape())};
     }, x);
   }

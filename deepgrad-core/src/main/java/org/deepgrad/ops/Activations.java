@@ -18,30 +18,30 @@ public final class Activations {
   public static Tensor relu(Tensor x) {
     float[] v = x.data();
     float[] r = new float[v.length];
-    reluForward(v, r, r.length);
+    reluForward(v, r, 0, r.length);
     return Autograd.record(r, x.shape(), "relu", g -> {
       float[] d = new float[v.length];
-      reluBackward(v, g.data(), d, d.length);
+      reluBackward(v, g.data(), d, 0, d.length);
       return new Tensor[] {Tensor.of(d, x.shape())};
     }, x);
   }
 
   /**
-   * ReLU's forward on the first {@code n} elements: {@code y[i] = max(x[i], 0)}, NaN staying NaN (as
+   * ReLU's forward on elements {@code [from, to)}: {@code y[i] = max(x[i], 0)}, NaN staying NaN (as
    * torch). {@code Math.max} compiles to a vector max; a compare-and-branch mispredicts on half the
    * elements of a layer's pre-activations and is many times slower (docs/performance.md).
    */
-  public static void reluForward(float[] x, float[] y, int n) {
-    for (int i = 0; i < n; i++) y[i] = Math.max(x[i], 0f);
+  public static void reluForward(float[] x, float[] y, int from, int to) {
+    for (int i = from; i < to; i++) y[i] = Math.max(x[i], 0f);
   }
 
   /**
-   * ReLU's backward on the first {@code n} elements: {@code dx[i] = g[i] if x[i] > 0 else 0} (0 for a
+   * ReLU's backward on elements {@code [from, to)}: {@code dx[i] = g[i] if x[i] > 0 else 0} (0 for a
    * NaN x, as torch); {@code dx} may be {@code g}. Branch-free: the bits of {@code g} are kept under a
    * mask that is all ones exactly when {@code x}'s bits are those of a float in (0, +∞].
    */
-  public static void reluBackward(float[] x, float[] g, float[] dx, int n) {
-    for (int i = 0; i < n; i++) {
+  public static void reluBackward(float[] x, float[] g, float[] dx, int from, int to) {
+    for (int i = from; i < to; i++) {
       int b = Float.floatToRawIntBits(x[i]);
       int positive = (-b & ~b & (b - 0x7f800001)) >> 31; // sign of -b: b > 0; of ~b: not negative; of the last: not NaN
       dx[i] = Float.intBitsToFloat(Float.floatToRawIntBits(g[i]) & positive);

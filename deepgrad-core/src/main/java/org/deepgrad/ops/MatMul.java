@@ -2,7 +2,9 @@ package org.deepgrad.ops;
 
 import java.util.Arrays;
 import org.deepgrad.autograd.Autograd;
+import org.deepgrad.backend.Backend;
 import org.deepgrad.backend.Backends;
+import org.deepgrad.backend.Gemm;
 import org.deepgrad.tensor.Shape;
 import org.deepgrad.tensor.ShapeException;
 import org.deepgrad.tensor.Tensor;
@@ -16,6 +18,9 @@ import org.deepgrad.tensor.Tensor;
  * </pre>
  */
 public final class MatMul {
+  /** Each thread's two reusable argument holders for {@link #linearGrads}. */
+  private static final ThreadLocal<Gemm[]> PAIR = ThreadLocal.withInitial(() -> new Gemm[] {new Gemm(), new Gemm()});
+
   private MatMul() {}
 
   /**
@@ -110,7 +115,7 @@ public final class MatMul {
       }
       if (bias != null && bias.requiresGrad()) {
         float[] db = new float[out];
-        linearBiasGrad(gd, rows, out, db);
+        linearBiasGrad(gd, rows, out, db, 0, out);
         gbias = Tensor.of(db, bias.shape());
       }
       return bias == null ? new Tensor[] {gx, gw} : new Tensor[] {gx, gw, gbias};
@@ -131,16 +136,42 @@ public final class MatMul {
     Backends.current().gemm(false, false, rows, in, out, 1f, dy, 0, out, w, 0, in, 0f, dx, 0, in);
   }
 
+  /**
+   * {@link #linearInputGrad} and {@link #linearWeightGrad} as one {@link Backend#gemmPair}: the two
+   * products of a layer's backward, independent, so a backend with two threads runs them at once.
+   */
+  public static void linearGrads(float[] dy, int rows, int in, float[] w, float[] x, int out, float[] dx, float[] dw) {
+    Gemm[] pair = PAIR.get();
+    try {
+      Backends.current().gemmPair(pair[0].set(false, false, rows, in, out, 1f, dy, 0, out, w, 0, in, 0f, dx, 0, in),
+          pair[1].set(true, false, out, in, rows, 1f, dy, 0, out, x, 0, in, 0f, dw, 0, in));
+    } finally {
+      pair[0].release();
+      pair[1].release();
+    }
+  }
+
   /** {@code dW = dyᵀ·x} ({@code [out, in]}) of {@link #linearForward}. */
   public static void linearWeightGrad(float[] dy, int rows, int in, float[] x, int out, float[] dw) {
     Backends.current().gemm(true, false, out, in, rows, 1f, dy, 0, out, x, 0, in, 0f, dw, 0, in);
   }
 
-  /** {@code db = Σ_rows dy} ({@code [out]}), overwriting {@code db}. */
-  public static void linearBiasGrad(float[] dy, int rows, int out, float[] db) {
-    Arrays.fill(db, 0, out, 0f);
-    for (int r = 0; r < rows; r++) {
-      for (int j = 0; j < out; j++) db[j] += dy[r * out + j];
+  /**
+   * {@code db = Σ_rows dy} ({@code [out]}) for the columns {@code [from, to)}, overwriting them: each
+   * column's rows added in order, four rows per pass over the columns (a quarter of the passes over
+   * {@code db}, the same sums). Columns are independent, so threads may share them.
+   */
+  public static void linearBiasGrad(float[] dy, int rows, int out, float[] db, int from, int to) {
+    Arrays.fill(db, from, to, 0f);
+    int r = 0;
+    for (; r + 3 < rows; r += 4) {
+      int o = r * out;
+      for (int j = from; j < to; j++) db[j] = (((db[j] + dy[o + j]) + dy[o + out + j]) + dy[o + 2 * out + j]) + dy[o + 3 * out + j];
+    }
+    for (; r < rows; r++) {
+      int o = r * out;
+      for (int j = from; j < to; j++) db[j] += dy[o + j];
     }
   }
+
 }

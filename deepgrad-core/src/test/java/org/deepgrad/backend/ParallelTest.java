@@ -2,6 +2,8 @@ package org.deepgrad.backend;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assertions.assertSame;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 
@@ -61,6 +63,36 @@ class ParallelTest {
     Parallel.run(2, (p, ps) -> Parallel.run(2, (q, qs) -> sums[p * 2 + q] = Thread.currentThread().getId()));
     assertEquals(sums[0], sums[1], "the inner parts of part 0 ran on one thread");
     assertEquals(sums[2], sums[3], "the inner parts of part 1 ran on one thread");
+  }
+
+  @Test
+  void everyPieceKnowsItRunsInATaskAndNothingElseDoes() throws Exception {
+    assertFalse(Parallel.inTask());
+    boolean[] inside = new boolean[4];
+    Parallel.run(4, (p, ps) -> inside[p] = Parallel.inTask());
+    assertArrayEquals(new boolean[] {true, true, true, true}, inside);
+    assertFalse(Parallel.inTask(), "after the task");
+    Parallel.run(1, (p, ps) -> inside[0] = Parallel.inTask());
+    assertFalse(inside[0], "a task of one piece is the caller's own work, which may be split");
+    ExecutorService pool = Executors.newSingleThreadExecutor();
+    try { // a caller that finds the workers busy runs its pieces itself, still inside the task
+      Parallel.run(2, (p, ps) -> {
+        if (p == 0) {
+          try {
+            inside[2] = pool.submit(() -> {
+              boolean[] seen = new boolean[2];
+              Parallel.run(2, (q, qs) -> seen[q] = Parallel.inTask());
+              return seen[0] && seen[1] && !Parallel.inTask();
+            }).get();
+          } catch (Exception e) {
+            throw new IllegalStateException(e);
+          }
+        }
+      });
+    } finally {
+      pool.shutdownNow();
+    }
+    assertTrue(inside[2]);
   }
 
   @Test

@@ -84,10 +84,10 @@ class ActivationsTest {
         -Float.MIN_VALUE, Float.MAX_VALUE, Float.intBitsToFloat(0xffc00000)};
     float[] y = new float[v.length];
     float[] g = new float[v.length];
-    Activations.reluForward(v, y, v.length);
+    Activations.reluForward(v, y, 0, v.length);
     float[] ones = new float[v.length];
     java.util.Arrays.fill(ones, 3f);
-    Activations.reluBackward(v, ones, g, v.length);
+    Activations.reluBackward(v, ones, g, 0, v.length);
     for (int i = 0; i < v.length; i++) {
       float expectedY = Float.isNaN(v[i]) ? Float.NaN : v[i] > 0 ? v[i] : 0f; // torch.relu keeps NaN
       assertEquals(Float.floatToIntBits(expectedY), Float.floatToIntBits(y[i]), "relu(" + v[i] + ")");
