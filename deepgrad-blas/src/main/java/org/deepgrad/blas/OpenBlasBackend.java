@@ -1,5 +1,7 @@
 package org.deepgrad.blas;
 
+import java.nio.file.Files;
+import java.nio.file.Path;
 import org.bytedeco.javacpp.FloatPointer;
 import org.bytedeco.javacpp.Loader;
 import org.bytedeco.openblas.global.openblas_nolapack;
@@ -31,6 +33,8 @@ import org.deepgrad.backend.Parallel;
 public final class OpenBlasBackend implements Backend {
   /** Total length of A, B and C below which the whole-array {@code float[]} call is the faster one. */
   static final int SMALL = 8192;
+  /** netlib-java's property naming the BLAS library it loads ({@link #shareWithNetlib}). */
+  static final String NETLIB_PATH = "dev.ludovic.netlib.blas.nativeLibPath";
   /** Whether OpenBLAS has been told to use one thread (it is process-wide). */
   private static volatile boolean singleThreaded;
 
@@ -39,7 +43,7 @@ public final class OpenBlasBackend implements Backend {
   /** Loads the native library; throws {@link IllegalStateException} when it cannot be loaded here. */
   OpenBlasBackend() {
     try {
-      Loader.load(openblas_nolapack.class);
+      shareWithNetlib(Loader.load(openblas_nolapack.class));
       threads = Math.max(1, openblas_nolapack.blas_get_num_threads());
     } catch (RuntimeException | LinkageError e) {
       String platform = platform();
@@ -48,6 +52,18 @@ public final class OpenBlasBackend implements Backend {
           + "brings linux-x86_64; build with -Djavacpp.platform=" + platform + " elsewhere), "
           + "or use -Ddeepgrad.backend=java", e);
     }
+  }
+
+  /**
+   * Points netlib-java (the BLAS of Spark MLlib and Breeze), should it start in this JVM, at this
+   * OpenBLAS instead of the system's {@code libblas.so.3}: with Debian's OpenBLAS installed as that,
+   * MLlib's first {@code daxpy} after this library had loaded crashed the JVM in this library's code (two
+   * OpenBLAS builds in one process share symbol names). A path the user set is kept.
+   */
+  private static void shareWithNetlib(String loaded) {
+    if (loaded == null || System.getProperty(NETLIB_PATH) != null) return;
+    Path library = Path.of(loaded).resolveSibling("libopenblas_nolapack.so.0");
+    System.setProperty(NETLIB_PATH, (Files.isRegularFile(library) ? library : Path.of(loaded)).toString());
   }
 
   private static String platform() {
