@@ -9,7 +9,7 @@
 # THREADS ("1 2"), OPTIMIZERS ("sgd adam"), MODELS ("784-512-512-10 784-256-...-256-10"),
 # DEEPGRAD (the command that runs deepgrad; default this checkout's ./deepgrad, which builds first; e.g.
 # "java -jar deepgrad-cli/target/deepgrad-cli.jar" for a jar built already, or with another JVM),
-# PEAK_GFLOPS (one core's FP32 peak for the "% of peak" column, e.g. FmaPeak's figure; default bench's).
+# PEAK_GFLOPS (one core's FP32 peak for the "% of peak" column, e.g. FmaPeak's figure; without it no share).
 set -euo pipefail
 here="$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)"
 root="$(dirname "$here")"

@@ -26,9 +26,10 @@ for line in sys.stdin:
     name = "784-[256]x10-10" if model.count("-256") == 10 else model
     runs[(name, opt, int(threads))] = (pt, dg)
     alloc = dg["alloc_bytes_per_step"]
+    share = "" if dg["fraction_of_peak"] is None else f" ({100 * dg['fraction_of_peak']:.0f}%)"
     print(f"| {name} | {opt} | {threads} | {pt['samples_per_s']:,.0f} | {dg['samples_per_s']:,.0f} "
           f"| {dg['samples_per_s'] / pt['samples_per_s']:.2f} | {spread(pt):.0f}% / {spread(dg):.0f}% "
-          f"| {dg['gflops']:.1f} ({100 * dg['fraction_of_peak']:.0f}%) "
+          f"| {dg['gflops']:.1f}{share} "
           f"| {'n/a' if alloc is None else f'{alloc:,.0f} B'} "
           f"| {mib(pt['peak_rss_bytes'])} / {mib(dg['peak_rss_bytes'])} |")
 

@@ -71,9 +71,10 @@ final class BenchCommand implements Callable<Integer> {
   @Option(names = "--window-steps", defaultValue = "50", description = "Steps per window (default ${DEFAULT-VALUE}).")
   int windowSteps;
 
-  @Option(names = "--peak-gflops", defaultValue = "116",
-      description = "FP32 peak GFLOP/s of one core (default ${DEFAULT-VALUE}: AMD Zen 4 at 3.6 GHz); × threads.")
-  double peakGflops;
+  @Option(names = "--peak-gflops", paramLabel = "GFLOPS", description = "FP32 peak GFLOP/s of one core, for the products' "
+      + "share of it (× threads); measure it with deepgrad-bench's FmaPeak (docs/performance.md). Without it no share is "
+      + "printed.")
+  Double peakGflops;
 
   @Option(names = "--seed", defaultValue = "1", description = "Seed of the model and the data (default ${DEFAULT-VALUE}).")
   long seed;
@@ -106,7 +107,8 @@ final class BenchCommand implements Callable<Integer> {
     for (int w = 0; w < windows; w++) results.add(run.window(windowSteps));
     BenchReport report = new BenchReport(m, backend.name(), backend.threads(),
         CpuInfo.describe() + "; " + backend.describe(), run.optimizer().name(),
-        run.optimizer().lr(), activation, batchSize, run.parameterCount(), every, warmupSteps, windowSteps, peakGflops,
+        run.optimizer().lr(), activation, batchSize, run.parameterCount(), every, warmupSteps, windowSteps,
+        peakGflops == null ? Double.NaN : peakGflops,
         results, BenchMemory.allocationSupported(), BenchMemory.peakRssBytes());
     var out = spec.commandLine().getOut();
     out.println(json ? JSON.writeValueAsString(report.json()) : report.text());
@@ -121,8 +123,9 @@ final class BenchCommand implements Callable<Integer> {
     if (warmupSteps < 0) throw new UsageException("--warmup-steps must be >= 0, got " + warmupSteps);
     if (threads != null) positive("--threads", threads);
     positive("--diagnose-every", diagnoseEvery);
-    if (!(peakGflops > 0) || Double.isInfinite(peakGflops)) {
-      throw new UsageException("--peak-gflops must be a positive number, got " + peakGflops + "; e.g. 116");
+    if (peakGflops != null && (!(peakGflops > 0) || Double.isInfinite(peakGflops))) {
+      throw new UsageException("--peak-gflops must be a positive number, got " + peakGflops + "; e.g. 229.7, FmaPeak's "
+          + "figure for one core");
     }
     if (lr != null && !(lr >= 0)) throw new UsageException("--lr must be >= 0, got " + lr + "; e.g. --lr 0.01");
     if (!OptimizerRegistry.names().contains(optimizer.trim().toLowerCase(Locale.ROOT))) {

@@ -9,7 +9,7 @@ import java.util.Map;
 /**
  * The figures of one {@code bench} run, as text or as the JSON object of {@code bench --json}:
  * samples/s per window and their median, GFLOP/s at the median and its fraction of
- * {@code peakGflopsPerThread × threads}, heap bytes allocated per step over all timed windows (null
+ * {@code peakGflopsPerThread × threads} (none where that is NaN: no peak given), heap bytes allocated per step over all timed windows (null
  * where the JVM does not count them), peak RSS in bytes (null where unknown). {@code machine} names the
  * processor and what computes the products on it (e.g. OpenBLAS's kernel table).
  */
@@ -47,7 +47,7 @@ record BenchReport(BenchModel model, String backend, int threads, String machine
     Map<String, Object> j = new LinkedHashMap<>();
     j.put("samples_per_s", medianSamplesPerSecond());
     j.put("gflops", gflops());
-    j.put("fraction_of_peak", gflops() / peakGflops());
+    j.put("fraction_of_peak", Double.isNaN(peakGflopsPerThread) ? null : gflops() / peakGflops());
     j.put("alloc_bytes_per_step", allocBytesPerStep());
     j.put("peak_rss_bytes", peakRssBytes < 0 ? null : peakRssBytes);
     j.put("window_samples_per_s", samplesPerSecond());
@@ -68,7 +68,7 @@ record BenchReport(BenchModel model, String backend, int threads, String machine
     c.put("windows", windows.size());
     c.put("window_steps", windowSteps);
     c.put("flops_per_step", model.flopsPerStep(batchSize));
-    c.put("peak_gflops", peakGflops());
+    c.put("peak_gflops", Double.isNaN(peakGflopsPerThread) ? null : peakGflops());
     j.put("config", c);
     return j;
   }
@@ -86,8 +86,9 @@ record BenchReport(BenchModel model, String backend, int threads, String machine
       s.append(String.format(Locale.ROOT, "  window %d: %,.0f samples/s%n", i + 1, sps[i]));
     }
     s.append(String.format(Locale.ROOT, "median: %,.0f samples/s%n", medianSamplesPerSecond()));
-    s.append(String.format(Locale.ROOT, "matmul: %.1f GFLOP/s = %.1f%% of peak %.0f GFLOP/s (%.1f MFLOP per sample)%n",
-        gflops(), 100 * gflops() / peakGflops(), peakGflops(), model.flopsPerStep(batchSize) / 1e6 / batchSize));
+    s.append(String.format(Locale.ROOT, "matmul: %.1f GFLOP/s%s (%.1f MFLOP per sample)%n", gflops(),
+        Double.isNaN(peakGflopsPerThread) ? "" : String.format(Locale.ROOT, " = %.1f%% of peak %.0f GFLOP/s",
+            100 * gflops() / peakGflops(), peakGflops()), model.flopsPerStep(batchSize) / 1e6 / batchSize));
     Long alloc = allocBytesPerStep();
     s.append("allocation: ").append(alloc == null ? "n/a" : String.format(Locale.ROOT, "%,d bytes per step", alloc))
         .append(System.lineSeparator());

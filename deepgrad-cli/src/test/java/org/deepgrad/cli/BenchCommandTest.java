@@ -1,6 +1,7 @@
 package org.deepgrad.cli;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
@@ -35,8 +36,19 @@ class BenchCommandTest {
     Cli.Run r = Cli.run("bench", "--hidden", "8x2", "--batch-size", "4", "--warmup-steps", "0", "--windows", "1",
         "--window-steps", "2");
     assertEquals(0, r.code(), r.toString());
-    assertTrue(r.out().contains("784-8-8-10") && r.out().contains("median:") && r.out().contains("of peak"), r.out());
+    assertTrue(r.out().contains("784-8-8-10") && r.out().contains("median:") && r.out().contains("matmul: "), r.out());
+    assertFalse(r.out().contains("of peak"), "no peak given, no share of one: " + r.out());
     assertTrue(r.out().contains("machine: " + org.deepgrad.backend.CpuInfo.describe() + "; "), r.out());
+  }
+
+  @Test
+  void aPeakGivenGivesTheProductsShareOfIt() throws Exception {
+    Cli.Run r = Cli.run("bench", "--hidden", "8", "--batch-size", "4", "--warmup-steps", "0", "--windows", "1",
+        "--window-steps", "2", "--threads", "1", "--peak-gflops", "229.7", "--json");
+    assertEquals(0, r.code(), r.toString());
+    JsonNode j = new ObjectMapper().readTree(r.out());
+    assertEquals(229.7, j.get("config").get("peak_gflops").asDouble(), 1e-9);
+    assertEquals(j.get("gflops").asDouble() / 229.7, j.get("fraction_of_peak").asDouble(), 1e-12);
   }
 
   @Test
