@@ -15,7 +15,7 @@ public final class NetlibBesideOpenBlas {
   public static void main(String[] args) {
     System.out.println("deepgrad backend " + Backends.current().name());
     BLAS blas = BLAS.getInstance();
-    int n = 55_573; // the parameters of MLlib's 784-64-32-10 MLP: a product-sized call, not a toy one
+    int n = 55_573; // the length of the daxpy that crashed in MnistComparison's MLlib fit
     double[] x = new double[n];
     double[] y = new double[n];
     Arrays.fill(x, 1);
