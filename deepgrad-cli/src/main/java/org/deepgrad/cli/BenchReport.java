@@ -10,8 +10,9 @@ import java.util.Map;
  * The figures of one {@code bench} run, as text or as the JSON object of {@code bench --json}:
  * samples/s per window and their median, GFLOP/s at the median and its fraction of
  * {@code peakGflopsPerThread × threads} (none where that is NaN: no peak given), heap bytes allocated
- * per step over all timed windows (null where the JVM does not count them), peak RSS in bytes (null where unknown). {@code machine} names the
- * processor and what computes the products on it (e.g. OpenBLAS's kernel table).
+ * per step over all timed windows (null where the JVM does not count them), peak RSS in bytes (null
+ * where unknown). {@code machine} names the processor and what computes the products on it (e.g.
+ * OpenBLAS's kernel table).
  */
 record BenchReport(BenchModel model, String backend, int threads, String machine, String optimizer, double lr, String activation,
     int batchSize, long parameters, int diagnoseEvery, int warmupSteps, int windowSteps, double peakGflopsPerThread,
