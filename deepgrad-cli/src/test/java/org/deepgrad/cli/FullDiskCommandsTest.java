@@ -8,7 +8,6 @@ import static org.junit.jupiter.api.Assumptions.assumeTrue;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
@@ -42,9 +41,7 @@ class FullDiskCommandsTest {
    */
   private Child deepgrad(int kib, String stdout, String... args) throws Exception {
     assumeTrue(Files.isExecutable(Path.of("/bin/bash")), "needs bash");
-    List<String> words = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-        "-Xmx512m", "-XX:+UseSerialGC", "-XX:-UsePerfData", "-cp", System.getProperty("java.class.path"),
-        Main.class.getName()));
+    List<String> words = ChildJvm.deepgrad("512m");
     words.addAll(List.of(args));
     String command = String.join(" ", words.stream().map(FullDiskCommandsTest::q).toList());
     String script = (kib >= 0 ? "ulimit -f " + kib + " && " : "") + command + (stdout == null ? "" : " " + stdout)

@@ -133,9 +133,7 @@ class FullDiskTest {
 
   /** The command line resuming the run in {@code out}, as shell words. */
   private static String java(Path out) {
-    List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-        "-Xmx512m", "-XX:+UseSerialGC", "-XX:-UsePerfData", "-cp", System.getProperty("java.class.path"),
-        Main.class.getName()));
+    List<String> command = ChildJvm.deepgrad("512m");
     command.addAll(FLAGS);
     command.addAll(List.of("--out", out.toString(), "--resume"));
     return String.join(" ", command.stream().map(FullDiskTest::q).toList());

@@ -9,7 +9,6 @@ import java.io.IOException;
 import java.nio.ByteBuffer;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
 import org.deepgrad.data.DataSources;
@@ -53,9 +52,8 @@ class HeapLimitTest {
   }
 
   private Child train(String... args) throws Exception {
-    List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-        "-Xmx32m", "-XX:+UseSerialGC", "-XX:-UsePerfData", "-cp", System.getProperty("java.class.path"),
-        Main.class.getName(), "train", "--no-progress", "--max-steps", "1", "--out", dir.resolve("out").toString()));
+    List<String> command = ChildJvm.deepgrad("32m", "train", "--no-progress", "--max-steps", "1", "--out",
+        dir.resolve("out").toString());
     command.addAll(List.of(args));
     Path log = dir.resolve("child.log");
     Process p = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(log.toFile()).start();

@@ -82,8 +82,7 @@ class KillResumeTest {
   }
 
   private Process start(Path out, boolean resume) throws IOException {
-    List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-        "-Xmx1g", "-XX:+UseSerialGC", "-cp", System.getProperty("java.class.path"), Main.class.getName(), "train"));
+    List<String> command = ChildJvm.deepgrad("1g", "train");
     command.addAll(FLAGS);
     command.addAll(List.of("--out", out.toString()));
     if (resume) command.add("--resume");

@@ -71,9 +71,7 @@ class RunLockTest {
   @Test
   void aRunInAnotherJvmHoldsItsFolderUntilItIsKilled() throws Exception {
     Path out = dir.resolve("running");
-    List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-        "-Xmx512m", "-XX:+UseSerialGC", "-XX:-UsePerfData", "-cp", System.getProperty("java.class.path"),
-        Main.class.getName(), "train"));
+    List<String> command = ChildJvm.deepgrad("512m", "train");
     command.addAll(RUN);
     command.addAll(List.of("--epochs", "100000", "--checkpoint-every", "20steps", "--out", out.toString()));
     Path log = dir.resolve("child.log");
