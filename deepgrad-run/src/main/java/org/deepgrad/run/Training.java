@@ -5,7 +5,6 @@ import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.util.LinkedHashMap;
@@ -162,7 +161,7 @@ public final class Training {
       Path checkpoints = cluster == null ? o.dir().resolve(RunContents.CHECKPOINTS)
           : RunContents.replicaCheckpoints(o.dir(), 0);
       throw new RunException("training stopped: " + result.nonFinite().orElseThrow() + ". The run diverged, so "
-          + "no model was saved; " + (hasFiles(checkpoints) ? "the last good checkpoint is in " + checkpoints
+          + "no model was saved; " + (RunContents.holdsCheckpoint(checkpoints) ? "the last good checkpoint is in " + checkpoints
           : "no checkpoint had been written yet") + ". Lower the learning rate (--lr), clip gradients "
           + "(--clip-norm 1), or choose --on-non-finite skip|backoff: with --resume --allow-changes to go on from "
           + "the last good checkpoint, or --overwrite to start again.");
@@ -313,15 +312,8 @@ public final class Training {
       for (String skipped : loaded.skipped()) listener.warning("passed over a damaged checkpoint: " + skipped);
       return "resumed from " + loaded.file();
     } catch (CheckpointException e) {
-      if (e.kind() != CheckpointException.Kind.NONE_FOUND || hasFiles(checkpoints)) throw e;
+      if (e.kind() != CheckpointException.Kind.NONE_FOUND || RunContents.holdsCheckpoint(checkpoints)) throw e;
       return "no checkpoint in " + checkpoints + " yet: starting the run from the beginning";
-    }
-  }
-
-  private static boolean hasFiles(Path dir) throws IOException {
-    if (!Files.isDirectory(dir)) return false;
-    try (var files = Files.list(dir)) {
-      return files.anyMatch(f -> f.getFileName().toString().endsWith(".safetensors"));
     }
   }
 

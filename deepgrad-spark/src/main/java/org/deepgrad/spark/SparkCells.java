@@ -43,18 +43,14 @@ final class SparkCells implements CellExecutor {
 
   @Override
   public String describe(int cells, int threads) {
-    return "as Spark tasks on " + master.url + " (" + master.cores + " at a time), " + threads(threads)
+    return "as Spark tasks on " + master.url + " (" + master.cores + " at a time), " + master.taskThreads(threads)
         + " thread(s) each, each tried up to " + master.taskAttempts + " time(s)";
-  }
-
-  private int threads(int threads) {
-    return threads > 0 ? threads : master.session.sparkContext().conf().getInt("spark.task.cpus", 1);
   }
 
   @Override
   public void run(List<Cell> cells, int threads, Done done) throws IOException, InterruptedException {
     JavaSparkContext sc = new JavaSparkContext(master.session.sparkContext());
-    int t = threads(threads);
+    int t = master.taskThreads(threads);
     int attempts = master.taskAttempts;
     int before = Backends.current().threads(); // local mode: the tasks set this JVM's
     Map<JavaFutureAction<List<String>>, Cell> jobs = new LinkedHashMap<>();

@@ -91,8 +91,7 @@ final class SparkCluster implements Cluster {
   public Trained train(RunSetup<?> run, boolean resume) throws IOException {
     Path out = run.config().output().dir().toAbsolutePath();
     int shard = (int) Shards.rowsPerShard(run.data().train().size(), replicas);
-    int threads = run.config().training().threads() > 0 ? run.config().training().threads()
-        : master.session.sparkContext().conf().getInt("spark.task.cpus", 1);
+    int threads = master.taskThreads(run.config().training().threads());
     TrainingJob job = ConfigJob.of(run, localBatch(run.config().training(), shard), threads);
     SparkTraining spark = new SparkTraining(master.session, replicas);
     Dataset train = (Dataset) run.data().train();
@@ -108,7 +107,7 @@ final class SparkCluster implements Cluster {
       throw e;
     } catch (Exception e) { // a failed Spark job: a SparkException, which Scala code throws undeclared
       if (!(e instanceof SparkException)) throw new IllegalStateException(e);
-      throw new RunException("training on " + master + " failed: " + e.getMessage().lines().findFirst().orElse("")
+      throw new RunException("training on " + master + " failed: " + SparkMaster.firstLine(e)
           + ". The checkpoints written so far are kept: run the same command with --resume to go on from the newest "
           + "one every replica holds.", e);
     }

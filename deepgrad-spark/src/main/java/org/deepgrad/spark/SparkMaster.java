@@ -293,7 +293,13 @@ final class SparkMaster implements AutoCloseable {
     return m.find() ? m.group(1) : version;
   }
 
-  private static String firstLine(Throwable e) {
+  /** The threads each task's backend uses: {@code asked} (--threads), else spark.task.cpus. */
+  int taskThreads(int asked) {
+    return asked > 0 ? asked : session.sparkContext().conf().getInt("spark.task.cpus", 1);
+  }
+
+  /** The first line of {@code e}'s message, or its class's name when it has none. */
+  static String firstLine(Throwable e) {
     String m = e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage();
     return m.lines().findFirst().orElse("").trim();
   }

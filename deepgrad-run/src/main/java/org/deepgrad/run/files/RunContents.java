@@ -55,22 +55,25 @@ public final class RunContents {
 
   /** Whether {@code dir}'s checkpoints folder holds a checkpoint file. */
   public static boolean hasCheckpoint(Path dir) throws IOException {
-    Path checkpoints = dir.resolve(CHECKPOINTS);
+    return holdsCheckpoint(dir.resolve(CHECKPOINTS));
+  }
+
+  /** Whether a replica's checkpoint folder in {@code dir} ({@link #replicaCheckpoints}) holds a checkpoint file. */
+  public static boolean hasReplicaCheckpoint(Path dir) throws IOException {
+    for (int r : replicas(dir)) {
+      if (holdsCheckpoint(replicaCheckpoints(dir, r))) return true;
+    }
+    return false;
+  }
+
+  /** Whether the folder {@code checkpoints} exists and holds a checkpoint file. */
+  public static boolean holdsCheckpoint(Path checkpoints) throws IOException {
     if (!Files.isDirectory(checkpoints)) return false;
     try (Stream<Path> s = Files.list(checkpoints)) {
       return s.anyMatch(f -> f.getFileName().toString().endsWith(".safetensors"));
     }
   }
 
-  /** Whether a replica's checkpoint folder in {@code dir} ({@link #replicaCheckpoints}) holds a checkpoint file. */
-  public static boolean hasReplicaCheckpoint(Path dir) throws IOException {
-    for (int r : replicas(dir)) {
-      try (Stream<Path> s = Files.list(replicaCheckpoints(dir, r))) {
-        if (s.anyMatch(f -> f.getFileName().toString().endsWith(".safetensors"))) return true;
-      }
-    }
-    return false;
-  }
 
   /**
    * The checkpoint folder of replica {@code r} of a run trained on a cluster, {@code DIR/checkpoints/replica-R}:
