@@ -107,7 +107,6 @@ public final class Repair {
     }
   }
 
-  private final TrainConfig given;
   private final Settings settings;
   private final Path dir;
   private final Candidate original;
@@ -116,9 +115,8 @@ public final class Repair {
   private final int every;
   private final boolean heldOut;
 
-  Repair(TrainConfig given, Settings settings, Path dir, Candidate original, List<Round> rounds, long steps,
-      int every, boolean heldOut) {
-    this.given = given;
+  Repair(Settings settings, Path dir, Candidate original, List<Round> rounds, long steps, int every,
+      boolean heldOut) {
     this.settings = settings;
     this.dir = dir;
     this.original = original;
@@ -191,7 +189,7 @@ public final class Repair {
       if (round.winner() == null) break;
       base = round.winner();
     }
-    return new Repair(given, settings, dir, original, rounds, probe.steps(), probe.every(),
+    return new Repair(settings, dir, original, rounds, probe.steps(), probe.every(),
         given.data().validation() == 0);
   }
 
@@ -351,11 +349,6 @@ public final class Repair {
   /** Whether the validation split was held out for the repair (the run has none). */
   boolean heldOut() {
     return heldOut;
-  }
-
-  /** The run as given (output section cleared). */
-  TrainConfig given() {
-    return given;
   }
 
   /** The repair's folder. */

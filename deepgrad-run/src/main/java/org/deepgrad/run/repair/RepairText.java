@@ -119,7 +119,7 @@ final class RepairText {
           t.failed() ? "failed: " + t.error() : t.findings().isEmpty() ? "none" : kinds(t.kinds()), number(t.trainLoss()),
           validation(t), seconds(t), round.helps(c) ? "yes" : "no"));
     }
-    rows.add(List.of("-", round.base().changes().isEmpty() ? Candidate.AS_GIVEN : round.base().name(), "", "", "", "",
+    rows.add(List.of("-", round.base().name(), "", "", "", "",
         "", base.findings().isEmpty() ? "none" : kinds(base.kinds()), number(base.trainLoss()), validation(base),
         seconds(base), ""));
     return rows;

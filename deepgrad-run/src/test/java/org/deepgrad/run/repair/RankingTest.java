@@ -96,7 +96,7 @@ class RankingTest {
     Candidate same = new Candidate(List.of(clip), Finding.Kind.LR_TOO_HIGH, trial(0.5, 0.9, Finding.Kind.LR_TOO_HIGH));
     Round round = new Round(1, base, List.of(same, slower), List.of(), 1);
     assertEquals(null, round.winner());
-    Repair r = new Repair(RUN, Repair.Settings.defaults(), Path.of("out"), base, List.of(round), 100, 5, true);
+    Repair r = new Repair(Repair.Settings.defaults(), Path.of("out"), base, List.of(round), 100, 5, true);
     assertEquals(Optional.empty(), r.repaired());
     assertEquals(List.of("did not help in round 1 (no fewer findings, no higher validation score than the run as given): "
         + "CLIP_NORM, LR_DOWN", "nothing helped: no change of the run removed a finding or raised the validation score "
