@@ -94,7 +94,7 @@ final class HeapSgemm {
    * 6 KB on two).
    */
   static final class Segments {
-    private static final int SIZE = 256;
+    private static final int SIZE = 256; // a power of two: the search wraps by masking
     private static final ThreadLocal<Segments> PER_THREAD = ThreadLocal.withInitial(Segments::new);
 
     @SuppressWarnings("unchecked")
@@ -103,6 +103,11 @@ final class HeapSgemm {
     private final java.lang.ref.WeakReference<Object>[] segments = new java.lang.ref.WeakReference[SIZE];
     private final int[] offsets = new int[SIZE];
     private int next;
+    /**
+     * The slot found or filled last. A step asks for its segments in the order it first made them, so
+     * the search starts after it and a hit usually costs one comparison, not a scan of the cache.
+     */
+    private int last = SIZE - 1;
 
     static Segments ofThisThread() {
       return PER_THREAD.get();
@@ -110,11 +115,15 @@ final class HeapSgemm {
 
     /** The segment of {@code x} from element {@code offset} on. */
     Object of(float[] x, int offset) {
-      for (int i = 0; i < SIZE; i++) {
+      for (int n = 1; n <= SIZE; n++) {
+        int i = (last + n) & (SIZE - 1);
         java.lang.ref.WeakReference<float[]> key = arrays[i];
         if (key != null && offsets[i] == offset && key.get() == x) {
           Object s = segments[i].get();
-          if (s != null) return s;
+          if (s != null) {
+            last = i;
+            return s;
+          }
         }
       }
       Object s;
@@ -126,6 +135,7 @@ final class HeapSgemm {
       arrays[next] = new java.lang.ref.WeakReference<>(x);
       segments[next] = new java.lang.ref.WeakReference<>(s);
       offsets[next] = offset;
+      last = next;
       next = (next + 1) % SIZE;
       return s;
     }

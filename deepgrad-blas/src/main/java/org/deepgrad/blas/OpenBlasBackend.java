@@ -115,8 +115,7 @@ public final class OpenBlasBackend implements Backend {
     first.check();
     second.check();
     if (threads == 1 || Parallel.inTask()) {
-      first.runOn(this);
-      second.runOn(this);
+      Backend.super.gemmPair(first, second);
     } else {
       RowBlocks.ofThisThread().runPair(this, threads, first, second);
     }
